@@ -1,0 +1,4 @@
+/**
+ * The eid command-line tool.
+ */
+package io.github.eidvn.cli;

@@ -1,0 +1,4 @@
+/**
+ * The eid state store on Redis.
+ */
+package io.github.eidvn.redis;

@@ -7,4 +7,6 @@ module io.github.eidvn.core {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
+    exports io.github.eidvn.core.assurance;
+
 }

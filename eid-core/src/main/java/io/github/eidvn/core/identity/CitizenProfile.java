@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>{@code personalNumber}, {@code fullName}, {@code birthDate} and {@code sex} are required; every other field is
  * optional and read through an {@link Optional} getter. Free-text fields are normalised like names (NFC, white space
  * folded) and must not be blank. The profile does not check that the number's encoded birth year and sex agree with
- * {@code birthDate} and {@code sex}: the registry is the authority, and identity proofing compares declared data with it.
+ * {@code birthDate} and {@code sex}: the registry is the authority, and identity proofing compares declared data with
+ * it.
  *
  * <p><b>Privacy.</b> {@link #toString()} shows the masked number and which fields are present, never their values.
  * Instances are thread-safe; equality covers every field.
@@ -197,7 +198,9 @@ public final class CitizenProfile {
         return Optional.ofNullable(email);
     }
 
-    /** @return the issue date of the citizen's current chip ID card (ngày cấp thẻ căn cước), used with {@link CardValidity}, if recorded */
+    /**
+     * @return the issue date of the current chip ID card (ngày cấp thẻ căn cước), see {@link CardValidity}, if recorded
+     */
     public Optional<LocalDate> cardIssueDate() {
         return Optional.ofNullable(cardIssueDate);
     }
@@ -238,7 +241,10 @@ public final class CitizenProfile {
 
     @Override
     public int hashCode() {
-        return Objects.hash(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity, religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence, bloodType, father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead, phoneNumber, email, cardIssueDate);
+        return Objects.hash(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity,
+                religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence, bloodType,
+                father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead, phoneNumber, email,
+                cardIssueDate);
     }
 
     /** @return the masked number and the names of the optional fields present; no personal data in clear */
@@ -319,6 +325,10 @@ public final class CitizenProfile {
             return value;
         }
 
+        private static String onceText(String current, String value, String name) {
+            return once(current, text(value, name), name);
+        }
+
         private static String text(String value, String name) {
             String n = PersonName.normalize(Objects.requireNonNull(value, name));
             if (n.isEmpty()) {
@@ -386,7 +396,8 @@ public final class CitizenProfile {
          */
         public Builder placeOfBirthRegistration(String placeOfBirthRegistration) {
             Objects.requireNonNull(placeOfBirthRegistration, "placeOfBirthRegistration");
-            this.placeOfBirthRegistration = once(this.placeOfBirthRegistration, text(placeOfBirthRegistration, "placeOfBirthRegistration"), "placeOfBirthRegistration");
+            this.placeOfBirthRegistration =
+                    onceText(this.placeOfBirthRegistration, placeOfBirthRegistration, "placeOfBirthRegistration");
             return this;
         }
 
@@ -398,7 +409,7 @@ public final class CitizenProfile {
          */
         public Builder hometown(String hometown) {
             Objects.requireNonNull(hometown, "hometown");
-            this.hometown = once(this.hometown, text(hometown, "hometown"), "hometown");
+            this.hometown = onceText(this.hometown, hometown, "hometown");
             return this;
         }
 
@@ -410,7 +421,7 @@ public final class CitizenProfile {
          */
         public Builder ethnicity(String ethnicity) {
             Objects.requireNonNull(ethnicity, "ethnicity");
-            this.ethnicity = once(this.ethnicity, text(ethnicity, "ethnicity"), "ethnicity");
+            this.ethnicity = onceText(this.ethnicity, ethnicity, "ethnicity");
             return this;
         }
 
@@ -422,7 +433,7 @@ public final class CitizenProfile {
          */
         public Builder religion(String religion) {
             Objects.requireNonNull(religion, "religion");
-            this.religion = once(this.religion, text(religion, "religion"), "religion");
+            this.religion = onceText(this.religion, religion, "religion");
             return this;
         }
 
@@ -434,7 +445,7 @@ public final class CitizenProfile {
          */
         public Builder nationality(String nationality) {
             Objects.requireNonNull(nationality, "nationality");
-            this.nationality = once(this.nationality, text(nationality, "nationality"), "nationality");
+            this.nationality = onceText(this.nationality, nationality, "nationality");
             return this;
         }
 
@@ -458,7 +469,7 @@ public final class CitizenProfile {
          */
         public Builder permanentResidence(String permanentResidence) {
             Objects.requireNonNull(permanentResidence, "permanentResidence");
-            this.permanentResidence = once(this.permanentResidence, text(permanentResidence, "permanentResidence"), "permanentResidence");
+            this.permanentResidence = onceText(this.permanentResidence, permanentResidence, "permanentResidence");
             return this;
         }
 
@@ -470,7 +481,7 @@ public final class CitizenProfile {
          */
         public Builder temporaryResidence(String temporaryResidence) {
             Objects.requireNonNull(temporaryResidence, "temporaryResidence");
-            this.temporaryResidence = once(this.temporaryResidence, text(temporaryResidence, "temporaryResidence"), "temporaryResidence");
+            this.temporaryResidence = onceText(this.temporaryResidence, temporaryResidence, "temporaryResidence");
             return this;
         }
 
@@ -482,7 +493,7 @@ public final class CitizenProfile {
          */
         public Builder currentResidence(String currentResidence) {
             Objects.requireNonNull(currentResidence, "currentResidence");
-            this.currentResidence = once(this.currentResidence, text(currentResidence, "currentResidence"), "currentResidence");
+            this.currentResidence = onceText(this.currentResidence, currentResidence, "currentResidence");
             return this;
         }
 
@@ -566,7 +577,8 @@ public final class CitizenProfile {
          */
         public Builder relationshipToHouseholdHead(String relationshipToHouseholdHead) {
             Objects.requireNonNull(relationshipToHouseholdHead, "relationshipToHouseholdHead");
-            this.relationshipToHouseholdHead = once(this.relationshipToHouseholdHead, text(relationshipToHouseholdHead, "relationshipToHouseholdHead"), "relationshipToHouseholdHead");
+            this.relationshipToHouseholdHead = onceText(this.relationshipToHouseholdHead, relationshipToHouseholdHead,
+                    "relationshipToHouseholdHead");
             return this;
         }
 
@@ -595,7 +607,7 @@ public final class CitizenProfile {
         }
 
         /**
-         * Sets the issue date of the citizen's current chip ID card (ngày cấp thẻ căn cước), used with {@link CardValidity}.
+         * Sets the issue date of the current chip ID card (ngày cấp thẻ căn cước), see {@link CardValidity}.
          *
          * @param cardIssueDate the value
          * @return this builder
@@ -619,7 +631,8 @@ public final class CitizenProfile {
         private static String checkPhone(String value) {
             String p = PersonName.normalize(value).replace(" ", "");
             if (!PHONE.matcher(p).matches()) {
-                throw new IllegalArgumentException("phoneNumber must be 8-15 ASCII digits with an optional leading '+'");
+                throw new IllegalArgumentException(
+                        "phoneNumber must be 8-15 ASCII digits with an optional leading '+'");
             }
             return p;
         }

@@ -8,5 +8,6 @@ module io.github.eidvn.core {
     requires org.slf4j;
 
     exports io.github.eidvn.core.assurance;
+    exports io.github.eidvn.core.identity;
 
 }

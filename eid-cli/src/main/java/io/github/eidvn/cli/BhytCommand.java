@@ -1,0 +1,102 @@
+package io.github.eidvn.cli;
+
+import io.github.eidvn.core.identity.BenefitLevel;
+import io.github.eidvn.core.identity.HealthInsuranceNumber;
+import io.github.eidvn.core.identity.HealthInsuranceNumber.ParseResult;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code eid bhyt}: the health-insurance (bảo hiểm y tế) number.
+ */
+@Command(name = "bhyt",
+        mixinStandardHelpOptions = true,
+        versionProvider = EidCommand.Version.class,
+        description = {
+            "Mã thẻ bảo hiểm y tế (15 ký tự) hoặc mã số bảo hiểm xã hội (10 chữ số).",
+            "Health-insurance card code (15 characters) or social-insurance number (10 digits)."
+        },
+        subcommands = {BhytCommand.Parse.class})
+public final class BhytCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand: usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: parse");
+    }
+
+    /**
+     * {@code eid bhyt parse NUMBER}: prints one JSON object; exit code 0 when valid, 1 when invalid, 2 on a usage error.
+     * For the 10-digit form, {@code group}, {@code benefitLevel}, {@code coveragePercent} and {@code province} are null.
+     */
+    @Command(name = "parse",
+            mixinStandardHelpOptions = true,
+            versionProvider = EidCommand.Version.class,
+            description = {
+                "Kiểm tra và phân tích mã bảo hiểm y tế; in một đối tượng JSON ra stdout.",
+                "Checks and decodes a health-insurance number; prints one JSON object on stdout.",
+                "Exit: 0 hợp lệ/valid, 1 không hợp lệ/invalid, 2 sai cú pháp/usage error."
+            })
+    public static final class Parse implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NUMBER",
+                description = "Ví dụ / e.g. DN4797912345678 hoặc/or 7912345678")
+        String number;
+
+        @Override
+        public Integer call() {
+            ParseResult result = HealthInsuranceNumber.parse(number);
+            ObjectNode json = Json.object();
+            if (result instanceof ParseResult.Valid) {
+                HealthInsuranceNumber n = ((ParseResult.Valid) result).number();
+                json.put("valid", true);
+                json.put("number", n.value());
+                json.put("form", n.form().name().toLowerCase(Locale.ROOT));
+                json.put("group", n.beneficiaryGroup().orElse(null));
+                if (n.benefitLevel().isPresent()) {
+                    BenefitLevel level = n.benefitLevel().get();
+                    json.put("benefitLevel", level.code());
+                    json.put("coveragePercent", level.coveragePercent());
+                } else {
+                    json.putNull("benefitLevel");
+                    json.putNull("coveragePercent");
+                }
+                if (n.provinceCode().isPresent()) {
+                    ObjectNode province = json.putObject("province");
+                    province.put("code", n.provinceCode().get());
+                    province.put("name", n.province().map(p -> p.vietnameseName()).orElse(null));
+                } else {
+                    json.putNull("province");
+                }
+                json.put("socialInsuranceNumber", n.socialInsuranceNumber());
+                Json.print(spec.commandLine().getOut(), json);
+                spec.commandLine().getErr().println(n.benefitLevel()
+                        .map(l -> "Mức hưởng " + l.code() + ": " + l.descriptionVi() + " / Benefit level " + l.code()
+                                + ": " + l.descriptionEn())
+                        .orElse("Mã số bảo hiểm xã hội hợp lệ. / Valid social-insurance number."));
+                spec.commandLine().getErr().flush();
+                return 0;
+            }
+            ParseResult.Invalid invalid = (ParseResult.Invalid) result;
+            json.put("valid", false);
+            json.put("reason", invalid.reason().name());
+            json.put("detail", invalid.detail());
+            Json.print(spec.commandLine().getOut(), json);
+            spec.commandLine().getErr().println(invalid.reason().messageVi() + " / " + invalid.reason().messageEn());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+}

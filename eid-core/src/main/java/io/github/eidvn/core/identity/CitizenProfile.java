@@ -1,0 +1,658 @@
+package io.github.eidvn.core.identity;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A citizen's record as held in the national population database (Cơ sở dữ liệu quốc gia về dân cư): an immutable
+ * value built with {@link #builder()}.
+ *
+ * <p>{@code personalNumber}, {@code fullName}, {@code birthDate} and {@code sex} are required; every other field is
+ * optional and read through an {@link Optional} getter. Free-text fields are normalised like names (NFC, white space
+ * folded) and must not be blank. The profile does not check that the number's encoded birth year and sex agree with
+ * {@code birthDate} and {@code sex}: the registry is the authority, and identity proofing compares declared data with
+ * it.
+ *
+ * <p><b>Privacy.</b> {@link #toString()} shows the masked number and which fields are present, never their values.
+ * Instances are thread-safe; equality covers every field.
+ */
+public final class CitizenProfile {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    private final PersonalNumber personalNumber;
+    private final PersonName fullName;
+    private final LocalDate birthDate;
+    private final Sex sex;
+    private final String placeOfBirthRegistration;
+    private final String hometown;
+    private final String ethnicity;
+    private final String religion;
+    private final String nationality;
+    private final MaritalStatus maritalStatus;
+    private final String permanentResidence;
+    private final String temporaryResidence;
+    private final String currentResidence;
+    private final BloodType bloodType;
+    private final RelatedPerson father;
+    private final RelatedPerson mother;
+    private final RelatedPerson spouse;
+    private final RelatedPerson legalRepresentative;
+    private final RelatedPerson householdHead;
+    private final String relationshipToHouseholdHead;
+    private final String phoneNumber;
+    private final String email;
+    private final LocalDate cardIssueDate;
+
+    private CitizenProfile(Builder b) {
+        this.personalNumber = require(b.personalNumber, "personalNumber");
+        this.fullName = require(b.fullName, "fullName");
+        this.birthDate = require(b.birthDate, "birthDate");
+        this.sex = require(b.sex, "sex");
+        this.placeOfBirthRegistration = b.placeOfBirthRegistration;
+        this.hometown = b.hometown;
+        this.ethnicity = b.ethnicity;
+        this.religion = b.religion;
+        this.nationality = b.nationality;
+        this.maritalStatus = b.maritalStatus;
+        this.permanentResidence = b.permanentResidence;
+        this.temporaryResidence = b.temporaryResidence;
+        this.currentResidence = b.currentResidence;
+        this.bloodType = b.bloodType;
+        this.father = b.father;
+        this.mother = b.mother;
+        this.spouse = b.spouse;
+        this.legalRepresentative = b.legalRepresentative;
+        this.householdHead = b.householdHead;
+        this.relationshipToHouseholdHead = b.relationshipToHouseholdHead;
+        this.phoneNumber = b.phoneNumber;
+        this.email = b.email;
+        this.cardIssueDate = b.cardIssueDate;
+        if (cardIssueDate != null && cardIssueDate.isBefore(birthDate)) {
+            throw new IllegalStateException("cardIssueDate is before birthDate");
+        }
+    }
+
+    private static <T> T require(T value, String name) {
+        if (value == null) {
+            throw new IllegalStateException(name + " is required");
+        }
+        return value;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the personal identification number (số định danh cá nhân) */
+    public PersonalNumber personalNumber() {
+        return personalNumber;
+    }
+
+    /** @return the full name (họ, chữ đệm và tên) */
+    public PersonName fullName() {
+        return fullName;
+    }
+
+    /** @return the date of birth (ngày, tháng, năm sinh) */
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    /** @return the sex (giới tính) */
+    public Sex sex() {
+        return sex;
+    }
+
+    /** @return the place of birth registration (nơi đăng ký khai sinh), if recorded */
+    public Optional<String> placeOfBirthRegistration() {
+        return Optional.ofNullable(placeOfBirthRegistration);
+    }
+
+    /** @return the hometown (quê quán), if recorded */
+    public Optional<String> hometown() {
+        return Optional.ofNullable(hometown);
+    }
+
+    /** @return the ethnic group (dân tộc), e.g. "Kinh", if recorded */
+    public Optional<String> ethnicity() {
+        return Optional.ofNullable(ethnicity);
+    }
+
+    /** @return the religion (tôn giáo), e.g. "Không", if recorded */
+    public Optional<String> religion() {
+        return Optional.ofNullable(religion);
+    }
+
+    /** @return the nationality (quốc tịch), e.g. "Việt Nam", if recorded */
+    public Optional<String> nationality() {
+        return Optional.ofNullable(nationality);
+    }
+
+    /** @return the marital status (tình trạng hôn nhân), if recorded */
+    public Optional<MaritalStatus> maritalStatus() {
+        return Optional.ofNullable(maritalStatus);
+    }
+
+    /** @return the permanent residence (nơi thường trú), if recorded */
+    public Optional<String> permanentResidence() {
+        return Optional.ofNullable(permanentResidence);
+    }
+
+    /** @return the temporary residence (nơi tạm trú), if recorded */
+    public Optional<String> temporaryResidence() {
+        return Optional.ofNullable(temporaryResidence);
+    }
+
+    /** @return the current residence (nơi ở hiện tại), if recorded */
+    public Optional<String> currentResidence() {
+        return Optional.ofNullable(currentResidence);
+    }
+
+    /** @return the ABO blood group (nhóm máu), if recorded */
+    public Optional<BloodType> bloodType() {
+        return Optional.ofNullable(bloodType);
+    }
+
+    /** @return the father (cha), if recorded */
+    public Optional<RelatedPerson> father() {
+        return Optional.ofNullable(father);
+    }
+
+    /** @return the mother (mẹ), if recorded */
+    public Optional<RelatedPerson> mother() {
+        return Optional.ofNullable(mother);
+    }
+
+    /** @return the spouse (vợ hoặc chồng), if recorded */
+    public Optional<RelatedPerson> spouse() {
+        return Optional.ofNullable(spouse);
+    }
+
+    /** @return the legal representative or guardian (người đại diện hợp pháp / người giám hộ), if recorded */
+    public Optional<RelatedPerson> legalRepresentative() {
+        return Optional.ofNullable(legalRepresentative);
+    }
+
+    /** @return the head of the household (chủ hộ), if recorded */
+    public Optional<RelatedPerson> householdHead() {
+        return Optional.ofNullable(householdHead);
+    }
+
+    /** @return the relationship to the household head (quan hệ với chủ hộ), e.g. "Con", if recorded */
+    public Optional<String> relationshipToHouseholdHead() {
+        return Optional.ofNullable(relationshipToHouseholdHead);
+    }
+
+    /** @return the mobile phone number (số thuê bao di động), digits with an optional leading '+', if recorded */
+    public Optional<String> phoneNumber() {
+        return Optional.ofNullable(phoneNumber);
+    }
+
+    /** @return the e-mail address (thư điện tử), if recorded */
+    public Optional<String> email() {
+        return Optional.ofNullable(email);
+    }
+
+    /**
+     * @return the issue date of the current chip ID card (ngày cấp thẻ căn cước), see {@link CardValidity}, if recorded
+     */
+    public Optional<LocalDate> cardIssueDate() {
+        return Optional.ofNullable(cardIssueDate);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CitizenProfile)) {
+            return false;
+        }
+        CitizenProfile p = (CitizenProfile) o;
+        return Objects.equals(personalNumber, p.personalNumber)
+                && Objects.equals(fullName, p.fullName)
+                && Objects.equals(birthDate, p.birthDate)
+                && Objects.equals(sex, p.sex)
+                && Objects.equals(placeOfBirthRegistration, p.placeOfBirthRegistration)
+                && Objects.equals(hometown, p.hometown)
+                && Objects.equals(ethnicity, p.ethnicity)
+                && Objects.equals(religion, p.religion)
+                && Objects.equals(nationality, p.nationality)
+                && Objects.equals(maritalStatus, p.maritalStatus)
+                && Objects.equals(permanentResidence, p.permanentResidence)
+                && Objects.equals(temporaryResidence, p.temporaryResidence)
+                && Objects.equals(currentResidence, p.currentResidence)
+                && Objects.equals(bloodType, p.bloodType)
+                && Objects.equals(father, p.father)
+                && Objects.equals(mother, p.mother)
+                && Objects.equals(spouse, p.spouse)
+                && Objects.equals(legalRepresentative, p.legalRepresentative)
+                && Objects.equals(householdHead, p.householdHead)
+                && Objects.equals(relationshipToHouseholdHead, p.relationshipToHouseholdHead)
+                && Objects.equals(phoneNumber, p.phoneNumber)
+                && Objects.equals(email, p.email)
+                && Objects.equals(cardIssueDate, p.cardIssueDate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity,
+                religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence, bloodType,
+                father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead, phoneNumber, email,
+                cardIssueDate);
+    }
+
+    /** @return the masked number and the names of the optional fields present; no personal data in clear */
+    @Override
+    public String toString() {
+        StringBuilder present = new StringBuilder();
+        mark(present, placeOfBirthRegistration, "placeOfBirthRegistration");
+        mark(present, hometown, "hometown");
+        mark(present, ethnicity, "ethnicity");
+        mark(present, religion, "religion");
+        mark(present, nationality, "nationality");
+        mark(present, maritalStatus, "maritalStatus");
+        mark(present, permanentResidence, "permanentResidence");
+        mark(present, temporaryResidence, "temporaryResidence");
+        mark(present, currentResidence, "currentResidence");
+        mark(present, bloodType, "bloodType");
+        mark(present, father, "father");
+        mark(present, mother, "mother");
+        mark(present, spouse, "spouse");
+        mark(present, legalRepresentative, "legalRepresentative");
+        mark(present, householdHead, "householdHead");
+        mark(present, relationshipToHouseholdHead, "relationshipToHouseholdHead");
+        mark(present, phoneNumber, "phoneNumber");
+        mark(present, email, "email");
+        mark(present, cardIssueDate, "cardIssueDate");
+        return "CitizenProfile[number=" + personalNumber.masked() + ", present=[" + present + "]]";
+    }
+
+    private static void mark(StringBuilder sb, Object value, String name) {
+        if (value != null) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(name);
+        }
+    }
+
+    /**
+     * Builder. Each field may be set once ({@link IllegalStateException} on a second call); null arguments throw
+     * {@link NullPointerException}; blank text or a malformed phone number / e-mail address throws
+     * {@link IllegalArgumentException}. {@link #build()} throws {@link IllegalStateException} when a required field is
+     * missing or the card issue date is before the birth date.
+     */
+    public static final class Builder {
+
+        private PersonalNumber personalNumber;
+        private PersonName fullName;
+        private LocalDate birthDate;
+        private Sex sex;
+        private String placeOfBirthRegistration;
+        private String hometown;
+        private String ethnicity;
+        private String religion;
+        private String nationality;
+        private MaritalStatus maritalStatus;
+        private String permanentResidence;
+        private String temporaryResidence;
+        private String currentResidence;
+        private BloodType bloodType;
+        private RelatedPerson father;
+        private RelatedPerson mother;
+        private RelatedPerson spouse;
+        private RelatedPerson legalRepresentative;
+        private RelatedPerson householdHead;
+        private String relationshipToHouseholdHead;
+        private String phoneNumber;
+        private String email;
+        private LocalDate cardIssueDate;
+
+        private Builder() {
+        }
+
+        private static <T> T once(T current, T value, String name) {
+            Objects.requireNonNull(value, name);
+            if (current != null) {
+                throw new IllegalStateException(name + " already set");
+            }
+            return value;
+        }
+
+        private static String onceText(String current, String value, String name) {
+            return once(current, text(value, name), name);
+        }
+
+        private static String text(String value, String name) {
+            String n = PersonName.normalize(Objects.requireNonNull(value, name));
+            if (n.isEmpty()) {
+                throw new IllegalArgumentException(name + " is blank");
+            }
+            if (n.length() > 500) {
+                throw new IllegalArgumentException(name + " is longer than 500 characters");
+            }
+            return n;
+        }
+
+        /**
+         * Sets the personal identification number (số định danh cá nhân).
+         *
+         * @param personalNumber the value
+         * @return this builder
+         */
+        public Builder personalNumber(PersonalNumber personalNumber) {
+            Objects.requireNonNull(personalNumber, "personalNumber");
+            this.personalNumber = once(this.personalNumber, personalNumber, "personalNumber");
+            return this;
+        }
+
+        /**
+         * Sets the full name (họ, chữ đệm và tên).
+         *
+         * @param fullName the value
+         * @return this builder
+         */
+        public Builder fullName(PersonName fullName) {
+            Objects.requireNonNull(fullName, "fullName");
+            this.fullName = once(this.fullName, fullName, "fullName");
+            return this;
+        }
+
+        /**
+         * Sets the date of birth (ngày, tháng, năm sinh).
+         *
+         * @param birthDate the value
+         * @return this builder
+         */
+        public Builder birthDate(LocalDate birthDate) {
+            Objects.requireNonNull(birthDate, "birthDate");
+            this.birthDate = once(this.birthDate, birthDate, "birthDate");
+            return this;
+        }
+
+        /**
+         * Sets the sex (giới tính).
+         *
+         * @param sex the value
+         * @return this builder
+         */
+        public Builder sex(Sex sex) {
+            Objects.requireNonNull(sex, "sex");
+            this.sex = once(this.sex, sex, "sex");
+            return this;
+        }
+
+        /**
+         * Sets the place of birth registration (nơi đăng ký khai sinh).
+         *
+         * @param placeOfBirthRegistration the value
+         * @return this builder
+         */
+        public Builder placeOfBirthRegistration(String placeOfBirthRegistration) {
+            Objects.requireNonNull(placeOfBirthRegistration, "placeOfBirthRegistration");
+            this.placeOfBirthRegistration =
+                    onceText(this.placeOfBirthRegistration, placeOfBirthRegistration, "placeOfBirthRegistration");
+            return this;
+        }
+
+        /**
+         * Sets the hometown (quê quán).
+         *
+         * @param hometown the value
+         * @return this builder
+         */
+        public Builder hometown(String hometown) {
+            Objects.requireNonNull(hometown, "hometown");
+            this.hometown = onceText(this.hometown, hometown, "hometown");
+            return this;
+        }
+
+        /**
+         * Sets the ethnic group (dân tộc), e.g. "Kinh".
+         *
+         * @param ethnicity the value
+         * @return this builder
+         */
+        public Builder ethnicity(String ethnicity) {
+            Objects.requireNonNull(ethnicity, "ethnicity");
+            this.ethnicity = onceText(this.ethnicity, ethnicity, "ethnicity");
+            return this;
+        }
+
+        /**
+         * Sets the religion (tôn giáo), e.g. "Không".
+         *
+         * @param religion the value
+         * @return this builder
+         */
+        public Builder religion(String religion) {
+            Objects.requireNonNull(religion, "religion");
+            this.religion = onceText(this.religion, religion, "religion");
+            return this;
+        }
+
+        /**
+         * Sets the nationality (quốc tịch), e.g. "Việt Nam".
+         *
+         * @param nationality the value
+         * @return this builder
+         */
+        public Builder nationality(String nationality) {
+            Objects.requireNonNull(nationality, "nationality");
+            this.nationality = onceText(this.nationality, nationality, "nationality");
+            return this;
+        }
+
+        /**
+         * Sets the marital status (tình trạng hôn nhân).
+         *
+         * @param maritalStatus the value
+         * @return this builder
+         */
+        public Builder maritalStatus(MaritalStatus maritalStatus) {
+            Objects.requireNonNull(maritalStatus, "maritalStatus");
+            this.maritalStatus = once(this.maritalStatus, maritalStatus, "maritalStatus");
+            return this;
+        }
+
+        /**
+         * Sets the permanent residence (nơi thường trú).
+         *
+         * @param permanentResidence the value
+         * @return this builder
+         */
+        public Builder permanentResidence(String permanentResidence) {
+            Objects.requireNonNull(permanentResidence, "permanentResidence");
+            this.permanentResidence = onceText(this.permanentResidence, permanentResidence, "permanentResidence");
+            return this;
+        }
+
+        /**
+         * Sets the temporary residence (nơi tạm trú).
+         *
+         * @param temporaryResidence the value
+         * @return this builder
+         */
+        public Builder temporaryResidence(String temporaryResidence) {
+            Objects.requireNonNull(temporaryResidence, "temporaryResidence");
+            this.temporaryResidence = onceText(this.temporaryResidence, temporaryResidence, "temporaryResidence");
+            return this;
+        }
+
+        /**
+         * Sets the current residence (nơi ở hiện tại).
+         *
+         * @param currentResidence the value
+         * @return this builder
+         */
+        public Builder currentResidence(String currentResidence) {
+            Objects.requireNonNull(currentResidence, "currentResidence");
+            this.currentResidence = onceText(this.currentResidence, currentResidence, "currentResidence");
+            return this;
+        }
+
+        /**
+         * Sets the ABO blood group (nhóm máu).
+         *
+         * @param bloodType the value
+         * @return this builder
+         */
+        public Builder bloodType(BloodType bloodType) {
+            Objects.requireNonNull(bloodType, "bloodType");
+            this.bloodType = once(this.bloodType, bloodType, "bloodType");
+            return this;
+        }
+
+        /**
+         * Sets the father (cha).
+         *
+         * @param father the value
+         * @return this builder
+         */
+        public Builder father(RelatedPerson father) {
+            Objects.requireNonNull(father, "father");
+            this.father = once(this.father, father, "father");
+            return this;
+        }
+
+        /**
+         * Sets the mother (mẹ).
+         *
+         * @param mother the value
+         * @return this builder
+         */
+        public Builder mother(RelatedPerson mother) {
+            Objects.requireNonNull(mother, "mother");
+            this.mother = once(this.mother, mother, "mother");
+            return this;
+        }
+
+        /**
+         * Sets the spouse (vợ hoặc chồng).
+         *
+         * @param spouse the value
+         * @return this builder
+         */
+        public Builder spouse(RelatedPerson spouse) {
+            Objects.requireNonNull(spouse, "spouse");
+            this.spouse = once(this.spouse, spouse, "spouse");
+            return this;
+        }
+
+        /**
+         * Sets the legal representative or guardian (người đại diện hợp pháp / người giám hộ).
+         *
+         * @param legalRepresentative the value
+         * @return this builder
+         */
+        public Builder legalRepresentative(RelatedPerson legalRepresentative) {
+            Objects.requireNonNull(legalRepresentative, "legalRepresentative");
+            this.legalRepresentative = once(this.legalRepresentative, legalRepresentative, "legalRepresentative");
+            return this;
+        }
+
+        /**
+         * Sets the head of the household (chủ hộ).
+         *
+         * @param householdHead the value
+         * @return this builder
+         */
+        public Builder householdHead(RelatedPerson householdHead) {
+            Objects.requireNonNull(householdHead, "householdHead");
+            this.householdHead = once(this.householdHead, householdHead, "householdHead");
+            return this;
+        }
+
+        /**
+         * Sets the relationship to the household head (quan hệ với chủ hộ), e.g. "Con".
+         *
+         * @param relationshipToHouseholdHead the value
+         * @return this builder
+         */
+        public Builder relationshipToHouseholdHead(String relationshipToHouseholdHead) {
+            Objects.requireNonNull(relationshipToHouseholdHead, "relationshipToHouseholdHead");
+            this.relationshipToHouseholdHead = onceText(this.relationshipToHouseholdHead, relationshipToHouseholdHead,
+                    "relationshipToHouseholdHead");
+            return this;
+        }
+
+        /**
+         * Sets the mobile phone number (số thuê bao di động), digits with an optional leading '+'.
+         *
+         * @param phoneNumber the value
+         * @return this builder
+         */
+        public Builder phoneNumber(String phoneNumber) {
+            Objects.requireNonNull(phoneNumber, "phoneNumber");
+            this.phoneNumber = once(this.phoneNumber, checkPhone(phoneNumber), "phoneNumber");
+            return this;
+        }
+
+        /**
+         * Sets the e-mail address (thư điện tử).
+         *
+         * @param email the value
+         * @return this builder
+         */
+        public Builder email(String email) {
+            Objects.requireNonNull(email, "email");
+            this.email = once(this.email, checkEmail(email), "email");
+            return this;
+        }
+
+        /**
+         * Sets the issue date of the current chip ID card (ngày cấp thẻ căn cước), see {@link CardValidity}.
+         *
+         * @param cardIssueDate the value
+         * @return this builder
+         */
+        public Builder cardIssueDate(LocalDate cardIssueDate) {
+            Objects.requireNonNull(cardIssueDate, "cardIssueDate");
+            this.cardIssueDate = once(this.cardIssueDate, cardIssueDate, "cardIssueDate");
+            return this;
+        }
+
+        /**
+         * Sets the full name from text.
+         *
+         * @param fullName the name, normalised by {@link PersonName#of(String)}
+         * @return this builder
+         */
+        public Builder fullName(String fullName) {
+            return fullName(PersonName.of(fullName));
+        }
+
+        private static String checkPhone(String value) {
+            String p = PersonName.normalize(value).replace(" ", "");
+            if (!PHONE.matcher(p).matches()) {
+                throw new IllegalArgumentException(
+                        "phoneNumber must be 8-15 ASCII digits with an optional leading '+'");
+            }
+            return p;
+        }
+
+        private static String checkEmail(String value) {
+            String e = PersonName.normalize(value);
+            if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+                throw new IllegalArgumentException("email is not an e-mail address");
+            }
+            return e;
+        }
+
+        /**
+         * Builds the profile.
+         *
+         * @return the profile
+         * @throws IllegalStateException if a required field is missing or the card issue date precedes the birth date
+         */
+        public CitizenProfile build() {
+            return new CitizenProfile(this);
+        }
+    }
+}

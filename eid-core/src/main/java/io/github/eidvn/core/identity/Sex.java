@@ -1,0 +1,60 @@
+package io.github.eidvn.core.identity;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sex as recorded in the population registry and encoded in the personal identification number.
+ */
+public enum Sex {
+    /** Nam. */
+    MALE("male", "Nam"),
+    /** Nữ. */
+    FEMALE("female", "Nữ");
+
+    private final String oidcValue;
+    private final String vietnamese;
+
+    Sex(String oidcValue, String vietnamese) {
+        this.oidcValue = oidcValue;
+        this.vietnamese = vietnamese;
+    }
+
+    /**
+     * The OpenID Connect {@code gender} claim value.
+     *
+     * @return {@code "male"} or {@code "female"}
+     */
+    public String oidcValue() {
+        return oidcValue;
+    }
+
+    /**
+     * The Vietnamese word as printed on the card.
+     *
+     * @return {@code "Nam"} or {@code "Nữ"}
+     */
+    public String vietnamese() {
+        return vietnamese;
+    }
+
+    /**
+     * Reads {@code male}/{@code female} (any case, surrounding ASCII spaces ignored) and the Vietnamese
+     * {@code Nam}/{@code Nữ}.
+     *
+     * @param text the text, may be null
+     * @return the sex, or empty for anything else
+     */
+    public static Optional<Sex> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = PersonName.normalize(text).toLowerCase(Locale.ROOT);
+        for (Sex s : values()) {
+            if (s.oidcValue.equals(t) || s.vietnamese.toLowerCase(Locale.ROOT).equals(t)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -47,7 +47,7 @@ import java.util.Set;
  * </ol>
  * The result is level 1 from the registry match alone, and level 2 when a biometric match or matching chip evidence
  * was also supplied, capped by the age rules: under 6 the result is level 1 whatever the evidence (the account is
- * registered through the guardian's account, see {@link ProofingResult.Proofed#entitlement()}). Evidence that is
+ * registered through the guardian's account, see {@link ProofingResult.Proofed#entitlement()}). ProofingEvidence that is
  * supplied and fails always rejects; it is never ignored to fall back to level 1.
  *
  * <p><b>Threshold.</b> Default {@value #DEFAULT_THRESHOLD}. Scores are the matcher's, in {@code [0, 1]}; the number
@@ -175,8 +175,8 @@ public final class IdentityProofing {
         }
 
         List<String> amr = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence.RegistryRecord(Evidence.RegistryRecord.POPULATION_REGISTER, now));
+        List<ProofingEvidence> evidence = new ArrayList<>();
+        evidence.add(new ProofingEvidence.RegistryRecord(ProofingEvidence.RegistryRecord.POPULATION_REGISTER, now));
         boolean strongEvidence = false;
 
         // 4. chip evidence
@@ -210,12 +210,12 @@ public final class IdentityProofing {
                         "%s score %.4f below threshold %.4f", match.method(), match.score(), threshold), now);
             }
             amr.add(match.method().amr());
-            evidence.add(new Evidence.Biometric(match.method(), match.score(), threshold, now));
+            evidence.add(new ProofingEvidence.Biometric(match.method(), match.score(), threshold, now));
             strongEvidence = true;
         }
         if (chip.isPresent()) {
             amr.add("sc");
-            evidence.add(new Evidence.ChipDocument(Evidence.ChipDocument.ID_CARD, chip.get().verifiedAt()));
+            evidence.add(new ProofingEvidence.ChipDocument(ProofingEvidence.ChipDocument.ID_CARD, chip.get().verifiedAt()));
             strongEvidence = true;
         }
 

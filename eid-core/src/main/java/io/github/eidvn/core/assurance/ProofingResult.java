@@ -40,13 +40,13 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
         private final CitizenProfile registryRecord;
         private final Set<IdentityField> matchedFields;
         private final List<String> amr;
-        private final List<Evidence> evidence;
+        private final List<ProofingEvidence> evidence;
         private final Instant time;
         private final AgeRules.Entitlement entitlement;
         private final PersonalNumber guardian;
 
         Proofed(AssuranceLevel level, CitizenProfile registryRecord, Set<IdentityField> matchedFields, List<String> amr,
-                List<Evidence> evidence, Instant time, AgeRules.Entitlement entitlement, PersonalNumber guardian) {
+                List<ProofingEvidence> evidence, Instant time, AgeRules.Entitlement entitlement, PersonalNumber guardian) {
             this.level = Objects.requireNonNull(level, "level");
             this.registryRecord = Objects.requireNonNull(registryRecord, "registryRecord");
             this.matchedFields = Collections.unmodifiableSet(EnumSet.copyOf(matchedFields));
@@ -78,7 +78,7 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
         }
 
         /** @return the evidence: registry record, then biometric, then chip document (when present) */
-        public List<Evidence> evidence() {
+        public List<ProofingEvidence> evidence() {
             return evidence;
         }
 

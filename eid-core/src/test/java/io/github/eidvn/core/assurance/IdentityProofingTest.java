@@ -91,11 +91,11 @@ class IdentityProofingTest {
                 IdentityField.BIRTH_DATE, IdentityField.SEX);
         assertThat(p.amr()).isEmpty();
         assertThat(p.evidence()).hasSize(1);
-        Evidence e = p.evidence().get(0);
-        assertThat(e).isInstanceOf(Evidence.RegistryRecord.class);
+        ProofingEvidence e = p.evidence().get(0);
+        assertThat(e).isInstanceOf(ProofingEvidence.RegistryRecord.class);
         assertThat(e.type()).isEqualTo("electronic_record");
         assertThat(e.checkMethod()).isEqualTo("data");
-        assertThat(((Evidence.RegistryRecord) e).recordType()).isEqualTo("population_register");
+        assertThat(((ProofingEvidence.RegistryRecord) e).recordType()).isEqualTo("population_register");
         assertThat(p.time()).isEqualTo(CLOCK.instant());
         assertThat(p.entitlement().form()).isEqualTo(AccountForm.OWN);
         assertThat(p.guardian()).isEmpty();
@@ -204,7 +204,7 @@ class IdentityProofingTest {
         assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
         assertThat(p.amr()).containsExactly("face");
         assertThat(p.evidence()).hasSize(2);
-        Evidence.Biometric b = (Evidence.Biometric) p.evidence().get(1);
+        ProofingEvidence.Biometric b = (ProofingEvidence.Biometric) p.evidence().get(1);
         assertThat(b.method()).isEqualTo(BiometricMethod.FACE);
         assertThat(b.score()).isEqualTo(0.95);
         assertThat(b.threshold()).isEqualTo(0.80);
@@ -258,11 +258,11 @@ class IdentityProofingTest {
         Proofed p = proofed(proofing().proof(declaring(ANH).chipEvidence(chip).build()));
         assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
         assertThat(p.amr()).containsExactly("sc");
-        Evidence doc = p.evidence().get(1);
-        assertThat(doc).isInstanceOf(Evidence.ChipDocument.class);
+        ProofingEvidence doc = p.evidence().get(1);
+        assertThat(doc).isInstanceOf(ProofingEvidence.ChipDocument.class);
         assertThat(doc.type()).isEqualTo("document");
         assertThat(doc.checkMethod()).isEqualTo("vcrypt");
-        assertThat(((Evidence.ChipDocument) doc).documentType()).isEqualTo("idcard");
+        assertThat(((ProofingEvidence.ChipDocument) doc).documentType()).isEqualTo("idcard");
         assertThat(doc.time()).isEqualTo(chip.verifiedAt());
     }
 
@@ -280,7 +280,7 @@ class IdentityProofingTest {
         Proofed p = proofed(proofing(new FixedMatcher(0.9, true)).proof(declaring(ANH).biometricProbe(face())
                 .chipEvidence(chipOf(ANH).build()).build()));
         assertThat(p.amr()).containsExactly("face", "sc");
-        assertThat(p.evidence()).extracting(Evidence::type)
+        assertThat(p.evidence()).extracting(ProofingEvidence::type)
                 .containsExactly("electronic_record", "electronic_record", "document");
     }
 

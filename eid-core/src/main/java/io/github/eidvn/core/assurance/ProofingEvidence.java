@@ -17,7 +17,7 @@ import java.util.Objects;
  *       checked by {@code bvr} (biometric verification by automated means) with its method and score.</li>
  * </ul>
  */
-public sealed interface Evidence permits Evidence.RegistryRecord, Evidence.ChipDocument, Evidence.Biometric {
+public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord, ProofingEvidence.ChipDocument, ProofingEvidence.Biometric {
 
     /** @return the OpenID Connect for Identity Assurance evidence type */
     String type();
@@ -34,7 +34,7 @@ public sealed interface Evidence permits Evidence.RegistryRecord, Evidence.ChipD
      * @param recordType {@code population_register}
      * @param time when the record was consulted
      */
-    record RegistryRecord(String recordType, Instant time) implements Evidence {
+    record RegistryRecord(String recordType, Instant time) implements ProofingEvidence {
         /** The record type of the population registry. */
         public static final String POPULATION_REGISTER = "population_register";
 
@@ -64,7 +64,7 @@ public sealed interface Evidence permits Evidence.RegistryRecord, Evidence.ChipD
      * @param documentType {@code idcard}
      * @param time when passive authentication succeeded
      */
-    record ChipDocument(String documentType, Instant time) implements Evidence {
+    record ChipDocument(String documentType, Instant time) implements ProofingEvidence {
         /** The document type of the chip ID card. */
         public static final String ID_CARD = "idcard";
 
@@ -96,7 +96,7 @@ public sealed interface Evidence permits Evidence.RegistryRecord, Evidence.ChipD
      * @param threshold the threshold it was compared with
      * @param time when the comparison was made
      */
-    record Biometric(BiometricMethod method, double score, double threshold, Instant time) implements Evidence {
+    record Biometric(BiometricMethod method, double score, double threshold, Instant time) implements ProofingEvidence {
         /**
          * @param method the method, not null
          * @param score the score

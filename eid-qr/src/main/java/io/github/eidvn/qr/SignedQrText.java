@@ -183,7 +183,7 @@ public final class SignedQrText {
         return s;
     }
 
-    private static String toDigits(byte[] container) {
+    static String toDigits(byte[] container) {
         StringBuilder sb = new StringBuilder(PREFIX.length() + digitCount(container.length));
         sb.append(PREFIX);
         for (int off = 0; off < container.length; off += CHUNK_BYTES) {

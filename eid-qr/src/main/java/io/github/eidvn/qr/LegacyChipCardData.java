@@ -28,6 +28,13 @@ public record LegacyChipCardData(String personalNumber, Optional<String> oldIdNu
     /**
      * Creates the value (normally only {@link QrTextReader} does).
      *
+     * @param personalNumber the 12-digit personal identification number
+     * @param oldIdNumber the old identity card number, or empty
+     * @param fullName the full name
+     * @param birthDate the date of birth
+     * @param sex the sex
+     * @param address the place of residence
+     * @param issueDate the card's date of issue
      * @throws NullPointerException when any component is null
      */
     public LegacyChipCardData {

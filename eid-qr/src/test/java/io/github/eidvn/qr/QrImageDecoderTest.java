@@ -88,6 +88,18 @@ class QrImageDecoderTest {
     }
 
     @Test
+    void decode_sixteenBitGrayPng_isRead() throws IOException {
+        String text = SignedQrText.encode(JwsFixtures.realistic(36, 80));
+        BufferedImage src = QrRenderer.builder().moduleSize(3).build().image(text);
+        BufferedImage gray16 = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+        Graphics2D g = gray16.createGraphics();
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        assertThat(found(QrImageDecoder.decode(gray16))).isEqualTo(text);
+        assertThat(found(QrImageDecoder.decode(encode(gray16, "png")))).isEqualTo(text);
+    }
+
+    @Test
     void decode_imagesWithoutACode_notFound() throws IOException {
         BufferedImage white = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
         BufferedImage noise = new BufferedImage(400, 400, BufferedImage.TYPE_BYTE_GRAY);

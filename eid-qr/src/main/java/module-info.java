@@ -7,4 +7,6 @@ module io.github.eidvn.qr {
     requires com.google.zxing;
     requires com.google.zxing.javase;
 
+    exports io.github.eidvn.qr;
+
 }

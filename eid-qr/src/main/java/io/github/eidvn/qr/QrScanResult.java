@@ -1,0 +1,80 @@
+package io.github.eidvn.qr;
+
+import java.util.Objects;
+
+/** The outcome of {@link QrImageDecoder}: {@link Found} or {@link Failed}. */
+public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Failed {
+
+    /**
+     * A QR code was read. The text is exactly what the code holds; classify it with {@link QrTextReader}.
+     *
+     * @param text the QR text
+     */
+    record Found(String text) implements QrScanResult {
+        /**
+         * Creates the value.
+         *
+         * @param text the text; not null
+         */
+        public Found {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * No QR code could be read.
+     *
+     * @param reason why
+     * @param detail a technical detail for logs (English)
+     */
+    record Failed(Reason reason, String detail) implements QrScanResult {
+        /**
+         * Creates the value.
+         *
+         * @param reason why; not null
+         * @param detail detail; not null
+         */
+        public Failed {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** Why no QR code was read, with messages for the user in English and Vietnamese. */
+    enum Reason {
+        /** The image was read but holds no readable QR code. */
+        NOT_FOUND("No readable QR code was found in the image; try again closer, steadier and with more light.",
+                "Không đọc được mã QR trong ảnh; hãy thử lại gần hơn, giữ máy chắc tay và đủ ánh sáng."),
+        /** The bytes are not a PNG, JPEG, GIF or BMP image, or the image is damaged. */
+        UNREADABLE_IMAGE("The file is not a readable image (PNG, JPEG, GIF or BMP).",
+                "Tệp không phải là ảnh đọc được (PNG, JPEG, GIF hoặc BMP)."),
+        /** The file or the image dimensions exceed the limits. */
+        IMAGE_TOO_LARGE("The image is too large.", "Ảnh quá lớn.");
+
+        private final String english;
+        private final String vietnamese;
+
+        Reason(String english, String vietnamese) {
+            this.english = english;
+            this.vietnamese = vietnamese;
+        }
+
+        /**
+         * A short message for the user, in English.
+         *
+         * @return the message
+         */
+        public String english() {
+            return english;
+        }
+
+        /**
+         * A short message for the user, in Vietnamese.
+         *
+         * @return the message
+         */
+        public String vietnamese() {
+            return vietnamese;
+        }
+    }
+}

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.eidvn.core.identity.Sex;
+
 /**
  * The data printed in the <em>unsigned</em> QR code on the back of a Vietnamese chip ID card (CCCD / căn cước):
  * {@code personalNumber|oldIdNumber|fullName|ddMMyyyy|gender|address|ddMMyyyy}.
@@ -54,14 +56,6 @@ public record LegacyChipCardData(String personalNumber, Optional<String> oldIdNu
      */
     public boolean verified() {
         return false;
-    }
-
-    /** The sex field of the legacy chip-card QR. */
-    public enum Sex {
-        /** "Nam". */
-        MALE,
-        /** "Nữ". */
-        FEMALE
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.eidvn.qr;
 
+import io.github.eidvn.core.identity.Sex;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -170,7 +171,7 @@ public final class QrTextReader {
         if (birth == null) {
             return rejected(QrContent.Reason.MALFORMED_CHIP_CARD, "birth date is not a valid ddMMyyyy date");
         }
-        LegacyChipCardData.Sex sex = sex(f[4]);
+        Sex sex = sex(f[4]);
         if (sex == null) {
             return rejected(QrContent.Reason.MALFORMED_CHIP_CARD, "sex is neither Nam nor Nữ");
         }
@@ -213,13 +214,13 @@ public final class QrTextReader {
         }
     }
 
-    private static LegacyChipCardData.Sex sex(String field) {
+    private static Sex sex(String field) {
         String g = Normalizer.normalize(field, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
         if (g.equals("nam")) {
-            return LegacyChipCardData.Sex.MALE;
+            return Sex.MALE;
         }
         if (g.equals("n\u1eef")) { // "nữ"
-            return LegacyChipCardData.Sex.FEMALE;
+            return Sex.FEMALE;
         }
         return null;
     }

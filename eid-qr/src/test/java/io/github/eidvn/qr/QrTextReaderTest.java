@@ -1,5 +1,6 @@
 package io.github.eidvn.qr;
 
+import io.github.eidvn.core.identity.Sex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,7 +117,7 @@ class QrTextReaderTest {
         assertThat(d.oldIdNumber()).contains("123456789");
         assertThat(d.fullName()).isEqualTo("Nguyễn Văn An");
         assertThat(d.birthDate()).isEqualTo(LocalDate.of(1990, 2, 1));
-        assertThat(d.sex()).isEqualTo(LegacyChipCardData.Sex.MALE);
+        assertThat(d.sex()).isEqualTo(Sex.MALE);
         assertThat(d.address()).isEqualTo("Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội");
         assertThat(d.issueDate()).isEqualTo(LocalDate.of(2021, 6, 15));
         assertThat(d.verified()).isFalse();
@@ -129,14 +130,14 @@ class QrTextReaderTest {
         String[] female = {"Nữ", "NỮ", "nữ", Normalizer.normalize("Nữ", Normalizer.Form.NFD), " Nữ "};
         for (String g : female) {
             LegacyChipCardData d = legacy("079303001234||Trần Thị Bích|29022004|" + g + "|TP Hồ Chí Minh|01032021");
-            assertThat(d.sex()).as(g).isEqualTo(LegacyChipCardData.Sex.FEMALE);
+            assertThat(d.sex()).as(g).isEqualTo(Sex.FEMALE);
             assertThat(d.oldIdNumber()).isEqualTo(Optional.empty());
             assertThat(d.birthDate()).isEqualTo(LocalDate.of(2004, 2, 29));
         }
         String nfdName = Normalizer.normalize("Trần Thị Bích", Normalizer.Form.NFD);
         assertThat(legacy("079303001234||" + nfdName + "|29022004|Nữ|TP Hồ Chí Minh|01032021").fullName())
                 .isEqualTo("Trần Thị Bích");
-        assertThat(legacy("079303001234||X|29022004|NAM|Y|01032021").sex()).isEqualTo(LegacyChipCardData.Sex.MALE);
+        assertThat(legacy("079303001234||X|29022004|NAM|Y|01032021").sex()).isEqualTo(Sex.MALE);
     }
 
     @ParameterizedTest

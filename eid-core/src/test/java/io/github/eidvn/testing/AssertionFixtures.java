@@ -3,6 +3,7 @@ package io.github.eidvn.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import io.github.eidvn.core.assurance.AssertionIssuer;
@@ -59,7 +60,9 @@ public final class AssertionFixtures {
     }
 
     /**
-     * The hospital presentation: level 2, face, registry evidence, aud 79024, purpose bhyt-checkin.
+     * The hospital presentation: level 2, amr face, evidence electronic_record/data (population registry
+     * match) and document/vcrypt (ID-card chip verified, OpenID Connect for Identity Assurance check methods),
+     * aud 79024, purpose bhyt-checkin.
      *
      * @return the request
      */
@@ -77,7 +80,9 @@ public final class AssertionFixtures {
         return AssertionRequest.builder()
                 .level(level)
                 .methods(level == AssuranceLevel.LEVEL_2 ? "face" : "pwd")
-                .evidence(Evidence.of("electronic_record", "population_registry"))
+                .evidence(level == AssuranceLevel.LEVEL_2
+                        ? List.of(Evidence.of("electronic_record", "data"), Evidence.of("document", "vcrypt"))
+                        : List.of(Evidence.of("electronic_record", "data")))
                 .claims(hospitalClaims())
                 .audience("79024")
                 .purpose("bhyt-checkin")

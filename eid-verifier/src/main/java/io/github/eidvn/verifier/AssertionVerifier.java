@@ -436,7 +436,8 @@ public final class AssertionVerifier {
         Instant until = a.expiresAt().orElseGet(() -> a.issuedAt().plus(maxAge)).plus(clockSkew);
         ReplayGuard.Outcome outcome;
         try {
-            outcome = replayGuard.checkAndRecord(a.issuer() + "\n" + a.jti(), until, c.now);
+            // length-prefixed so that no (iss, jti) pair can collide with another
+            outcome = replayGuard.checkAndRecord(a.issuer().length() + ":" + a.issuer() + a.jti(), until, c.now);
         } catch (RuntimeException e) {
             return reject(Reason.CHECK_UNAVAILABLE, "replay guard failed: " + e.getClass().getSimpleName());
         }
@@ -480,6 +481,9 @@ public final class AssertionVerifier {
 
     /** At most 64 printable ASCII characters of an attacker-chosen header value, for details. */
     private static String printable(String s) {
+        if (s == null) {
+            return "(none)";
+        }
         StringBuilder b = new StringBuilder("\"");
         for (int i = 0; i < s.length() && i < 64; i++) {
             char ch = s.charAt(i);

@@ -1,6 +1,8 @@
 package io.github.eidvn.core.assurance;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.internal.AssertionCodec;
 import io.github.eidvn.core.internal.KeySigner;
@@ -34,9 +35,10 @@ import io.github.eidvn.core.keys.SigningKey;
  *       {@code iss, iat, exp, jti, [aud], [purpose], acr, amr, verified_claims} where {@code verified_claims} is
  *       OpenID Connect for Identity Assurance: {@code {"verification":{"trust_framework":"vn_eid",
  *       "assurance_level":"1"|"2","evidence":[...]},"claims":{<only the citizen claims asked for>}}};</li>
- *   <li>{@link #issueForQr(AssertionRequest)}: a compact JWS for the digits-only QR, header
- *       {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":<first 8 characters of the thumbprint>,"zip":"DEF"}},
- *       payload raw-DEFLATE compressed JSON with short claim names (as SMART Health Cards do).</li>
+ *   <li>{@link #issueForQr(AssertionRequest)}: a compact JWS for the digits-only QR, header exactly
+ *       {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":<first 8 characters of the thumbprint>,"zip":"DEF"}}
+ *       (see {@link #qrHeaderJson(String)}), payload raw-DEFLATE compressed JSON with short claim names (as SMART
+ *       Health Cards do).</li>
  * </ul>
  *
  * <table>
@@ -46,18 +48,21 @@ import io.github.eidvn.core.keys.SigningKey;
  *   <tr><td>{@code purpose}</td><td>{@code pur}</td><td>same</td></tr>
  *   <tr><td>{@code acr}</td><td>{@code acr}</td><td>integer 1 or 2</td></tr>
  *   <tr><td>{@code verified_claims.verification}</td><td>{@code vc}</td><td>{@code {"e":[{"t":type,
- *       "m":check_method,"a":{attributes}}]}}, omitted without evidence; trust framework and assurance level
- *       implied</td></tr>
+ *       "m":check_method,"a":{attributes}}]}}, type coded 1 document, 2 electronic_record, 3 vouch,
+ *       4 electronic_signature, 5 biometric (other types as strings); omitted without evidence; trust framework
+ *       and assurance level implied</td></tr>
  *   <tr><td>{@code personal_number}</td><td>{@code pn}</td><td>same</td></tr>
  *   <tr><td>{@code name}</td><td>{@code nm}</td><td>same</td></tr>
- *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>same</td></tr>
- *   <tr><td>{@code gender}</td><td>{@code g}</td><td>same</td></tr>
+ *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>integer YYYYMMDD</td></tr>
+ *   <tr><td>{@code gender}</td><td>{@code g}</td><td>1 male, 2 female (ISO/IEC 5218); other values as
+ *       strings</td></tr>
  *   <tr><td>{@code phone_number}</td><td>{@code ph}</td><td>same</td></tr>
  *   <tr><td>{@code address}</td><td>{@code ad}</td><td>{@code f s l r p c} for {@code formatted street_address
  *       locality region postal_code country}</td></tr>
  *   <tr><td>{@code health_insurance}</td><td>{@code hi}</td><td>{@code n f t l fc} for {@code number valid_from
- *       valid_to benefit_level facility}</td></tr>
+ *       valid_to benefit_level facility}; dates as integers YYYYMMDD</td></tr>
  * </table>
+ * The mapping lives in one internal class shared with the verifier; every value has exactly one compact form.
  * The verifier maps the QR names back, so a caller sees the same {@link Assertion} whichever form was scanned.
  *
  * <p>Immutable and thread-safe. To rotate keys, build a new issuer with the rotated ring.
@@ -125,10 +130,7 @@ public final class AssertionIssuer {
         SigningKey key = keyRing.current();
         Assertion content = content(request, key, 16);
         byte[] payload = StrictJson.write(AssertionCodec.toStandard(content));
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(new JOSEObjectType(JWT_TYPE))
-                .keyID(key.kid())
-                .build();
+        String header = "{\"alg\":\"ES256\",\"typ\":\"" + JWT_TYPE + "\",\"kid\":\"" + key.kid() + "\"}";
         return sign(header, payload, key);
     }
 
@@ -144,12 +146,7 @@ public final class AssertionIssuer {
         Assertion content = content(request, key, 12);
         Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(content));
         byte[] payload = RawDeflate.deflate(StrictJson.write(compact));
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
-                .type(new JOSEObjectType(QR_TYPE))
-                .keyID(key.kid().substring(0, QR_KID_LENGTH))
-                .customParam("zip", AssertionCodec.ZIP_DEFLATE)
-                .build();
-        return sign(header, payload, key);
+        return sign(qrHeaderJson(key.kid().substring(0, QR_KID_LENGTH)), payload, key);
     }
 
     private Assertion content(AssertionRequest request, SigningKey key, int jtiBytes) {
@@ -177,14 +174,30 @@ public final class AssertionIssuer {
         return b.build();
     }
 
-    private static String sign(JWSHeader header, byte[] payload, SigningKey key) {
-        JWSObject jws = new JWSObject(header, new Payload(payload));
+    /**
+     * The exact protected header of the QR form:
+     * {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":"<shortKid>","zip":"DEF"}}. Fixed member order and no
+     * spaces, so a QR container may store only the short kid (6 bytes once base64url-decoded) and rebuild the
+     * header byte for byte.
+     *
+     * @param shortKid the first {@value #QR_KID_LENGTH} characters of the signing key's RFC 7638 thumbprint
+     * @return the header JSON
+     * @throws IllegalArgumentException when {@code shortKid} is not {@value #QR_KID_LENGTH} base64url characters
+     */
+    public static String qrHeaderJson(String shortKid) {
+        return QrClaimProfile.headerJson(shortKid);
+    }
+
+    /** Signs with Nimbus over the exact header bytes given (Nimbus keeps a parsed header's original encoding). */
+    private static String sign(String headerJson, byte[] payload, SigningKey key) {
         try {
+            JWSHeader header = JWSHeader.parse(Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)));
+            JWSObject jws = new JWSObject(header, new Payload(payload));
             jws.sign(new KeySigner(key));
-        } catch (JOSEException e) {
+            return jws.serialize();
+        } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("ES256 signing failed", e);
         }
-        return jws.serialize();
     }
 
     /** @return the issuer identifier written as {@code iss} */

@@ -22,23 +22,29 @@ import io.github.eidvn.core.assurance.Evidence;
  *   <tr><td>{@code purpose}</td><td>{@code pur}</td><td>same</td></tr>
  *   <tr><td>{@code acr}</td><td>{@code acr}</td><td>integer 1 or 2 for {@code urn:vn:eid:loa:1|2}</td></tr>
  *   <tr><td>{@code verified_claims.verification}</td><td>{@code vc}</td>
- *       <td>{@code {"e":[{"t":type,"m":check_method,"a":{attributes}}]}}; omitted when there is no evidence;
- *       {@code trust_framework} is always {@code vn_eid} and {@code assurance_level} always the {@code acr}
- *       level, so neither is written</td></tr>
+ *       <td>{@code {"e":[{"t":type,"m":check_method,"a":{attributes}}]}}, type as a code (1 {@code document},
+ *       2 {@code electronic_record}, 3 {@code vouch}, 4 {@code electronic_signature}, 5 {@code biometric}) or
+ *       else the string; omitted when there is no evidence; {@code trust_framework} is always {@code vn_eid} and
+ *       {@code assurance_level} always the {@code acr} level, so neither is written</td></tr>
  *   <tr><td>{@code verified_claims.claims.personal_number}</td><td>{@code pn}</td><td>same</td></tr>
  *   <tr><td>{@code ....name}</td><td>{@code nm}</td><td>same</td></tr>
- *   <tr><td>{@code ....birthdate}</td><td>{@code bd}</td><td>same</td></tr>
- *   <tr><td>{@code ....gender}</td><td>{@code g}</td><td>same</td></tr>
+ *   <tr><td>{@code ....birthdate}</td><td>{@code bd}</td><td>integer {@code YYYYMMDD}</td></tr>
+ *   <tr><td>{@code ....gender}</td><td>{@code g}</td><td>ISO/IEC 5218 code 1 {@code male}, 2 {@code female};
+ *       any other value as the string</td></tr>
  *   <tr><td>{@code ....phone_number}</td><td>{@code ph}</td><td>same</td></tr>
  *   <tr><td>{@code ....address}</td><td>{@code ad}</td><td>{@code formatted} f, {@code street_address} s,
  *       {@code locality} l, {@code region} r, {@code postal_code} p, {@code country} c</td></tr>
- *   <tr><td>{@code ....health_insurance}</td><td>{@code hi}</td><td>{@code number} n, {@code valid_from} f,
- *       {@code valid_to} t, {@code benefit_level} l, {@code facility} fc</td></tr>
+ *   <tr><td>{@code ....health_insurance}</td><td>{@code hi}</td><td>{@code number} n, {@code valid_from} f
+ *       and {@code valid_to} t (integers {@code YYYYMMDD}), {@code benefit_level} l, {@code facility} fc</td></tr>
  * </table>
  *
- * <p>The compact header is {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":<first 8 characters of the RFC 7638
- * thumbprint>,"zip":"DEF"}}; a verifier matches that short {@code kid} against trust-store thumbprints by prefix
- * and tries each match.
+ * <p>Every value has exactly one compact form (a coded value is never written as its string), and
+ * {@link #expand(Map)} refuses any other form, so one assertion has one compact encoding.
+ *
+ * <p>The compact header is exactly {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":<first 8 characters of the
+ * RFC 7638 thumbprint>,"zip":"DEF"}} ({@link #headerJson(String)}), so a QR container may store the short kid
+ * alone; a verifier matches that short {@code kid} against trust-store thumbprints by prefix and tries each
+ * match.
  */
 public final class QrClaimProfile {
 
@@ -61,7 +67,32 @@ public final class QrClaimProfile {
             new String[] {"number", "n"}, new String[] {"valid_from", "f"}, new String[] {"valid_to", "t"},
             new String[] {"benefit_level", "l"}, new String[] {"facility", "fc"});
 
+    /** Evidence type codes (index + 1). */
+    private static final List<String> EVIDENCE_TYPES = List.of("document", "electronic_record", "vouch",
+            "electronic_signature", "biometric");
+
+    /** ISO/IEC 5218 sex codes used for the OpenID Connect gender values. */
+    private static final List<String[]> GENDERS = List.of(new String[] {"male", "1"}, new String[] {"female", "2"});
+
     private QrClaimProfile() {
+    }
+
+    /**
+     * The exact protected header of the QR form.
+     *
+     * @param shortKid the first {@value AssertionCodec#SHORT_KID_LENGTH} characters of the key's thumbprint
+     * @return the header JSON
+     * @throws IllegalArgumentException when {@code shortKid} is not {@value AssertionCodec#SHORT_KID_LENGTH}
+     *     base64url characters
+     */
+    public static String headerJson(String shortKid) {
+        Objects.requireNonNull(shortKid, "shortKid");
+        if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !shortKid.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("short kid must be " + AssertionCodec.SHORT_KID_LENGTH
+                    + " base64url characters");
+        }
+        return "{\"alg\":\"ES256\",\"typ\":\"" + AssertionCodec.TYPE_QR + "\",\"kid\":\"" + shortKid
+                + "\",\"zip\":\"" + AssertionCodec.ZIP_DEFLATE + "\"}";
     }
 
     /**
@@ -102,7 +133,7 @@ public final class QrClaimProfile {
                     if (shortName == null) {
                         throw new IllegalArgumentException("no compact name for claim " + key);
                     }
-                    out.put(shortName, rename(key, c.getValue(), 0));
+                    out.put(shortName, compactValue(key, rename(key, c.getValue(), 0)));
                 }
             } else {
                 throw new IllegalArgumentException("no compact name for claim " + name);
@@ -147,7 +178,7 @@ public final class QrClaimProfile {
                     evidence.add(AssertionCodec.evidenceToJson(expandEvidence(ev)));
                 }
             } else if (citizen != null) {
-                claims.put(citizen, rename(citizen, value, 1));
+                claims.put(citizen, rename(citizen, expandValue(citizen, value), 1));
             } else {
                 throw new IllegalArgumentException("unknown compact claim: " + name);
             }
@@ -177,7 +208,8 @@ public final class QrClaimProfile {
 
     private static Map<String, Object> compactEvidence(Evidence e) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("t", e.type());
+        int code = EVIDENCE_TYPES.indexOf(e.type());
+        out.put("t", code >= 0 ? (Object) (code + 1) : e.type());
         out.put("m", e.method());
         if (!e.attributes().isEmpty()) {
             out.put("a", e.attributes());
@@ -188,7 +220,20 @@ public final class QrClaimProfile {
     private static Evidence expandEvidence(Object json) {
         Map<?, ?> m = AssertionCodec.object("vc.e[]", json);
         AssertionCodec.onlyMembers("vc.e[]", m, java.util.Set.of("t", "m", "a"));
-        String type = AssertionCodec.string("vc.e[].t", AssertionCodec.required(m, "t"), 32);
+        Object t = AssertionCodec.required(m, "t");
+        String type;
+        if (t instanceof String) {
+            type = AssertionCodec.string("vc.e[].t", t, 32);
+            if (EVIDENCE_TYPES.contains(type)) {
+                throw new IllegalArgumentException("vc.e[].t: a coded evidence type written as a string");
+            }
+        } else {
+            int code = CitizenClaims.integer("vc.e[].t", t);
+            if (code < 1 || code > EVIDENCE_TYPES.size()) {
+                throw new IllegalArgumentException("vc.e[].t: unknown evidence type code");
+            }
+            type = EVIDENCE_TYPES.get(code - 1);
+        }
         String method = AssertionCodec.string("vc.e[].m", AssertionCodec.required(m, "m"), 64);
         Map<String, String> attributes = new LinkedHashMap<>();
         if (m.containsKey("a")) {
@@ -201,6 +246,72 @@ public final class QrClaimProfile {
             }
         }
         return Evidence.of(type, method, attributes);
+    }
+
+    /** Value encodings of citizen claims (after renaming nested members), standard to compact. */
+    private static Object compactValue(String standardName, Object value) {
+        switch (standardName) {
+            case CitizenClaims.BIRTHDATE:
+                return dateToInt(standardName, value);
+            case CitizenClaims.GENDER:
+                String code = lookup(GENDERS, 0, (String) value);
+                return code != null ? (Object) Integer.valueOf(code) : value;
+            case CitizenClaims.HEALTH_INSURANCE:
+                Map<String, Object> hi = new LinkedHashMap<>(AssertionCodec.stringKeys((Map<?, ?>) value));
+                hi.computeIfPresent("f", (k, v) -> dateToInt("health_insurance.valid_from", v));
+                hi.computeIfPresent("t", (k, v) -> dateToInt("health_insurance.valid_to", v));
+                return hi;
+            default:
+                return value;
+        }
+    }
+
+    /** Value encodings of citizen claims (before renaming nested members), compact to standard. */
+    private static Object expandValue(String standardName, Object value) {
+        switch (standardName) {
+            case CitizenClaims.BIRTHDATE:
+                return intToDate("bd", value);
+            case CitizenClaims.GENDER:
+                if (value instanceof String) {
+                    if (lookup(GENDERS, 0, (String) value) != null) {
+                        throw new IllegalArgumentException("g: a coded gender written as a string");
+                    }
+                    return value;
+                }
+                String gender = lookup(GENDERS, 1, Integer.toString(CitizenClaims.integer("g", value)));
+                if (gender == null) {
+                    throw new IllegalArgumentException("g: unknown gender code");
+                }
+                return gender;
+            case CitizenClaims.HEALTH_INSURANCE:
+                Map<String, Object> hi = new LinkedHashMap<>(AssertionCodec.stringKeys(
+                        AssertionCodec.object("hi", value)));
+                hi.computeIfPresent("f", (k, v) -> intToDate("hi.f", v));
+                hi.computeIfPresent("t", (k, v) -> intToDate("hi.t", v));
+                return hi;
+            default:
+                return value;
+        }
+    }
+
+    private static int dateToInt(String where, Object isoDate) {
+        if (!(isoDate instanceof String)) {
+            throw new IllegalArgumentException(where + " must be an ISO date");
+        }
+        java.time.LocalDate d = java.time.LocalDate.parse((String) isoDate);
+        return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    private static String intToDate(String where, Object value) {
+        int n = CitizenClaims.integer(where, value);
+        if (n < 10000101 || n > 99991231) {
+            throw new IllegalArgumentException(where + " must be an integer YYYYMMDD");
+        }
+        try {
+            return java.time.LocalDate.of(n / 10000, n / 100 % 100, n % 100).toString();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException(where + " is not a valid date");
+        }
     }
 
     /** Renames the members of a nested citizen claim; {@code from} 0 = standard to compact, 1 = back. */

@@ -3,6 +3,7 @@ package io.github.eidvn.core.assurance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -53,8 +54,9 @@ class AssertionIssuerTest {
         Map<?, ?> verification = (Map<?, ?>) vc.get("verification");
         assertThat(verification.get("trust_framework")).isEqualTo("vn_eid");
         assertThat(verification.get("assurance_level")).isEqualTo("2");
-        assertThat(verification.get("evidence")).isEqualTo(List.of(Map.of("type", "electronic_record",
-                "check_details", List.of(Map.of("check_method", "population_registry")))));
+        assertThat(verification.get("evidence")).isEqualTo(List.of(
+                Map.of("type", "electronic_record", "check_details", List.of(Map.of("check_method", "data"))),
+                Map.of("type", "document", "check_details", List.of(Map.of("check_method", "vcrypt")))));
         assertThat(vc.get("claims")).isEqualTo(AssertionFixtures.hospitalClaims());
     }
 
@@ -77,12 +79,26 @@ class AssertionIssuerTest {
     @Test
     void issue_jtiIsFreshEachTime() {
         Set<Object> jtis = new HashSet<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 50; i++) {
             jtis.add(part(issuer.issueForQr(AssertionFixtures.hospitalRequest()), 0).get("kid"));
             jtis.add(StrictJson.parseObject(RawDeflate.inflate(Base64.getUrlDecoder().decode(
                     issuer.issueForQr(AssertionFixtures.hospitalRequest()).split("\\.")[1]), 65536)).get("jti"));
         }
-        assertThat(jtis).hasSize(201); // one short kid + 200 distinct jti values
+        assertThat(jtis).hasSize(51); // one short kid + 50 distinct jti values
+    }
+
+    @Test
+    void issuedHeaders_haveTheExactCanonicalBytes() {
+        String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
+        String qr = issuer.issueForQr(AssertionFixtures.hospitalRequest());
+        assertThat(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8))
+                .isEqualTo("{\"alg\":\"ES256\",\"typ\":\"vneid-assertion+jwt\",\"kid\":\"" + ring.current().kid() + "\"}");
+        String shortKid = ring.current().kid().substring(0, 8);
+        assertThat(new String(Base64.getUrlDecoder().decode(qr.split("\\.")[0]), StandardCharsets.UTF_8))
+                .isEqualTo(AssertionIssuer.qrHeaderJson(shortKid))
+                .isEqualTo("{\"alg\":\"ES256\",\"typ\":\"vneid-qr+jwt\",\"kid\":\"" + shortKid + "\",\"zip\":\"DEF\"}");
+        assertThatThrownBy(() -> AssertionIssuer.qrHeaderJson("short")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AssertionIssuer.qrHeaderJson("abc\"defg")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

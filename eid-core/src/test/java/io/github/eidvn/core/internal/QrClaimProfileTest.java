@@ -39,14 +39,37 @@ class QrClaimProfileTest {
     @Test
     void compact_usesShortNames() {
         Assertion a = sample(AssertionFixtures.hospitalClaims(),
-                List.of(Evidence.of("electronic_record", "population_registry")), AssuranceLevel.LEVEL_2);
+                List.of(Evidence.of("electronic_record", "data"), Evidence.of("selfie", "bvr")),
+                AssuranceLevel.LEVEL_2);
         Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(a));
         assertThat(compact.keySet()).containsExactly("iss", "iat", "exp", "jti", "aud", "pur", "acr", "amr", "vc",
                 "pn", "nm", "bd", "g", "hi");
         assertThat(compact.get("acr")).isEqualTo(2);
-        assertThat(AssertionFixtures.asMap(compact.get("hi"))).containsOnlyKeys("n", "f", "t", "l", "fc");
-        assertThat(compact.get("vc")).isEqualTo(Map.of("e", List.of(Map.of("t", "electronic_record",
-                "m", "population_registry"))));
+        assertThat(compact.get("bd")).isEqualTo(20030517);
+        assertThat(compact.get("g")).isEqualTo(2);
+        assertThat(compact.get("hi")).isEqualTo(Map.of("n", "HS4790120878811", "f", 20260101, "t", 20261231,
+                "l", 4, "fc", "79024"));
+        assertThat(compact.get("vc")).isEqualTo(Map.of("e", List.of(Map.of("t", 2, "m", "data"),
+                Map.of("t", "selfie", "m", "bvr"))));
+    }
+
+    @Test
+    void expand_nonCanonicalValueForms_rejected() {
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("acr", 1);
+        for (Object[] bad : new Object[][] {
+                {"bd", "2003-05-17"}, {"bd", 20030230}, {"bd", 999}, {"g", "female"}, {"g", 7},
+                {"vc", Map.of("e", List.of(Map.of("t", "document", "m", "x")))},
+                {"vc", Map.of("e", List.of(Map.of("t", 9, "m", "x")))},
+                {"hi", Map.of("n", "HS4790120878811", "f", "2026-01-01", "t", 20261231, "l", 4, "fc", "79024")}}) {
+            Map<String, Object> m = new LinkedHashMap<>(base);
+            m.put((String) bad[0], bad[1]);
+            assertThatThrownBy(() -> AssertionCodec.fromStandard(QrClaimProfile.expand(m), "kid"))
+                    .as("%s", bad[0] + "=" + bad[1]).isInstanceOf(IllegalArgumentException.class);
+        }
+        Map<String, Object> other = new LinkedHashMap<>(base);
+        other.put("g", "other");
+        assertThat(QrClaimProfile.expand(other)).isNotNull();
     }
 
     @Test

@@ -308,8 +308,8 @@ public final class AssertionVerifier {
         JWSHeader header;
         try {
             header = JWSHeader.parse(Base64URL.from(c.parts[0]));
-        } catch (ParseException e) {
-            return reject(Reason.MALFORMED, "header: not a JWS header");
+        } catch (ParseException | RuntimeException e) {
+            return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
         }
         if (!header.getAlgorithm().getName().equals(c.alg)) {
             return reject(Reason.MALFORMED, "header alg parsed inconsistently");

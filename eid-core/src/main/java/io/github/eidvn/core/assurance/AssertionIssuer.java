@@ -1,0 +1,324 @@
+package io.github.eidvn.core.assurance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.util.Base64URL;
+
+import io.github.eidvn.core.internal.AssertionCodec;
+import io.github.eidvn.core.internal.KeySigner;
+import io.github.eidvn.core.internal.QrClaimProfile;
+import io.github.eidvn.core.internal.RawDeflate;
+import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.core.keys.SigningKey;
+
+/**
+ * Issues signed identity assertions (JWS, ES256) with the current key of a {@link KeyRing}.
+ *
+ * <p>Two forms of the same content:
+ * <ul>
+ *   <li>{@link #issueJwt(AssertionRequest)}: a standard compact JWS, header
+ *       {@code {"alg":"ES256","typ":"vneid-assertion+jwt","kid":<RFC 7638 thumbprint>}}, JSON payload
+ *       {@code iss, iat, exp, jti, [aud], [purpose], acr, amr, verified_claims} where {@code verified_claims} is
+ *       OpenID Connect for Identity Assurance: {@code {"verification":{"trust_framework":"vn_eid",
+ *       "assurance_level":"1"|"2","evidence":[...]},"claims":{<only the citizen claims asked for>}}};</li>
+ *   <li>{@link #issueForQr(AssertionRequest)}: a compact JWS for the digits-only QR, header exactly
+ *       {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":<first 8 characters of the thumbprint>,"zip":"DEF"}}
+ *       (see {@link #qrHeaderJson(String)}), payload raw-DEFLATE compressed JSON with short claim names (as SMART
+ *       Health Cards do).</li>
+ * </ul>
+ *
+ * <table>
+ *   <caption>Compact QR claim profile</caption>
+ *   <tr><th>standard claim</th><th>QR name</th><th>QR value</th></tr>
+ *   <tr><td>{@code iss iat exp nbf jti aud amr}</td><td>same</td><td>same (epoch seconds)</td></tr>
+ *   <tr><td>{@code purpose}</td><td>{@code pur}</td><td>same</td></tr>
+ *   <tr><td>{@code acr}</td><td>{@code acr}</td><td>integer 1 or 2</td></tr>
+ *   <tr><td>{@code verified_claims.verification}</td><td>{@code vc}</td><td>{@code {"e":[{"t":type,
+ *       "m":check_method,"a":{attributes}}]}}, type coded 1 document, 2 electronic_record, 3 vouch,
+ *       4 electronic_signature, 5 biometric (other types as strings); omitted without evidence; trust framework
+ *       and assurance level implied</td></tr>
+ *   <tr><td>{@code personal_number}</td><td>{@code pn}</td><td>same</td></tr>
+ *   <tr><td>{@code name}</td><td>{@code nm}</td><td>same</td></tr>
+ *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>integer YYYYMMDD</td></tr>
+ *   <tr><td>{@code gender}</td><td>{@code g}</td><td>1 male, 2 female (ISO/IEC 5218); other values as
+ *       strings</td></tr>
+ *   <tr><td>{@code phone_number}</td><td>{@code ph}</td><td>same</td></tr>
+ *   <tr><td>{@code address}</td><td>{@code ad}</td><td>{@code f s l r p c} for {@code formatted street_address
+ *       locality region postal_code country}</td></tr>
+ *   <tr><td>{@code health_insurance}</td><td>{@code hi}</td><td>{@code n f t l fc} for {@code number valid_from
+ *       valid_to benefit_level facility}; dates as integers YYYYMMDD</td></tr>
+ * </table>
+ * The mapping lives in one internal class shared with the verifier; every value has exactly one compact form.
+ * The verifier maps the QR names back, so a caller sees the same {@link Assertion} whichever form was scanned.
+ *
+ * <p>Immutable and thread-safe. To rotate keys, build a new issuer with the rotated ring.
+ *
+ * <p><b>Security:</b> every assertion gets a fresh random {@code jti} (96 bits in the QR form, 128 bits in the
+ * JWT form) for replay detection, and an {@code exp} no later than the configured maximum lifetime. Only the
+ * citizen claims in the request are written (data minimisation). Nothing is logged.
+ */
+public final class AssertionIssuer {
+
+    /** {@code typ} of the standard JWT form. */
+    public static final String JWT_TYPE = AssertionCodec.TYPE_JWT;
+    /** {@code typ} of the compact QR form. */
+    public static final String QR_TYPE = AssertionCodec.TYPE_QR;
+    /** Length of the QR form's short {@code kid}: a prefix of the RFC 7638 thumbprint. */
+    public static final int QR_KID_LENGTH = AssertionCodec.SHORT_KID_LENGTH;
+    /** The default lifetime (for QR presentations): 10 minutes. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+    /** The default maximum lifetime: 24 hours. */
+    public static final Duration DEFAULT_MAX_TTL = Duration.ofHours(24);
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final String issuer;
+    private final KeyRing keyRing;
+    private final Clock clock;
+    private final Duration defaultTtl;
+    private final Duration maxTtl;
+    private final SecureRandom random = new SecureRandom();
+
+    private AssertionIssuer(Builder b) {
+        if (b.issuer == null) {
+            throw new IllegalStateException("issuer is required");
+        }
+        if (b.keyRing == null) {
+            throw new IllegalStateException("keyRing is required");
+        }
+        this.issuer = b.issuer;
+        this.keyRing = b.keyRing;
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.maxTtl = b.maxTtl == null ? DEFAULT_MAX_TTL : b.maxTtl;
+        this.defaultTtl = b.defaultTtl == null ? DEFAULT_TTL : b.defaultTtl;
+        if (defaultTtl.compareTo(maxTtl) > 0) {
+            throw new IllegalStateException("defaultTtl " + defaultTtl + " exceeds maxTtl " + maxTtl);
+        }
+    }
+
+    /**
+     * A builder; each option may be set once.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Issues the standard JWT form (see the class comment).
+     *
+     * @param request what to assert
+     * @return the compact JWS
+     * @throws IllegalArgumentException when the request's lifetime exceeds the maximum
+     */
+    public String issueJwt(AssertionRequest request) {
+        SigningKey key = keyRing.current();
+        Assertion content = content(request, key, 16);
+        byte[] payload = StrictJson.write(AssertionCodec.toStandard(content));
+        String header = "{\"alg\":\"ES256\",\"typ\":\"" + JWT_TYPE + "\",\"kid\":\"" + key.kid() + "\"}";
+        return sign(header, payload, key);
+    }
+
+    /**
+     * Issues the compact QR form (see the class comment): short header, short claim names, raw-DEFLATE payload.
+     *
+     * @param request what to assert
+     * @return the compact JWS, to be packed into the digits-only QR container
+     * @throws IllegalArgumentException when the request's lifetime exceeds the maximum
+     */
+    public String issueForQr(AssertionRequest request) {
+        SigningKey key = keyRing.current();
+        Assertion content = content(request, key, 12);
+        Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(content));
+        byte[] payload = RawDeflate.deflate(StrictJson.write(compact));
+        return sign(qrHeaderJson(key.kid().substring(0, QR_KID_LENGTH)), payload, key);
+    }
+
+    private Assertion content(AssertionRequest request, SigningKey key, int jtiBytes) {
+        Objects.requireNonNull(request, "request");
+        Duration ttl = request.ttl().orElse(defaultTtl);
+        if (ttl.compareTo(maxTtl) > 0) {
+            throw new IllegalArgumentException("ttl " + ttl + " exceeds the maximum " + maxTtl);
+        }
+        Instant iat = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        Instant exp = iat.plusSeconds(Math.max(1, ttl.getSeconds()));
+        byte[] jti = new byte[jtiBytes];
+        random.nextBytes(jti);
+        Assertion.Builder b = Assertion.builder()
+                .issuer(issuer)
+                .issuedAt(iat)
+                .expiresAt(exp)
+                .jti(B64.encodeToString(jti))
+                .level(request.level())
+                .methods(request.methods())
+                .evidence(request.evidence())
+                .claims(request.claims())
+                .kid(key.kid());
+        request.audience().ifPresent(a -> b.audience(List.of(a)));
+        request.purpose().ifPresent(b::purpose);
+        return b.build();
+    }
+
+    /**
+     * The exact protected header of the QR form:
+     * {@code {"alg":"ES256","typ":"vneid-qr+jwt","kid":"<shortKid>","zip":"DEF"}}. Fixed member order and no
+     * spaces, so a QR container may store only the short kid (6 bytes once base64url-decoded) and rebuild the
+     * header byte for byte.
+     *
+     * @param shortKid the first {@value #QR_KID_LENGTH} characters of the signing key's RFC 7638 thumbprint
+     * @return the header JSON
+     * @throws IllegalArgumentException when {@code shortKid} is not {@value #QR_KID_LENGTH} base64url characters
+     */
+    public static String qrHeaderJson(String shortKid) {
+        return QrClaimProfile.headerJson(shortKid);
+    }
+
+    /** Signs with Nimbus over the exact header bytes given (Nimbus keeps a parsed header's original encoding). */
+    private static String sign(String headerJson, byte[] payload, SigningKey key) {
+        try {
+            JWSHeader header = JWSHeader.parse(Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)));
+            JWSObject jws = new JWSObject(header, new Payload(payload));
+            jws.sign(new KeySigner(key));
+            return jws.serialize();
+        } catch (JOSEException | ParseException e) {
+            throw new IllegalStateException("ES256 signing failed", e);
+        }
+    }
+
+    /** @return the issuer identifier written as {@code iss} */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** @return the key id of the current signing key */
+    public String currentKid() {
+        return keyRing.current().kid();
+    }
+
+    /** @return the lifetime used when a request gives none */
+    public Duration defaultTtl() {
+        return defaultTtl;
+    }
+
+    /** @return the longest lifetime a request may ask for */
+    public Duration maxTtl() {
+        return maxTtl;
+    }
+
+    @Override
+    public String toString() {
+        return "AssertionIssuer[iss=" + issuer + ", kid=" + currentKid() + ", defaultTtl=" + defaultTtl
+                + ", maxTtl=" + maxTtl + "]";
+    }
+
+    /** Builds an {@link AssertionIssuer}; each option may be set once. Not thread-safe. */
+    public static final class Builder {
+        private String issuer;
+        private KeyRing keyRing;
+        private Clock clock;
+        private Duration defaultTtl;
+        private Duration maxTtl;
+
+        private Builder() {
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " is already set");
+            }
+        }
+
+        /**
+         * Required: the issuer identifier written as {@code iss}, e.g. {@code https://vneid.gov.vn}. Keep it short:
+         * it is in every QR code.
+         *
+         * @param issuer 1 to 128 printable ASCII characters without spaces
+         * @return this builder
+         */
+        public Builder issuer(String issuer) {
+            once(this.issuer, "issuer");
+            this.issuer = AssertionRequest.checkToken("issuer", issuer);
+            return this;
+        }
+
+        /**
+         * Required: the keys; the current key signs.
+         *
+         * @param keyRing the key ring
+         * @return this builder
+         */
+        public Builder keyRing(KeyRing keyRing) {
+            once(this.keyRing, "keyRing");
+            this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+            return this;
+        }
+
+        /**
+         * The clock for {@code iat}/{@code exp}; {@link Clock#systemUTC()} by default.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            once(this.clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The lifetime when a request gives none; {@link #DEFAULT_TTL} (10 minutes, right for QR presentations) by
+         * default.
+         *
+         * @param ttl at least one second
+         * @return this builder
+         */
+        public Builder defaultTtl(Duration ttl) {
+            once(this.defaultTtl, "defaultTtl");
+            this.defaultTtl = positive("defaultTtl", ttl);
+            return this;
+        }
+
+        /**
+         * The longest lifetime a request may ask for; {@link #DEFAULT_MAX_TTL} (24 hours) by default.
+         *
+         * @param ttl at least one second
+         * @return this builder
+         */
+        public Builder maxTtl(Duration ttl) {
+            once(this.maxTtl, "maxTtl");
+            this.maxTtl = positive("maxTtl", ttl);
+            return this;
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.getSeconds() < 1) {
+                throw new IllegalArgumentException(name + " must be at least one second");
+            }
+            return d;
+        }
+
+        /**
+         * @return the issuer
+         * @throws IllegalStateException when issuer or keyRing is missing, or defaultTtl exceeds maxTtl
+         */
+        public AssertionIssuer build() {
+            return new AssertionIssuer(this);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.eidvn.core.internal;
+
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Strict unpadded base64url (RFC 7515 §2) for JOSE parts.
+ *
+ * <p><b>Security:</b> only the canonical encoding is accepted: no padding, no characters outside
+ * {@code [A-Za-z0-9_-]}, and the unused low bits of the last character must be zero. Without that last rule two
+ * different texts decode to the same bytes, so a changed character could leave a signed token valid.
+ */
+public final class Base64Url {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private Base64Url() {
+    }
+
+    /**
+     * Encodes without padding.
+     *
+     * @param bytes the bytes
+     * @return the base64url text
+     */
+    public static String encode(byte[] bytes) {
+        return ENCODER.encodeToString(Objects.requireNonNull(bytes, "bytes"));
+    }
+
+    /**
+     * Decodes canonical unpadded base64url.
+     *
+     * @param text the text
+     * @return the bytes
+     * @throws IllegalArgumentException when the text is not canonical unpadded base64url
+     */
+    public static byte[] decode(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.length() % 4 == 1) {
+            throw new IllegalArgumentException("invalid base64url length");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            if (!ok) {
+                throw new IllegalArgumentException("invalid base64url character at index " + i);
+            }
+        }
+        byte[] bytes = DECODER.decode(text);
+        if (!ENCODER.encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("non-canonical base64url");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.eidvn.core.internal;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The citizen claims an assertion may carry, with their shapes; one place for issuer and verifier.
+ *
+ * <table>
+ *   <caption>Citizen claims (standard names)</caption>
+ *   <tr><th>claim</th><th>JSON type</th><th>rule</th></tr>
+ *   <tr><td>{@code personal_number}</td><td>string</td><td>12 digits (số định danh cá nhân)</td></tr>
+ *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control characters</td></tr>
+ *   <tr><td>{@code birthdate}</td><td>string</td><td>ISO date {@code YYYY-MM-DD}</td></tr>
+ *   <tr><td>{@code gender}</td><td>string</td><td>1-32 characters (OpenID Connect: {@code female}, {@code male},
+ *       ...)</td></tr>
+ *   <tr><td>{@code address}</td><td>object</td><td>OpenID Connect address: string members {@code formatted},
+ *       {@code street_address}, {@code locality}, {@code region}, {@code postal_code}, {@code country}</td></tr>
+ *   <tr><td>{@code phone_number}</td><td>string</td><td>optional {@code +} then 6-15 digits</td></tr>
+ *   <tr><td>{@code health_insurance}</td><td>object</td><td>{@code number} (2 capitals + 13 digits),
+ *       {@code valid_from}, {@code valid_to} (ISO dates), {@code benefit_level} (integer 1-5), {@code facility}
+ *       (5 digits); all required</td></tr>
+ * </table>
+ */
+public final class CitizenClaims {
+
+    /** Personal identification number (số định danh cá nhân). */
+    public static final String PERSONAL_NUMBER = "personal_number";
+    /** Full name. */
+    public static final String NAME = "name";
+    /** Date of birth. */
+    public static final String BIRTHDATE = "birthdate";
+    /** Gender. */
+    public static final String GENDER = "gender";
+    /** Postal address (object). */
+    public static final String ADDRESS = "address";
+    /** Phone number. */
+    public static final String PHONE_NUMBER = "phone_number";
+    /** Health-insurance card (object). */
+    public static final String HEALTH_INSURANCE = "health_insurance";
+
+    /** All citizen claim names, in their canonical order. */
+    public static final List<String> NAMES = List.of(PERSONAL_NUMBER, NAME, BIRTHDATE, GENDER, ADDRESS,
+            PHONE_NUMBER, HEALTH_INSURANCE);
+
+    /** The members of {@code address}. */
+    public static final List<String> ADDRESS_MEMBERS = List.of("formatted", "street_address", "locality", "region",
+            "postal_code", "country");
+
+    /** The members of {@code health_insurance}, all required. */
+    public static final List<String> HEALTH_INSURANCE_MEMBERS = List.of("number", "valid_from", "valid_to",
+            "benefit_level", "facility");
+
+    private static final Pattern PERSONAL_NUMBER_RULE = Pattern.compile("[0-9]{12}");
+    private static final Pattern PHONE_RULE = Pattern.compile("\\+?[0-9]{6,15}");
+    private static final Pattern HI_NUMBER_RULE = Pattern.compile("[A-Z]{2}[0-9]{13}");
+    private static final Pattern FACILITY_RULE = Pattern.compile("[0-9]{5}");
+
+    private CitizenClaims() {
+    }
+
+    /**
+     * Validates citizen claims and returns an unmodifiable copy (nested objects unmodifiable too) in the given
+     * order; integers become {@link Integer}.
+     *
+     * @param claims the claims by standard name
+     * @return the validated copy
+     * @throws IllegalArgumentException for an unknown name or a value of the wrong shape (the message names the
+     *     claim, never its value)
+     */
+    public static Map<String, Object> normalize(Map<String, ?> claims) {
+        Objects.requireNonNull(claims, "claims");
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : claims.entrySet()) {
+            String name = e.getKey();
+            Object value = e.getValue();
+            if (name == null) {
+                throw new IllegalArgumentException("null claim name");
+            }
+            switch (name) {
+                case PERSONAL_NUMBER:
+                    out.put(name, matching(name, value, PERSONAL_NUMBER_RULE));
+                    break;
+                case NAME:
+                    out.put(name, text(name, value, 200));
+                    break;
+                case BIRTHDATE:
+                    out.put(name, date(name, value));
+                    break;
+                case GENDER:
+                    out.put(name, text(name, value, 32));
+                    break;
+                case PHONE_NUMBER:
+                    out.put(name, matching(name, value, PHONE_RULE));
+                    break;
+                case ADDRESS:
+                    out.put(name, address(value));
+                    break;
+                case HEALTH_INSURANCE:
+                    out.put(name, healthInsurance(value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown citizen claim: " + name);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Object> address(Object value) {
+        Map<?, ?> in = object(ADDRESS, value);
+        if (in.isEmpty()) {
+            throw new IllegalArgumentException("address has no members");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : in.entrySet()) {
+            Object k = e.getKey();
+            if (!ADDRESS_MEMBERS.contains(k)) {
+                throw new IllegalArgumentException("unknown address member: " + k);
+            }
+            out.put((String) k, text("address." + k, e.getValue(), 300));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, Object> healthInsurance(Object value) {
+        Map<?, ?> in = object(HEALTH_INSURANCE, value);
+        for (Object k : in.keySet()) {
+            if (!HEALTH_INSURANCE_MEMBERS.contains(k)) {
+                throw new IllegalArgumentException("unknown health_insurance member: " + k);
+            }
+        }
+        for (String k : HEALTH_INSURANCE_MEMBERS) {
+            if (!in.containsKey(k)) {
+                throw new IllegalArgumentException("health_insurance." + k + " is missing");
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : in.entrySet()) {
+            String k = (String) e.getKey();
+            Object v = e.getValue();
+            String where = "health_insurance." + k;
+            switch (k) {
+                case "number":
+                    out.put(k, matching(where, v, HI_NUMBER_RULE));
+                    break;
+                case "valid_from":
+                case "valid_to":
+                    out.put(k, date(where, v));
+                    break;
+                case "benefit_level":
+                    int level = integer(where, v);
+                    if (level < 1 || level > 5) {
+                        throw new IllegalArgumentException(where + " must be 1 to 5");
+                    }
+                    out.put(k, level);
+                    break;
+                default: // facility
+                    out.put(k, matching(where, v, FACILITY_RULE));
+                    break;
+            }
+        }
+        if (LocalDate.parse((String) out.get("valid_to")).isBefore(LocalDate.parse((String) out.get("valid_from")))) {
+            throw new IllegalArgumentException("health_insurance.valid_to is before valid_from");
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<?, ?> object(String where, Object value) {
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException(where + " must be a JSON object");
+        }
+        for (Object k : ((Map<?, ?>) value).keySet()) {
+            if (!(k instanceof String)) {
+                throw new IllegalArgumentException(where + " has a non-string member name");
+            }
+        }
+        return (Map<?, ?>) value;
+    }
+
+    private static String text(String where, Object value, int max) {
+        if (!(value instanceof String)) {
+            throw new IllegalArgumentException(where + " must be a string");
+        }
+        String s = (String) value;
+        if (s.isEmpty() || s.length() > max) {
+            throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                throw new IllegalArgumentException(where + " contains a control character");
+            }
+        }
+        return s;
+    }
+
+    private static String matching(String where, Object value, Pattern rule) {
+        if (!(value instanceof String) || !rule.matcher((String) value).matches()) {
+            throw new IllegalArgumentException(where + " must be a string matching " + rule);
+        }
+        return (String) value;
+    }
+
+    private static String date(String where, Object value) {
+        if (!(value instanceof String) || ((String) value).length() != 10) {
+            throw new IllegalArgumentException(where + " must be an ISO date YYYY-MM-DD");
+        }
+        try {
+            LocalDate.parse((String) value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + " must be an ISO date YYYY-MM-DD");
+        }
+        return (String) value;
+    }
+
+    /**
+     * An integral JSON number as an {@code int}.
+     *
+     * @param where the claim path for the message
+     * @param value the value
+     * @return the int
+     * @throws IllegalArgumentException when not an integer in {@code int} range
+     */
+    public static int integer(String where, Object value) {
+        long l = longValue(where, value);
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where + " is out of range");
+        }
+        return (int) l;
+    }
+
+    /**
+     * An integral JSON number as a {@code long}.
+     *
+     * @param where the claim path for the message
+     * @param value the value
+     * @return the long
+     * @throws IllegalArgumentException when not an integer in {@code long} range
+     */
+    public static long longValue(String where, Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
+            return ((BigInteger) value).longValue();
+        }
+        throw new IllegalArgumentException(where + " must be an integer");
+    }
+}

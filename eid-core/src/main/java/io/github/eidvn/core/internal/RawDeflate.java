@@ -1,0 +1,104 @@
+package io.github.eidvn.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Objects;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Raw DEFLATE (RFC 1951, no zlib or gzip wrapper), as the JWS {@code "zip":"DEF"} header of SMART Health Cards.
+ *
+ * <p><b>Security:</b> {@link #inflate(byte[], int)} stops as soon as the output would pass the cap, so a small
+ * "deflate bomb" cannot make the caller allocate more than the cap. Truncated streams and trailing bytes after the
+ * final block are refused.
+ */
+public final class RawDeflate {
+
+    /** The largest inflated payload the verifier accepts: 64 KiB. */
+    public static final int MAX_INFLATED_BYTES = 64 * 1024;
+
+    private RawDeflate() {
+    }
+
+    /**
+     * Compresses with the best compression level.
+     *
+     * @param data the bytes to compress
+     * @return the raw DEFLATE stream
+     */
+    public static byte[] deflate(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 16);
+            byte[] buf = new byte[1024];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buf);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * Decompresses a raw DEFLATE stream, refusing output larger than {@code maxBytes}.
+     *
+     * @param compressed the raw DEFLATE stream
+     * @param maxBytes the output cap (positive)
+     * @return the inflated bytes
+     * @throws TooLargeException when the output would exceed {@code maxBytes}
+     * @throws IllegalArgumentException when the stream is not valid raw DEFLATE, is truncated, or has trailing bytes
+     */
+    public static byte[] inflate(byte[] compressed, int maxBytes) {
+        Objects.requireNonNull(compressed, "compressed");
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            // no extra "dummy" byte (an old zlib need): a zero byte could complete a truncated fixed-Huffman block
+            inflater.setInput(compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, compressed.length * 4 + 64));
+            byte[] buf = new byte[4096];
+            while (!inflater.finished()) {
+                int n;
+                try {
+                    n = inflater.inflate(buf);
+                } catch (DataFormatException e) {
+                    throw new IllegalArgumentException("invalid DEFLATE data", e);
+                }
+                if (n == 0) {
+                    if (inflater.finished()) {
+                        break;
+                    }
+                    // no progress: the stream wants more input (truncated) or a preset dictionary
+                    throw new IllegalArgumentException("truncated DEFLATE data");
+                }
+                if (out.size() + n > maxBytes) {
+                    throw new TooLargeException("inflated data exceeds " + maxBytes + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            if (inflater.getRemaining() > 0) {
+                throw new IllegalArgumentException("trailing bytes after the DEFLATE stream");
+            }
+            return out.toByteArray();
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Thrown by {@link #inflate(byte[], int)} when the output cap would be passed. */
+    public static final class TooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.eidvn.core.keys;
+
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.text.ParseException;
+import java.util.Objects;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+
+/**
+ * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.
+ *
+ * <p>The key id ({@link #kid()}) is always the RFC 7638 SHA-256 JWK thumbprint of the public key, base64url
+ * encoded (43 characters). Immutable and thread-safe.
+ *
+ * <p><b>Security:</b> this object holds a private key. {@link #toString()} shows the key id only;
+ * {@link #privateJwkJson()} is the one place the secret leaves the object (the explicit adapter point for storing
+ * the key in a vault or HSM import); {@link #signEs256(byte[])} signs whatever it is given, so hand a
+ * {@code SigningKey} only to code that may issue assertions.
+ */
+public final class SigningKey {
+
+    /** The only algorithm this key signs with. */
+    public static final String ALGORITHM = "ES256";
+
+    private final ECKey jwk;
+    private final String kid;
+
+    private SigningKey(ECKey privateJwk) {
+        String thumbprint = thumbprintOf(privateJwk);
+        this.jwk = new ECKey.Builder(privateJwk)
+                .keyID(thumbprint)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.ES256)
+                .keyOperations(null)
+                .build();
+        this.kid = thumbprint;
+    }
+
+    /**
+     * Generates a fresh P-256 key pair with the platform's strong {@link SecureRandom}.
+     *
+     * @return the new key
+     */
+    public static SigningKey generate() {
+        try {
+            return new SigningKey(new ECKeyGenerator(Curve.P_256).secureRandom(new SecureRandom()).generate());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("P-256 key generation is unavailable", e);
+        }
+    }
+
+    /**
+     * Imports a private key from a private EC P-256 JWK in JSON.
+     *
+     * <p>The JWK must have {@code kty} EC, {@code crv} P-256, {@code x}, {@code y} and {@code d}; {@code alg}, when
+     * present, must be ES256 and {@code use}, when present, {@code sig}; a {@code kid}, when present, must equal the
+     * RFC 7638 thumbprint. The private part is checked to match the public point.
+     *
+     * <p><b>Security:</b> the argument holds a secret; the exception messages never repeat it.
+     *
+     * @param json the private JWK JSON
+     * @return the key
+     * @throws IllegalArgumentException when the JSON is not such a key
+     */
+    public static SigningKey fromPrivateJwkJson(String json) {
+        Objects.requireNonNull(json, "json");
+        JWK parsed;
+        try {
+            parsed = JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a valid JWK (details withheld: the input holds a secret)");
+        }
+        return fromPrivateJwk(parsed);
+    }
+
+    static SigningKey fromPrivateJwk(JWK parsed) {
+        if (!(parsed instanceof ECKey)) {
+            throw new IllegalArgumentException("not an EC key: " + parsed.getKeyType());
+        }
+        ECKey ec = (ECKey) parsed;
+        if (!Curve.P_256.equals(ec.getCurve())) {
+            throw new IllegalArgumentException("not a P-256 key: " + ec.getCurve());
+        }
+        if (!ec.isPrivate()) {
+            throw new IllegalArgumentException("the JWK has no private part (d)");
+        }
+        if (ec.getAlgorithm() != null && !JWSAlgorithm.ES256.equals(ec.getAlgorithm())) {
+            throw new IllegalArgumentException("the JWK alg is not ES256: " + ec.getAlgorithm());
+        }
+        if (ec.getKeyUse() != null && !KeyUse.SIGNATURE.equals(ec.getKeyUse())) {
+            throw new IllegalArgumentException("the JWK use is not sig");
+        }
+        String thumbprint = thumbprintOf(ec);
+        if (ec.getKeyID() != null && !ec.getKeyID().equals(thumbprint)) {
+            throw new IllegalArgumentException("the JWK kid is not its RFC 7638 thumbprint " + thumbprint);
+        }
+        SigningKey key = new SigningKey(ec);
+        key.checkPairMatches();
+        return key;
+    }
+
+    private void checkPairMatches() {
+        byte[] probe = "eid key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] sig = signEs256(probe);
+        try {
+            ECDSAVerifier verifier = new ECDSAVerifier(jwk.toECPublicKey());
+            if (!verifier.verify(new JWSHeader(JWSAlgorithm.ES256), probe, Base64URL.encode(sig))) {
+                throw new IllegalArgumentException("the private part does not match the public point (x, y)");
+            }
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the key cannot be used for ES256");
+        }
+    }
+
+    /**
+     * The key id: the RFC 7638 SHA-256 thumbprint of the public key, base64url (43 characters).
+     *
+     * @return the key id
+     */
+    public String kid() {
+        return kid;
+    }
+
+    /**
+     * The public key.
+     *
+     * @return the P-256 public key
+     */
+    public ECPublicKey publicKey() {
+        try {
+            return jwk.toECPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("invalid EC public key", e);
+        }
+    }
+
+    /**
+     * The public JWK in JSON, with {@code kid}, {@code use":"sig"} and {@code alg":"ES256"}; never the private part.
+     *
+     * @return the public JWK JSON
+     */
+    public String publicJwkJson() {
+        return jwk.toPublicJWK().toJSONString();
+    }
+
+    /**
+     * The private JWK in JSON (with {@code d}).
+     *
+     * <p><b>Security:</b> the result is the secret key. Write it only to protected storage; never log it.
+     *
+     * @return the private JWK JSON
+     */
+    public String privateJwkJson() {
+        return jwk.toJSONString();
+    }
+
+    /**
+     * Signs bytes with ECDSA P-256 SHA-256, as JWS ES256: the result is the 64-byte {@code R || S} value (RFC 7518
+     * §3.4), not DER.
+     *
+     * <p><b>Security:</b> a raw signing capability; see the class comment.
+     *
+     * @param data the bytes to sign, e.g. a JWS signing input
+     * @return the 64-byte signature
+     */
+    public byte[] signEs256(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        try {
+            return new ECDSASigner(jwk).sign(new JWSHeader(JWSAlgorithm.ES256), data).decode();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("ES256 signing failed", e);
+        }
+    }
+
+    JWK publicJwk() {
+        return jwk.toPublicJWK();
+    }
+
+    JWK privateJwk() {
+        return jwk;
+    }
+
+    /**
+     * Two keys are equal when they have the same key id (the same public key).
+     *
+     * @param o the other object
+     * @return whether the key ids are equal
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SigningKey && ((SigningKey) o).kid.equals(kid);
+    }
+
+    @Override
+    public int hashCode() {
+        return kid.hashCode();
+    }
+
+    /**
+     * The key id only; never the private part.
+     *
+     * @return {@code SigningKey[ES256, kid=...]}
+     */
+    @Override
+    public String toString() {
+        return "SigningKey[ES256, kid=" + kid + "]";
+    }
+
+    static String thumbprintOf(JWK key) {
+        try {
+            return key.computeThumbprint("SHA-256").toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

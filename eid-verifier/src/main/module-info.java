@@ -1,0 +1,12 @@
+/**
+ * eid verifier: the relying-party verification pipeline and the hospital insurance check.
+ */
+module io.github.eidvn.verifier {
+    requires transitive io.github.eidvn.core;
+    requires transitive io.github.eidvn.qr;
+    requires com.nimbusds.jose.jwt;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports io.github.eidvn.verifier;
+}

@@ -35,7 +35,8 @@ final class JoseHeaderCodec {
             "\"alg\":\"Ed25519\"",
             "\"typ\":\"vneid-presentation+jwt\"",
             "\"typ\":\"vneid-receipt+jwt\"",
-            "\"typ\":\"vneid-consent+jwt\"");
+            "\"typ\":\"vneid-consent+jwt\"",
+            "\"typ\":\"vneid-qr+jwt\"");
 
     /** Known keys: codes 0x40 + index, followed by a value coding. Frozen for format version 1. */
     static final List<String> KEYS = List.of("alg", "typ", "kid", "zip", "cty", "crit", "x5t#S256", "iss", "jku",

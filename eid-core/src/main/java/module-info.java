@@ -1,12 +1,18 @@
 /**
- * eid core: identity model, assurance levels and assertion issuing, keys.
+ * eid core: identity model, assurance levels and assertion issuing, keys, account rules, SPIs.
  */
 module io.github.eidvn.core {
     requires com.nimbusds.jose.jwt;
     requires org.bouncycastle.provider;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires java.net.http;
 
     exports io.github.eidvn.core.assurance;
+    exports io.github.eidvn.core.spi;
+    exports io.github.eidvn.core.account;
+    exports io.github.eidvn.core.account.password;
+    exports io.github.eidvn.core.account.lock;
+    exports io.github.eidvn.core.account.otp;
 
 }

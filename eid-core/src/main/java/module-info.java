@@ -14,5 +14,6 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.account.password;
     exports io.github.eidvn.core.account.lock;
     exports io.github.eidvn.core.account.otp;
+    exports io.github.eidvn.core.account.device;
 
 }

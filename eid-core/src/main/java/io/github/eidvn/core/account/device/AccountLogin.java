@@ -137,18 +137,17 @@ public final class AccountLogin {
         if (!Checks.isPersonalNumber(pn) || !Checks.isDeviceId(deviceId)) {
             return LoginResult.Refused.of(LoginResult.Reason.MALFORMED_REQUEST);
         }
-        if (!throttle.tryAcquire(source)) {
-            audit.record(SecurityEventType.SOURCE_THROTTLED, pn, deviceId, source, "password");
-            return LoginResult.Refused.of(LoginResult.Reason.SOURCE_THROTTLED);
-        }
         String leaseKey = "eid:login:lease:" + pn;
         byte[] lease = Secrets.randomBytes(random, 16);
         if (!store.putIfAbsent(leaseKey, lease, LEASE_TTL)) {
-            throttle.succeeded(source);
             return LoginResult.Refused.of(LoginResult.Reason.BUSY);
         }
         boolean rehash;
         try {
+            if (!throttle.tryAcquire(source)) {
+                audit.record(SecurityEventType.SOURCE_THROTTLED, pn, deviceId, source, "password");
+                return LoginResult.Refused.of(LoginResult.Reason.SOURCE_THROTTLED);
+            }
             LockStatus status = locks.status(pn);
             if (status instanceof LockStatus.Locked l) {
                 throttle.succeeded(source);

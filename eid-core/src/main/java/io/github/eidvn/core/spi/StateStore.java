@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * <p>Each method is <b>one atomic operation</b> on one key, so that a networked implementation can run it as a
  * single command or Lua script (Redis: {@code GET}, {@code SET PX}, {@code SET NX PX}, a compare-and-set script,
- * {@code DEL}, a delete-if-equals script, {@code GETDEL}, {@code INCRBY} + {@code PEXPIRE} on creation in a script).
+ * {@code DEL}, a delete-if-equals script, {@code GETDEL}, and for {@link #incrementBy} a script that runs
+ * {@code INCRBY} and sets {@code PEXPIRE} only when the key did not exist before).
  * Callers never read a value, decide in Java and then write it back unconditionally: every security decision is made
  * by the store's atomic answer ({@code putIfAbsent}, {@code compareAndSet}, {@code deleteIfEquals}, {@code consume},
  * the count returned by {@code incrementBy}).

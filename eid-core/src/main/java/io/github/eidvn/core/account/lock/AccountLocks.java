@@ -83,8 +83,9 @@ public final class AccountLocks {
         Instant now = clock.instant();
         List<AccountLock> locks = new ArrayList<>(3);
         for (LockType t : LockType.values()) {
-            read(t, personalNumber).filter(l -> l.activeAt(now)).ifPresent(locks::add);
+            read(t, lockKey(t, personalNumber)).filter(l -> l.activeAt(now)).ifPresent(locks::add);
         }
+        read(LockType.BRUTE_FORCE, hardLockKey(personalNumber)).ifPresent(locks::add);
         return locks.isEmpty() ? new LockStatus.Unlocked() : new LockStatus.Locked(locks);
     }
 
@@ -103,7 +104,8 @@ public final class AccountLocks {
             throw new IllegalArgumentException("a user-requested lock is temporary: at most 366 days");
         }
         Instant now = clock.instant();
-        return place(LockType.USER_REQUESTED, personalNumber, reason, now, now.plus(duration));
+        return place(LockType.USER_REQUESTED, lockKey(LockType.USER_REQUESTED, personalNumber), personalNumber, reason,
+                now, now.plus(duration));
     }
 
     /**
@@ -115,7 +117,8 @@ public final class AccountLocks {
      */
     public AccountLock lockByAuthority(String personalNumber, String reason) {
         requirePn(personalNumber);
-        return place(LockType.AUTHORITY, personalNumber, reason, clock.instant(), null);
+        return place(LockType.AUTHORITY, lockKey(LockType.AUTHORITY, personalNumber), personalNumber, reason,
+                clock.instant(), null);
     }
 
     /**
@@ -132,7 +135,8 @@ public final class AccountLocks {
         if (!Objects.requireNonNull(until, "until").isAfter(now)) {
             throw new IllegalArgumentException("until must be in the future");
         }
-        return place(LockType.AUTHORITY, personalNumber, reason, now, until);
+        return place(LockType.AUTHORITY, lockKey(LockType.AUTHORITY, personalNumber), personalNumber, reason, now,
+                until);
     }
 
     /**
@@ -149,6 +153,7 @@ public final class AccountLocks {
         Objects.requireNonNull(by, "by");
         boolean lifted = store.delete(lockKey(type, personalNumber));
         if (type == LockType.BRUTE_FORCE) {
+            lifted |= store.delete(hardLockKey(personalNumber));
             store.delete(failKey(personalNumber));
             store.delete(consecutiveKey(personalNumber));
         }
@@ -171,16 +176,13 @@ public final class AccountLocks {
         Instant now = clock.instant();
         AccountLock placed = null;
         if (consecutive >= hardLimit) {
-            placed = place(LockType.BRUTE_FORCE, personalNumber, "consecutive-failures:" + consecutive, now, null);
+            // kept under its own key, so a temporary lock written concurrently can never replace it
+            placed = place(LockType.BRUTE_FORCE, hardLockKey(personalNumber), personalNumber,
+                    "consecutive-failures:" + consecutive, now, null);
             store.delete(failKey(personalNumber));
         } else if (failures >= maxFailures) {
-            Optional<AccountLock> existing = read(LockType.BRUTE_FORCE, personalNumber);
-            if (existing.isPresent() && existing.get().until().isEmpty()) {
-                placed = existing.get();
-            } else {
-                placed = place(LockType.BRUTE_FORCE, personalNumber, "failures:" + failures, now,
-                        now.plus(lockDuration));
-            }
+            placed = place(LockType.BRUTE_FORCE, lockKey(LockType.BRUTE_FORCE, personalNumber), personalNumber,
+                    "failures:" + failures, now, now.plus(lockDuration));
             store.delete(failKey(personalNumber));
         }
         return new FailureOutcome(failures, consecutive, Optional.ofNullable(placed));
@@ -212,7 +214,7 @@ public final class AccountLocks {
         return hardLimit;
     }
 
-    private AccountLock place(LockType type, String pn, String reason, Instant since, Instant until) {
+    private AccountLock place(LockType type, String key, String pn, String reason, Instant since, Instant until) {
         Objects.requireNonNull(reason, "reason");
         if (reason.length() > MAX_REASON) {
             throw new IllegalArgumentException("reason longer than " + MAX_REASON + " characters");
@@ -221,13 +223,13 @@ public final class AccountLocks {
         byte[] value = new Bin.Writer(VERSION).putLong(since.toEpochMilli())
                 .putLong(until == null ? Long.MAX_VALUE : until.toEpochMilli()).putString(reason).toByteArray();
         Duration ttl = until == null ? StateStore.NO_EXPIRY : Duration.between(since, until);
-        store.put(lockKey(type, pn), value, ttl);
+        store.put(key, value, ttl);
         audit.record(SecurityEventType.ACCOUNT_LOCKED, pn, null, null, type.name());
         return lock;
     }
 
-    private Optional<AccountLock> read(LockType type, String pn) {
-        Optional<byte[]> raw = store.get(lockKey(type, pn));
+    private Optional<AccountLock> read(LockType type, String key) {
+        Optional<byte[]> raw = store.get(key);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
@@ -249,6 +251,10 @@ public final class AccountLocks {
 
     private static String lockKey(LockType type, String pn) {
         return "eid:lock:" + type.name().toLowerCase(java.util.Locale.ROOT) + ":" + pn;
+    }
+
+    private static String hardLockKey(String pn) {
+        return "eid:lock:brute_force_hard:" + pn;
     }
 
     private static String failKey(String pn) {

@@ -71,6 +71,9 @@ class AccountLocksTest {
         assertThat(temporaryLocks).isEqualTo(19);
         assertThat(last.consecutiveFailures()).isEqualTo(100);
         assertThat(last.lockPlaced().orElseThrow().until()).as("until lifted").isEmpty();
+        for (int i = 0; i < 5; i++) {
+            locks.recordFailure(PN); // a temporary lock placed now must not replace the lasting one
+        }
         clock.advance(Duration.ofDays(30));
         assertThat(locks.status(PN).isLocked()).isTrue();
         assertThat(locks.lift(PN, LockType.BRUTE_FORCE, "helpdesk")).isTrue();

@@ -387,7 +387,7 @@ public final class AccountLogin {
         String key = sessionKey(token);
         for (int round = 0; round < ROUNDS; round++) {
             Optional<byte[]> raw = store.get(key);
-            Optional<SessionInfo> s = raw.flatMap(v -> decodeSession(v, absoluteTimeout));
+            Optional<SessionInfo> s = raw.flatMap(v -> decodeSession(v));
             if (s.isEmpty()) {
                 return new SessionValidation.Invalid(SessionValidation.Reason.UNKNOWN);
             }
@@ -434,7 +434,7 @@ public final class AccountLogin {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return false;
         }
-        Optional<SessionInfo> s = store.consume(sessionKey(token)).flatMap(v -> decodeSession(v, absoluteTimeout));
+        Optional<SessionInfo> s = store.consume(sessionKey(token)).flatMap(v -> decodeSession(v));
         s.ifPresent(i -> audit.record(SecurityEventType.SESSION_ENDED, i.personalNumber(), i.deviceId(), null,
                 "logout"));
         return s.isPresent();
@@ -667,7 +667,7 @@ public final class AccountLogin {
                 .putLong(s.lastSeenAt().toEpochMilli()).putLong(s.absoluteExpiry().toEpochMilli()).toByteArray();
     }
 
-    private static Optional<SessionInfo> decodeSession(byte[] raw, Duration absolute) {
+    private static Optional<SessionInfo> decodeSession(byte[] raw) {
         return Bin.Reader.of(raw, SESSION_V).flatMap(r -> {
             String pn = r.getString();
             String dev = r.getString();
@@ -675,7 +675,7 @@ public final class AccountLogin {
             long created = r.getLong();
             long seen = r.getLong();
             long abs = r.getLong();
-            if (!r.ok()) {
+            if (!r.ok() || !Checks.isPersonalNumber(pn)) {
                 return Optional.empty();
             }
             return Optional.of(new SessionInfo(pn, dev, gen, Instant.ofEpochMilli(created),

@@ -129,12 +129,16 @@ class PasswordHasherTest {
             int t = Integer.parseInt(c[2]);
             int log2m = Integer.parseInt(c[3]);
             int p = Integer.parseInt(c[4]);
-            String expected = runCli(cli, c[0], c[1], t, log2m, p);
+            String expected = runCli(cli, c[0], c[1], t, "-m", log2m, p);
             PasswordHasher h = PasswordHasher.builder().memoryKiB(1 << log2m).iterations(t).parallelism(p).build();
             String ours = h.hashWithSalt(c[0], c[1].getBytes(StandardCharsets.UTF_8));
             assertThat(ours).as("argon2 CLI for %s", c[1]).isEqualTo(expected);
             assertThat(h.verify(c[0], expected).matches()).isTrue();
         }
+        // the default parameters (m = 19456 KiB is not a power of two: the CLI's -k option)
+        String expected = runCli(cli, "Sen#Hong7Lua", "16-byte-salt-abc", 2, "-k", 19456, 1);
+        assertThat(PasswordHasher.argon2id().hashWithSalt("Sen#Hong7Lua",
+                "16-byte-salt-abc".getBytes(StandardCharsets.UTF_8))).isEqualTo(expected);
     }
 
     private static Path findArgon2() {
@@ -147,10 +151,11 @@ class PasswordHasherTest {
         return null;
     }
 
-    private static String runCli(Path cli, String password, String salt, int t, int log2m, int p)
+    private static String runCli(Path cli, String password, String salt, int t, String memoryFlag, int memory, int p)
             throws IOException, InterruptedException {
-        Process proc = new ProcessBuilder(cli.toString(), salt, "-id", "-t", Integer.toString(t), "-m",
-                Integer.toString(log2m), "-p", Integer.toString(p), "-l", "32", "-e").redirectErrorStream(true).start();
+        Process proc = new ProcessBuilder(cli.toString(), salt, "-id", "-t", Integer.toString(t), memoryFlag,
+                Integer.toString(memory), "-p", Integer.toString(p), "-l", "32", "-e").redirectErrorStream(true)
+                .start();
         try (OutputStream in = proc.getOutputStream()) {
             in.write(password.getBytes(StandardCharsets.UTF_8));
         }

@@ -1,5 +1,5 @@
 /**
- * eid core: identity model, assurance levels and assertion issuing, keys.
+ * eid core: identity model, assurance levels and assertion issuing, keys, account rules, SPIs.
  */
 @SuppressWarnings("module") // the qualified export names modules that are not on the path when core is compiled
 module io.github.eidvn.core {
@@ -7,9 +7,16 @@ module io.github.eidvn.core {
     requires org.bouncycastle.provider;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires java.net.http;
 
     exports io.github.eidvn.core.assurance;
     exports io.github.eidvn.core.identity;
     exports io.github.eidvn.core.keys;
     exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr;
+    exports io.github.eidvn.core.spi;
+    exports io.github.eidvn.core.account;
+    exports io.github.eidvn.core.account.password;
+    exports io.github.eidvn.core.account.lock;
+    exports io.github.eidvn.core.account.otp;
+    exports io.github.eidvn.core.account.device;
 }

@@ -1,13 +1,16 @@
 package io.github.eidvn.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 
-/** Runs the {@code eid} command in-process with captured stdout/stderr. */
+/** Runs the {@code eid} command in-process with captured stdout/stderr and, optionally, a given stdin. */
 final class CliRun {
 
     final int exitCode;
@@ -21,15 +24,39 @@ final class CliRun {
     }
 
     static CliRun run(String... args) {
+        return withStdin("", args);
+    }
+
+    /** Runs with {@code stdin} as standard input; synchronized because {@link System#setIn} is global. */
+    static synchronized CliRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new EidCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliRun(code, out.toString(), err.toString());
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            int code = cl.execute(args);
+            return new CliRun(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(saved);
+        }
     }
 
+    int exit() {
+        return exitCode;
+    }
+
+    String out() {
+        return out;
+    }
+
+    String err() {
+        return err;
+    }
+
+    /** Standard output parsed as exactly one JSON value on one line. */
     JsonNode json() {
         try {
             String trimmed = out.strip();

@@ -1,0 +1,89 @@
+package io.github.eidvn.core.account.device;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.eidvn.core.account.SecurityAudit;
+import io.github.eidvn.core.account.SecurityEvent;
+import io.github.eidvn.core.account.SecurityEventType;
+import io.github.eidvn.core.account.password.PasswordHasher;
+import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.testing.SettableClock;
+
+/** A login service on an in-memory store, a settable clock, a recording notifier and fast Argon2 parameters. */
+final class LoginFixture implements DeviceNotifier {
+
+    static final String PN = "001099012345";
+    static final String PASSWORD = "Đúng#Mật1khẩu";
+    static final byte[] KEY = "server-key-server-key-server-key!".getBytes(StandardCharsets.US_ASCII);
+    static final PasswordHasher HASHER = PasswordHasher.builder().memoryKiB(8).iterations(1).build();
+
+    final SettableClock clock = SettableClock.at(Instant.parse("2026-06-01T01:00:00Z"));
+    final InMemoryStateStore store = InMemoryStateStore.create(clock);
+    final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
+    final List<NewDeviceNotice> notices = new CopyOnWriteArrayList<>();
+    final Map<String, String> lastCodeForNewDevice = new ConcurrentHashMap<>();
+    final List<String> signedOut = new CopyOnWriteArrayList<>();
+    final String storedHash = HASHER.hash(PASSWORD);
+    final AccountLogin login;
+    final AtomicLong deviceBoundEvents = new AtomicLong();
+    volatile boolean failNotifications;
+    volatile boolean recordNotices = true;
+    volatile boolean recordEvents = true;
+
+    LoginFixture() {
+        this.login = AccountLogin.builder(store).notifier(this).serverKey(KEY).clock(clock).hasher(HASHER)
+                .audit(SecurityAudit.of(clock, e -> {
+                    if (e.type() == SecurityEventType.DEVICE_BOUND) {
+                        deviceBoundEvents.incrementAndGet();
+                    }
+                    if (recordEvents) {
+                        events.add(e);
+                    }
+                })).build();
+    }
+
+    @Override
+    public void sendNewDeviceCode(NewDeviceNotice notice) {
+        if (failNotifications) {
+            throw new IllegalStateException("push service down");
+        }
+        if (recordNotices) {
+            notices.add(notice);
+        }
+        lastCodeForNewDevice.put(notice.newDeviceId(), notice.code());
+    }
+
+    @Override
+    public void signedOut(String personalNumber, String deviceId, Instant at) {
+        if (recordNotices) {
+            signedOut.add(deviceId);
+        }
+    }
+
+    LoginResult password(TestDevice d) {
+        return password(d, PASSWORD, "10.0.0.1");
+    }
+
+    LoginResult password(TestDevice d, String pw, String source) {
+        return login.passwordLogin(new LoginRequest(PN, pw, storedHash, d.id, d.publicKey, source));
+    }
+
+    /** Password login then, if asked, confirmation with the code the active device received. */
+    LoginResult loginAndConfirm(TestDevice d, String source) {
+        LoginResult r = password(d, PASSWORD, source);
+        if (r instanceof LoginResult.NewDeviceRequired n) {
+            return login.confirmNewDevice(PN, n.challengeId(), lastCodeForNewDevice.get(d.id), source);
+        }
+        return r;
+    }
+
+    static String token(LoginResult r) {
+        return ((LoginResult.LoggedIn) r).token().value();
+    }
+}

@@ -1,6 +1,7 @@
 package io.github.eidvn.core.assurance;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,12 @@ import java.util.Objects;
  *   <li>{@link Biometric}: the biometric comparison against the enrolled data of the {@code electronic_record},
  *       checked by {@code bvr} (biometric verification by automated means) with its method and score.</li>
  * </ul>
+ *
+ * <p>{@link #toEvidence()} gives the form written into an assertion ({@link Evidence}, serialised as
+ * {@code {"type":..,"check_details":[{"check_method":..}],..}}). It carries the evidence type, the check method and
+ * the record or document type, nothing else: the check time, the matcher's score and threshold stay with the
+ * proofing decision (they are internal to the identity provider, and every byte counts in a QR code). Use
+ * {@link AssertionRequest.Builder#proofed(ProofingResult.Proofed)} to carry a whole decision into a request.
  */
 public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord, ProofingEvidence.ChipDocument, ProofingEvidence.Biometric {
 
@@ -27,6 +34,21 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
 
     /** @return when the check was made */
     Instant time();
+
+    /**
+     * The evidence as written into an assertion's {@code verified_claims.verification.evidence}:
+     * <ul>
+     *   <li>{@link RegistryRecord}: {@code {"type":"electronic_record","check_details":[{"check_method":"data"}],
+     *       "record_type":"population_register"}};</li>
+     *   <li>{@link Biometric}: {@code {"type":"electronic_record","check_details":[{"check_method":"bvr"}]}}
+     *       (the modality is in the assertion's {@code amr}: {@code face} or {@code fpt});</li>
+     *   <li>{@link ChipDocument}: {@code {"type":"document","check_details":[{"check_method":"vcrypt"}],
+     *       "document_type":"idcard"}}.</li>
+     * </ul>
+     *
+     * @return the assertion evidence
+     */
+    Evidence toEvidence();
 
     /**
      * The population registry record the declared data was matched against.
@@ -55,6 +77,11 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         @Override
         public String checkMethod() {
             return "data";
+        }
+
+        @Override
+        public Evidence toEvidence() {
+            return Evidence.of(type(), checkMethod(), Map.of("record_type", recordType));
         }
     }
 
@@ -86,6 +113,11 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         public String checkMethod() {
             return "vcrypt";
         }
+
+        @Override
+        public Evidence toEvidence() {
+            return Evidence.of(type(), checkMethod(), Map.of("document_type", documentType));
+        }
     }
 
     /**
@@ -116,6 +148,11 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         @Override
         public String checkMethod() {
             return "bvr";
+        }
+
+        @Override
+        public Evidence toEvidence() {
+            return Evidence.of(type(), checkMethod());
         }
     }
 }

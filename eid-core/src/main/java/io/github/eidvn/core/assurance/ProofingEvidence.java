@@ -1,7 +1,6 @@
 package io.github.eidvn.core.assurance;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +18,12 @@ import java.util.Objects;
  * </ul>
  *
  * <p>{@link #toEvidence()} gives the form written into an assertion ({@link Evidence}, serialised as
- * {@code {"type":..,"check_details":[{"check_method":..}],..}}). It carries the evidence type, the check method and
- * the record or document type, nothing else: the check time, the matcher's score and threshold stay with the
- * proofing decision (they are internal to the identity provider, and every byte counts in a QR code). Use
+ * {@code {"type":..,"check_details":[{"check_method":..}]}}). It carries the evidence type and the check method,
+ * nothing else: under the {@code vn_eid} trust framework an {@code electronic_record} is the national population
+ * database record and a {@code document} the chip ID card, so their record and document types are implied; the
+ * check time, the matcher's score and threshold stay with the proofing decision (they are internal to the identity
+ * provider, and every byte counts in a QR code: the hospital presentation is a few digits short of a smaller QR
+ * version). Use
  * {@link AssertionRequest.Builder#proofed(ProofingResult.Proofed)} to carry a whole decision into a request.
  */
 public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord, ProofingEvidence.ChipDocument, ProofingEvidence.Biometric {
@@ -38,17 +40,20 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
     /**
      * The evidence as written into an assertion's {@code verified_claims.verification.evidence}:
      * <ul>
-     *   <li>{@link RegistryRecord}: {@code {"type":"electronic_record","check_details":[{"check_method":"data"}],
-     *       "record_type":"population_register"}};</li>
+     *   <li>{@link RegistryRecord}: {@code {"type":"electronic_record","check_details":[{"check_method":"data"}]}}
+     *       (the population register record matched);</li>
      *   <li>{@link Biometric}: {@code {"type":"electronic_record","check_details":[{"check_method":"bvr"}]}}
-     *       (the modality is in the assertion's {@code amr}: {@code face} or {@code fpt});</li>
-     *   <li>{@link ChipDocument}: {@code {"type":"document","check_details":[{"check_method":"vcrypt"}],
-     *       "document_type":"idcard"}}.</li>
+     *       (compared with the record's enrolled biometrics; the modality is in the assertion's {@code amr}:
+     *       {@code face} or {@code fpt});</li>
+     *   <li>{@link ChipDocument}: {@code {"type":"document","check_details":[{"check_method":"vcrypt"}]}} (the ID
+     *       card's chip verified cryptographically).</li>
      * </ul>
      *
-     * @return the assertion evidence
+     * @return the assertion evidence: {@code Evidence.of(type(), checkMethod())}
      */
-    Evidence toEvidence();
+    default Evidence toEvidence() {
+        return Evidence.of(type(), checkMethod());
+    }
 
     /**
      * The population registry record the declared data was matched against.
@@ -79,10 +84,6 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
             return "data";
         }
 
-        @Override
-        public Evidence toEvidence() {
-            return Evidence.of(type(), checkMethod(), Map.of("record_type", recordType));
-        }
     }
 
     /**
@@ -114,10 +115,6 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
             return "vcrypt";
         }
 
-        @Override
-        public Evidence toEvidence() {
-            return Evidence.of(type(), checkMethod(), Map.of("document_type", documentType));
-        }
     }
 
     /**
@@ -150,9 +147,5 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
             return "bvr";
         }
 
-        @Override
-        public Evidence toEvidence() {
-            return Evidence.of(type(), checkMethod());
-        }
     }
 }

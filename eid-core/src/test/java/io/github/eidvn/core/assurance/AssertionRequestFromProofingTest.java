@@ -47,10 +47,9 @@ class AssertionRequestFromProofingTest {
     void toEvidence_mapsEachProofingEvidenceToItsOidcIdaForm() {
         java.time.Instant t = CLOCK.instant();
         assertThat(new ProofingEvidence.RegistryRecord(ProofingEvidence.RegistryRecord.POPULATION_REGISTER, t)
-                .toEvidence()).isEqualTo(Evidence.of("electronic_record", "data",
-                        Map.of("record_type", "population_register")));
+                .toEvidence()).isEqualTo(Evidence.of("electronic_record", "data"));
         assertThat(new ProofingEvidence.ChipDocument(ProofingEvidence.ChipDocument.ID_CARD, t).toEvidence())
-                .isEqualTo(Evidence.of("document", "vcrypt", Map.of("document_type", "idcard")));
+                .isEqualTo(Evidence.of("document", "vcrypt"));
         assertThat(new ProofingEvidence.Biometric(BiometricMethod.FACE, 0.93, 0.8, t).toEvidence())
                 .isEqualTo(Evidence.of("electronic_record", "bvr"));
     }
@@ -89,8 +88,7 @@ class AssertionRequestFromProofingTest {
                 .claims(AssertionRequest.claimsFrom(p.registryRecord(), List.of("name"))).build();
         assertThat(r.level()).isEqualTo(AssuranceLevel.LEVEL_1);
         assertThat(r.methods()).containsExactly("pwd", "otp");
-        assertThat(r.evidence()).containsExactly(Evidence.of("electronic_record", "data",
-                Map.of("record_type", "population_register")));
+        assertThat(r.evidence()).containsExactly(Evidence.of("electronic_record", "data"));
     }
 
     @Test
@@ -168,8 +166,7 @@ class AssertionRequestFromProofingTest {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(payload).contains("\"acr\":\"urn:vn:eid:loa:2\"", "\"amr\":[\"face\"]",
-                "{\"type\":\"electronic_record\",\"check_details\":[{\"check_method\":\"data\"}],"
-                        + "\"record_type\":\"population_register\"}",
+                "{\"type\":\"electronic_record\",\"check_details\":[{\"check_method\":\"data\"}]}",
                 "{\"type\":\"electronic_record\",\"check_details\":[{\"check_method\":\"bvr\"}]}",
                 "\"trust_framework\":\"" + AssertionCodec.TRUST_FRAMEWORK + "\"");
     }

@@ -18,8 +18,10 @@ import picocli.CommandLine.Command;
             "eid: công cụ tích hợp định danh điện tử (Đề án 06).",
             "eid: integrator tool for Vietnam's electronic identity (Đề án 06)."
         },
-        subcommands = {CommandLine.HelpCommand.class, IdCommand.class, BhytCommand.class, OtpCommand.class,
-            PasswordCommand.class})
+        subcommands = {CommandLine.HelpCommand.class,
+            IdCommand.class, BhytCommand.class,
+            KeysCommand.class, AssertCommand.class, QrCommand.class, VerifyCommand.class,
+            OtpCommand.class, PasswordCommand.class})
 public final class EidCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,19 +1,17 @@
 package io.github.eidvn.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.testing.AssertionFixtures;
+import io.github.eidvn.testing.ExternalTools;
 
 /**
  * Outside oracle: the PNGs this module renders are read back by ZBar ({@code zbarimg --raw -q}, Debian zbar-tools),
@@ -26,7 +24,7 @@ class ZbarInteropTest {
 
     @Test
     void zbarimg_readsRenderedPngs_exactly() throws Exception {
-        Path zbarimg = findZbarimg();
+        ExternalTools.requireZbarimg();
         String signed = SignedQrText.encode(JwsFixtures.realistic(41, 330));
         List<String> texts = List.of(
                 "HELLO",
@@ -40,41 +38,22 @@ class ZbarInteropTest {
         for (String text : texts) {
             Path png = dir.resolve("qr" + i++ + ".png");
             Files.write(png, QrRenderer.builder().moduleSize(4).build().png(text));
-            assertThat(run(zbarimg, png)).as("zbarimg on %s", text).isEqualTo(text);
+            assertThat(ExternalTools.zbarimg(png)).as("zbarimg on %s", text).isEqualTo(text);
         }
     }
 
-    private static String run(Path zbarimg, Path png) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(zbarimg.toString(), "--raw", "-q", png.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("zbarimg timed out");
-        }
-        assertThat(p.exitValue()).as("zbarimg exit code").isZero();
-        String s = new String(out, StandardCharsets.UTF_8);
-        assertThat(s).endsWith("\n");
-        return s.substring(0, s.length() - 1);
-    }
-
-    private static Path findZbarimg() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String d : (path + File.pathSeparator + "/usr/bin").split(File.pathSeparator)) {
-            if (d.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(d, "zbarimg");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        String message = "zbarimg not found (install Debian/Ubuntu package zbar-tools)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(message + "; CI=true requires it");
-        }
-        System.err.println("SKIPPED: " + message);
-        Assumptions.abort(message);
-        return null;
+    @Test
+    void zbarimg_readsTheRealHospitalPresentation_atDefaultRendering() throws Exception {
+        ExternalTools.requireZbarimg();
+        KeyRing ring = KeyRing.generate();
+        String jws = AssertionFixtures.issuer(ring, AssertionFixtures.clock())
+                .issueForQr(AssertionFixtures.hospitalRequest());
+        String text = SignedQrText.encode(jws);
+        Path png = dir.resolve("hospital.png");
+        Files.write(png, QrRenderer.defaults().png(text));
+        String read = ExternalTools.zbarimg(png);
+        assertThat(read).isEqualTo(text);
+        assertThat(SignedQrText.decode(read)).isEqualTo(SignedQrText.decode(text));
+        assertThat(((SignedQrText.Decoded) SignedQrText.decode(read)).compactJws()).isEqualTo(jws);
     }
 }

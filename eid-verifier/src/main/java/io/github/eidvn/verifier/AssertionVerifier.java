@@ -31,6 +31,9 @@ import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.keys.TrustedKey;
+import io.github.eidvn.qr.QrContent;
+import io.github.eidvn.qr.QrTextReader;
+import io.github.eidvn.qr.SignedQrText;
 
 /**
  * Verifies eid identity assertions, standard JWT form or compact QR form, through a fixed pipeline:
@@ -63,6 +66,10 @@ import io.github.eidvn.core.keys.TrustedKey;
  * </ol>
  * A {@link Verified} is built only after every stage passed; any unexpected error is a {@link Rejected} with
  * {@link Reason#CHECK_UNAVAILABLE} (fail closed). The clock is read once per call.
+ *
+ * <p>What a QR scanner typed or an image decoder read goes through {@link #verifyScanned(String)}: the eid
+ * digits-only container, a plain compact JWS and a SMART Health Card {@code shc:/} text all become a compact JWS
+ * ({@link QrTextReader}) that then runs through the same pipeline.
  *
  * <p>Immutable and thread-safe (given a thread-safe replay guard and revocation check).
  *
@@ -145,6 +152,65 @@ public final class AssertionVerifier {
             return new Rejected(Reason.CHECK_UNAVAILABLE, "pipeline incomplete: passed " + c.passed);
         }
         return new Verified(c.assertion);
+    }
+
+    /**
+     * Verifies the text of a scanned QR code, as a keyboard-wedge scanner typed it or
+     * {@link io.github.eidvn.qr.QrImageDecoder} read it from a photo. The text is classified by
+     * {@link QrTextReader#read(String)}:
+     * <ul>
+     *   <li>the eid digits container ({@link SignedQrText}), a plain compact JWS, or a SMART Health Card
+     *       {@code shc:/} numeric text: the compact JWS it carries goes through {@link #verify(String)};</li>
+     *   <li>the unsigned legacy chip-card QR: {@link Reason#UNSIGNED_LEGACY} (its data is never an assertion; read
+     *       it with {@link QrTextReader} when a person will check it against the card);</li>
+     *   <li>a text over {@value SignedQrText#MAX_TEXT_LENGTH} characters: {@link Reason#TOO_LARGE}, before any
+     *       parsing or cryptography;</li>
+     *   <li>anything else (empty, damaged container, unknown format, multi-part SMART Health Card):
+     *       {@link Reason#MALFORMED}, the detail naming the reader's reason.</li>
+     * </ul>
+     * One trailing line break (a scanner's Enter key) is ignored.
+     *
+     * @param text the scanned text; null, empty, garbage or oversized input gives a {@link Rejected}
+     * @return {@link Verified} or {@link Rejected}
+     */
+    public VerificationResult verifyScanned(String text) {
+        if (text == null || text.isEmpty()) {
+            return reject(Reason.MALFORMED, "no input");
+        }
+        if (text.length() > SignedQrText.MAX_TEXT_LENGTH) {
+            return reject(Reason.TOO_LARGE, "scanned text longer than " + SignedQrText.MAX_TEXT_LENGTH
+                    + " characters");
+        }
+        QrContent content;
+        try {
+            content = QrTextReader.read(text);
+        } catch (RuntimeException e) {
+            return reject(Reason.CHECK_UNAVAILABLE, "unexpected " + e.getClass().getSimpleName()
+                    + " reading the QR text");
+        }
+        return verifyScanned(content);
+    }
+
+    /**
+     * Verifies a QR text already classified by {@link QrTextReader#read(String)}, with the rules of
+     * {@link #verifyScanned(String)}. Use it when the caller handles the legacy chip-card QR itself (e.g. to show
+     * its unverified data for a manual check) and verifies everything else.
+     *
+     * @param content the classified text
+     * @return {@link Verified} or {@link Rejected}
+     * @throws NullPointerException when {@code content} is null
+     */
+    public VerificationResult verifyScanned(QrContent content) {
+        Objects.requireNonNull(content, "content");
+        if (content instanceof QrContent.SignedJws) {
+            return verify(((QrContent.SignedJws) content).compactJws());
+        }
+        if (content instanceof QrContent.UnverifiedChipCard) {
+            return reject(Reason.UNSIGNED_LEGACY, "legacy chip-card QR: unsigned data, never an assertion");
+        }
+        QrContent.Rejected r = (QrContent.Rejected) content;
+        return reject(r.reason() == QrContent.Reason.TOO_LARGE ? Reason.TOO_LARGE : Reason.MALFORMED,
+                "QR text: " + r.reason() + ": " + r.detail());
     }
 
     /** Runs stages {@code from..to} in order; the first rejection, or null when all passed. */

@@ -39,7 +39,10 @@ public enum Reason {
     /** The assurance level is below the required one. */
     INSUFFICIENT_LEVEL("Mức độ định danh điện tử chưa đủ cho dịch vụ này.",
             "The e-ID assurance level is too low for this service."),
-    /** Reserved: the legacy chip-card QR carries no signature; its data is unverified. */
+    /**
+     * The legacy chip-card QR carries no signature; its data is unverified
+     * ({@link AssertionVerifier#verifyScanned(String)}).
+     */
     UNSIGNED_LEGACY("Mã QR trên thẻ căn cước không có chữ ký số: thông tin chưa được xác thực, cần đối chiếu thẻ.",
             "The ID-card QR has no digital signature: the data is unverified; check the card itself."),
     /** A check could not be completed (replay store full or failing, revocation status unknown, internal error). */

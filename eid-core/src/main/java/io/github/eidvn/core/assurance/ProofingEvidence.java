@@ -16,6 +16,15 @@ import java.util.Objects;
  *   <li>{@link Biometric}: the biometric comparison against the enrolled data of the {@code electronic_record},
  *       checked by {@code bvr} (biometric verification by automated means) with its method and score.</li>
  * </ul>
+ *
+ * <p>{@link #toEvidence()} gives the form written into an assertion ({@link Evidence}, serialised as
+ * {@code {"type":..,"check_details":[{"check_method":..}]}}). It carries the evidence type and the check method,
+ * nothing else: under the {@code vn_eid} trust framework an {@code electronic_record} is the national population
+ * database record and a {@code document} the chip ID card, so their record and document types are implied; the
+ * check time, the matcher's score and threshold stay with the proofing decision (they are internal to the identity
+ * provider, and every byte counts in a QR code: the hospital presentation is a few digits short of a smaller QR
+ * version). Use
+ * {@link AssertionRequest.Builder#proofed(ProofingResult.Proofed)} to carry a whole decision into a request.
  */
 public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord, ProofingEvidence.ChipDocument, ProofingEvidence.Biometric {
 
@@ -27,6 +36,24 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
 
     /** @return when the check was made */
     Instant time();
+
+    /**
+     * The evidence as written into an assertion's {@code verified_claims.verification.evidence}:
+     * <ul>
+     *   <li>{@link RegistryRecord}: {@code {"type":"electronic_record","check_details":[{"check_method":"data"}]}}
+     *       (the population register record matched);</li>
+     *   <li>{@link Biometric}: {@code {"type":"electronic_record","check_details":[{"check_method":"bvr"}]}}
+     *       (compared with the record's enrolled biometrics; the modality is in the assertion's {@code amr}:
+     *       {@code face} or {@code fpt});</li>
+     *   <li>{@link ChipDocument}: {@code {"type":"document","check_details":[{"check_method":"vcrypt"}]}} (the ID
+     *       card's chip verified cryptographically).</li>
+     * </ul>
+     *
+     * @return the assertion evidence: {@code Evidence.of(type(), checkMethod())}
+     */
+    default Evidence toEvidence() {
+        return Evidence.of(type(), checkMethod());
+    }
 
     /**
      * The population registry record the declared data was matched against.
@@ -56,6 +83,7 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         public String checkMethod() {
             return "data";
         }
+
     }
 
     /**
@@ -86,6 +114,7 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         public String checkMethod() {
             return "vcrypt";
         }
+
     }
 
     /**
@@ -117,5 +146,6 @@ public sealed interface ProofingEvidence permits ProofingEvidence.RegistryRecord
         public String checkMethod() {
             return "bvr";
         }
+
     }
 }

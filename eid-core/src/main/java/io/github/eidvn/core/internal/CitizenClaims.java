@@ -1,6 +1,7 @@
 package io.github.eidvn.core.internal;
 
 import java.math.BigInteger;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  *   <caption>Citizen claims (standard names)</caption>
  *   <tr><th>claim</th><th>JSON type</th><th>rule</th></tr>
  *   <tr><td>{@code personal_number}</td><td>string</td><td>12 digits (số định danh cá nhân)</td></tr>
- *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control characters</td></tr>
+ *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control characters; stored in Unicode
+ *       NFC (as all free text here: {@code gender}, {@code address} members)</td></tr>
  *   <tr><td>{@code birthdate}</td><td>string</td><td>ISO date {@code YYYY-MM-DD}</td></tr>
  *   <tr><td>{@code gender}</td><td>string</td><td>1-32 characters (OpenID Connect: {@code female}, {@code male},
  *       ...)</td></tr>
@@ -188,7 +190,7 @@ public final class CitizenClaims {
         if (!(value instanceof String)) {
             throw new IllegalArgumentException(where + " must be a string");
         }
-        String s = (String) value;
+        String s = Normalizer.normalize((String) value, Normalizer.Form.NFC);
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }

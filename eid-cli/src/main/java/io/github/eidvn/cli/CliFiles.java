@@ -1,0 +1,111 @@
+package io.github.eidvn.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** File and stdin helpers of the commands: bounded reads, owner-only private files. */
+final class CliFiles {
+
+    /** The largest text file or stdin read (claims, keys, QR texts). */
+    static final int MAX_TEXT_BYTES = 1 << 20;
+
+    private CliFiles() {
+    }
+
+    /**
+     * Reads a UTF-8 text file, or stdin for {@code -}.
+     *
+     * @param path the file, or "-" for stdin
+     * @return the text
+     * @throws IOException when unreadable or larger than {@link #MAX_TEXT_BYTES}
+     */
+    static String readText(String path) throws IOException {
+        byte[] bytes;
+        if ("-".equals(path)) {
+            bytes = readBounded(System.in);
+        } else {
+            Path p = Path.of(path);
+            if (Files.size(p) > MAX_TEXT_BYTES) {
+                throw new IOException(path + " is larger than " + MAX_TEXT_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(p);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            throw new IOException("stdin is larger than " + MAX_TEXT_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    /**
+     * A text given on the command line, or read from stdin for {@code -} (one trailing line break removed).
+     *
+     * @param text the argument
+     * @return the text
+     * @throws IOException when stdin cannot be read
+     */
+    static String argumentOrStdin(String text) throws IOException {
+        if (!"-".equals(text)) {
+            return text;
+        }
+        String s = new String(readBounded(System.in), StandardCharsets.UTF_8);
+        if (s.endsWith("\r\n")) {
+            return s.substring(0, s.length() - 2);
+        }
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * Writes a file readable and writable by its owner only (mode 600) where the file system has POSIX permissions;
+     * the permissions are set when the file is created, so the secret is never readable by others.
+     *
+     * @param path the file
+     * @param content the content
+     * @param overwrite whether an existing file is replaced
+     * @throws FileAlreadyExistsException when the file exists and {@code overwrite} is false
+     * @throws IOException when writing fails
+     */
+    static void writePrivate(Path path, String content, boolean overwrite) throws IOException {
+        if (overwrite) {
+            Files.deleteIfExists(path);
+        }
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(path); // no POSIX permissions (e.g. Windows): rely on the directory's ACL
+            path.toFile().setReadable(false, false);
+            path.toFile().setReadable(true, true);
+            path.toFile().setWritable(false, false);
+            path.toFile().setWritable(true, true);
+        }
+        Files.write(path, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * Writes a public file.
+     *
+     * @param path the file
+     * @param bytes the content
+     * @param overwrite whether an existing file is replaced
+     * @throws FileAlreadyExistsException when the file exists and {@code overwrite} is false
+     * @throws IOException when writing fails
+     */
+    static void writePublic(Path path, byte[] bytes, boolean overwrite) throws IOException {
+        if (overwrite) {
+            Files.write(path, bytes);
+        } else {
+            Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.eidvn.examples;
+
+import java.util.Objects;
+
+import io.github.eidvn.core.assurance.BiometricMatch;
+import io.github.eidvn.core.assurance.BiometricMatcher;
+import io.github.eidvn.core.assurance.BiometricMethod;
+import io.github.eidvn.core.assurance.BiometricProbe;
+import io.github.eidvn.core.identity.CitizenProfile;
+
+/**
+ * DEMO ONLY, NOT BIOMETRICS: a deterministic stand-in for a face-matching service, so the demo runs without
+ * cameras, models or vendors. A probe "matches" a citizen when it is the reference {@code demo-selfie:<personal
+ * number>} of that citizen (score 0.97, liveness passed); any other probe scores 0.05.
+ *
+ * <p>It compares no face and detects no presentation attack. A real deployment plugs in a calibrated
+ * {@link BiometricMatcher} (face against the registry portrait, with liveness detection).
+ */
+final class DemoFaceMatcher implements BiometricMatcher {
+
+    /** The label printed wherever this matcher is used. */
+    static final String LABEL_VI = "[DEMO] bộ so khớp khuôn mặt mô phỏng, KHÔNG phải sinh trắc học thật";
+    static final String LABEL_EN = "[DEMO] simulated face matcher, NOT real biometrics";
+
+    /**
+     * The probe this matcher accepts for a citizen.
+     *
+     * @param citizen the citizen
+     * @return the reference probe
+     */
+    static BiometricProbe selfieOf(CitizenProfile citizen) {
+        return BiometricProbe.ofReference(BiometricMethod.FACE, "demo-selfie:" + citizen.personalNumber().value());
+    }
+
+    @Override
+    public BiometricMatch match(CitizenProfile citizen, BiometricProbe probe) {
+        Objects.requireNonNull(citizen, "citizen");
+        Objects.requireNonNull(probe, "probe");
+        boolean same = probe.reference().map(("demo-selfie:" + citizen.personalNumber().value())::equals)
+                .orElse(false);
+        return new BiometricMatch(probe.method(), same ? 0.97 : 0.05, true);
+    }
+
+    @Override
+    public String toString() {
+        return "DemoFaceMatcher[" + LABEL_EN + "]";
+    }
+}

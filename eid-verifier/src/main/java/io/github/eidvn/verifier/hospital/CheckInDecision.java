@@ -20,7 +20,8 @@ import io.github.eidvn.verifier.Reason;
 /**
  * What the reception desk should do with a scanned QR code: the {@link Decision}, the patient and
  * health-insurance (BHYT) data to show, and a message in Vietnamese and English. Made by {@link HospitalCheckIn};
- * {@link #toJson()} gives the same content for a web page or an API.
+ * {@link #toJson()} gives the same content for a web page or an API. A reception screen shows the three-way
+ * {@link #outcome()} as a colour (green, amber, red) and {@link #reasonCode()} says why it is not green.
  *
  * <p>Immutable and thread-safe.
  *
@@ -50,6 +51,24 @@ public final class CheckInDecision {
         REJECTED,
         /** No QR code could be read from the image: scan again. */
         UNREADABLE
+    }
+
+    /**
+     * The three answers a reception desk shows, one colour each; every {@link Decision} maps to exactly one.
+     */
+    public enum Outcome {
+        /** Green: {@link Decision#VALID}, admit under health insurance. */
+        VALID,
+        /**
+         * Amber: check by hand. {@link Decision#CHECK_MANUALLY} (unsigned chip-card QR: ask for the BHYT card and a
+         * photo ID) and {@link Decision#NO_INSURANCE_DATA} (verified identity without a BHYT card: ask for the card).
+         */
+        CHECK_MANUALLY,
+        /**
+         * Red: not accepted. {@link Decision#REJECTED} (the verifier refused the code), {@link Decision#CARD_EXPIRED},
+         * {@link Decision#CARD_NOT_YET_VALID} and {@link Decision#UNREADABLE} (no QR code in the image).
+         */
+        REJECTED
     }
 
     /**
@@ -130,6 +149,7 @@ public final class CheckInDecision {
 
     private final Decision decision;
     private final Reason reason;
+    private final String scanFailure;
     private final String detail;
     private final LocalDate checkedOn;
     private final Patient patient;
@@ -139,8 +159,14 @@ public final class CheckInDecision {
 
     private CheckInDecision(Decision decision, Reason reason, String detail, LocalDate checkedOn, Patient patient,
             Insurance insurance, String messageVi, String messageEn) {
+        this(decision, reason, null, detail, checkedOn, patient, insurance, messageVi, messageEn);
+    }
+
+    private CheckInDecision(Decision decision, Reason reason, String scanFailure, String detail, LocalDate checkedOn,
+            Patient patient, Insurance insurance, String messageVi, String messageEn) {
         this.decision = decision;
         this.reason = reason;
+        this.scanFailure = scanFailure;
         this.detail = detail;
         this.checkedOn = checkedOn;
         this.patient = patient;
@@ -192,14 +218,44 @@ public final class CheckInDecision {
                         + " 931/BYT-BH provides, ask for the health-insurance card and a photo ID and check them.");
     }
 
-    static CheckInDecision rejected(LocalDate today, Reason reason, String detail) {
-        return new CheckInDecision(Decision.REJECTED, reason, detail, today, null, null,
+    /**
+     * A {@link Decision#REJECTED} decision without patient data, for a layer in front of the check that refuses the
+     * input before it reaches {@link HospitalCheckIn} (a web endpoint refusing an oversized body or a wrong content
+     * type), so that every answer has the same form.
+     *
+     * <p><b>Security.</b> Only a rejection can be made this way; a {@link Decision#VALID} decision comes only from
+     * {@link HospitalCheckIn}.
+     *
+     * @param checkedOn the date of the check
+     * @param reason why, e.g. {@link Reason#TOO_LARGE}
+     * @param detail a technical detail for logs (English, no personal data)
+     * @return the decision
+     * @throws NullPointerException when an argument is null
+     */
+    public static CheckInDecision rejected(LocalDate checkedOn, Reason reason, String detail) {
+        Objects.requireNonNull(checkedOn, "checkedOn");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+        return new CheckInDecision(Decision.REJECTED, reason, detail, checkedOn, null, null,
                 "Không chấp nhận mã: " + reason.vietnamese(), "Code not accepted: " + reason.english());
     }
 
-    static CheckInDecision unreadable(LocalDate today, QrScanResult.Failed failed) {
-        return new CheckInDecision(Decision.UNREADABLE, null, failed.reason() + ": " + failed.detail(), today, null,
-                null, failed.reason().vietnamese(), failed.reason().english());
+    /**
+     * A {@link Decision#UNREADABLE} decision: no QR code could be read from an image. {@link HospitalCheckIn} makes
+     * it for a failed image scan; a layer in front of it may make it too (an image over its upload limit,
+     * {@link QrScanResult.Reason#IMAGE_TOO_LARGE}).
+     *
+     * @param checkedOn the date of the check
+     * @param failed the image decoder's failure
+     * @return the decision
+     * @throws NullPointerException when an argument is null
+     */
+    public static CheckInDecision unreadable(LocalDate checkedOn, QrScanResult.Failed failed) {
+        Objects.requireNonNull(checkedOn, "checkedOn");
+        Objects.requireNonNull(failed, "failed");
+        return new CheckInDecision(Decision.UNREADABLE, null, failed.reason().name(),
+                failed.reason() + ": " + failed.detail(), checkedOn, null, null, failed.reason().vietnamese(),
+                failed.reason().english());
     }
 
     /** @return the decision */
@@ -210,6 +266,38 @@ public final class CheckInDecision {
     /** @return true only for {@link Decision#VALID} */
     public boolean isValid() {
         return decision == Decision.VALID;
+    }
+
+    /** @return the three-way answer for the screen (green, amber, red); see {@link Outcome} for the mapping */
+    public Outcome outcome() {
+        switch (decision) {
+            case VALID:
+                return Outcome.VALID;
+            case CHECK_MANUALLY:
+            case NO_INSURANCE_DATA:
+                return Outcome.CHECK_MANUALLY;
+            default:
+                return Outcome.REJECTED;
+        }
+    }
+
+    /**
+     * Why the decision is not {@link Decision#VALID}, as one machine-readable code: the verifier's {@link Reason}
+     * name when there is one ({@code BAD_SIGNATURE}, {@code EXPIRED}, {@code REPLAYED}, {@code UNSIGNED_LEGACY},
+     * ...); else {@code CARD_EXPIRED}, {@code CARD_NOT_YET_VALID} or {@code NO_INSURANCE_DATA}; for an unreadable
+     * image the image decoder's {@link QrScanResult.Reason} name ({@code NOT_FOUND}, {@code UNREADABLE_IMAGE},
+     * {@code IMAGE_TOO_LARGE}). These names do not overlap.
+     *
+     * @return the code; empty for {@link Decision#VALID}
+     */
+    public Optional<String> reasonCode() {
+        if (reason != null) {
+            return Optional.of(reason.name());
+        }
+        if (scanFailure != null) {
+            return Optional.of(scanFailure);
+        }
+        return decision == Decision.VALID ? Optional.empty() : Optional.of(decision.name());
     }
 
     /**
@@ -265,22 +353,27 @@ public final class CheckInDecision {
     /**
      * The decision as one JSON object, for a web page or an API:
      * <pre>{@code
-     * {"decision":"VALID","reason":null,"detail":"","checked_on":"2026-09-17",
+     * {"decision":"VALID","status":"VALID","reason":null,"detail":"","checked_on":"2026-09-17",
      *  "message":{"vi":"...","en":"..."},
      *  "patient":{"verified":true,"name":"Nguyễn Thị Minh Khai","birthdate":"2003-05-17","gender":"female",
      *             "personal_number":"079******345","assurance_level":2},
      *  "insurance":{"number":"HS4790120878811","valid_from":"2026-01-01","valid_to":"2026-12-31",
      *               "benefit_level":4,"coverage_percent":80,"facility":"79024"}}
      * }</pre>
-     * {@code reason} is the verifier's {@link Reason} name or null; {@code patient} and {@code insurance} are null
-     * when absent, and absent patient fields are null. {@code personal_number} is always masked.
+     * {@code decision} is the three-way {@link #outcome()} ({@code VALID}, {@code CHECK_MANUALLY} or
+     * {@code REJECTED}), {@code status} the finer {@link #decision()}, {@code reason} the {@link #reasonCode()} or
+     * null; {@code patient} and {@code insurance} are null when absent, and absent patient fields are null.
+     * {@code personal_number} is always masked. An expired BHYT card, for example, is
+     * {@code {"decision":"REJECTED","status":"CARD_EXPIRED","reason":"CARD_EXPIRED",...}} with the patient and the
+     * card, and a replayed code {@code {"decision":"REJECTED","status":"REJECTED","reason":"REPLAYED",...}}.
      *
      * @return the JSON text (UTF-8 when written as bytes)
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("decision", decision.name());
-        root.put("reason", reason == null ? null : reason.name());
+        root.put("decision", outcome().name());
+        root.put("status", decision.name());
+        root.put("reason", reasonCode().orElse(null));
         root.put("detail", detail);
         root.put("checked_on", checkedOn.toString());
         ObjectNode message = root.putObject("message");

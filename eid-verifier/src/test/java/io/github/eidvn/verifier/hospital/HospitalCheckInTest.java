@@ -250,6 +250,81 @@ class HospitalCheckInTest {
     }
 
     @Test
+    void outcome_everyDecisionMapsToOneOfThreeColours_withOneReasonCode() {
+        HospitalCheckIn desk = desk();
+        CheckInDecision valid = desk.check(hospitalQr());
+        assertThat(valid.outcome()).isEqualTo(CheckInDecision.Outcome.VALID);
+        assertThat(valid.reasonCode()).isEmpty();
+
+        CheckInDecision legacy = desk.check(LEGACY);
+        assertThat(legacy.outcome()).isEqualTo(CheckInDecision.Outcome.CHECK_MANUALLY);
+        assertThat(legacy.reasonCode()).hasValue("UNSIGNED_LEGACY");
+
+        Map<String, Object> noCard = new LinkedHashMap<>(AssertionFixtures.hospitalClaims());
+        noCard.remove("health_insurance");
+        CheckInDecision none = desk.check(qr(AssertionFixtures.NOW, noCard));
+        assertThat(none.outcome()).isEqualTo(CheckInDecision.Outcome.CHECK_MANUALLY);
+        assertThat(none.reasonCode()).hasValue("NO_INSURANCE_DATA");
+
+        CheckInDecision expired = desk.check(qr(AssertionFixtures.NOW, withCard("2025-01-01", "2025-12-31")));
+        assertThat(expired.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(expired.reasonCode()).hasValue("CARD_EXPIRED");
+        CheckInDecision early = desk.check(qr(AssertionFixtures.NOW, withCard("2027-01-01", "2027-12-31")));
+        assertThat(early.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(early.reasonCode()).hasValue("CARD_NOT_YET_VALID");
+
+        CheckInDecision unreadable = desk.check(new byte[] {1, 2, 3});
+        assertThat(unreadable.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(unreadable.reasonCode()).hasValue("UNREADABLE_IMAGE");
+
+        CheckInDecision bad = desk.check("garbage");
+        assertThat(bad.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(bad.reasonCode()).hasValue("MALFORMED");
+
+        for (Decision d : Decision.values()) {
+            assertThat(Reason.values()).extracting(Reason::name).doesNotContain(d.name());
+        }
+        for (io.github.eidvn.qr.QrScanResult.Reason r : io.github.eidvn.qr.QrScanResult.Reason.values()) {
+            assertThat(Reason.values()).extracting(Reason::name).doesNotContain(r.name());
+            assertThat(Decision.values()).extracting(Decision::name).doesNotContain(r.name());
+        }
+    }
+
+    @Test
+    void json_expiredCard_isRejectedWithStatusReasonPatientAndCard() throws Exception {
+        JsonNode expired = new ObjectMapper().readTree(
+                desk().check(qr(AssertionFixtures.NOW, withCard("2025-01-01", "2025-12-31"))).toJson());
+        assertThat(expired.get("decision").asText()).isEqualTo("REJECTED");
+        assertThat(expired.get("status").asText()).isEqualTo("CARD_EXPIRED");
+        assertThat(expired.get("reason").asText()).isEqualTo("CARD_EXPIRED");
+        assertThat(expired.at("/patient/personal_number").asText()).isEqualTo("079******345");
+        assertThat(expired.at("/insurance/valid_to").asText()).isEqualTo("2025-12-31");
+        assertThat(expired.at("/message/vi").asText()).contains("hết hạn");
+    }
+
+    @Test
+    void publicFactories_makeOnlyRejectionsWithoutPatientData() throws Exception {
+        LocalDate day = LocalDate.of(2026, 9, 17);
+        CheckInDecision tooLarge = CheckInDecision.rejected(day, Reason.TOO_LARGE, "body over 8000 characters");
+        assertThat(tooLarge.decision()).isEqualTo(Decision.REJECTED);
+        assertThat(tooLarge.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(tooLarge.patient()).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(tooLarge.toJson());
+        assertThat(json.get("reason").asText()).isEqualTo("TOO_LARGE");
+        assertThat(json.get("checked_on").asText()).isEqualTo("2026-09-17");
+        assertThat(json.at("/message/en").asText()).contains(Reason.TOO_LARGE.english());
+
+        CheckInDecision big = CheckInDecision.unreadable(day, new io.github.eidvn.qr.QrScanResult.Failed(
+                io.github.eidvn.qr.QrScanResult.Reason.IMAGE_TOO_LARGE, "upload over 5 MiB"));
+        assertThat(big.decision()).isEqualTo(Decision.UNREADABLE);
+        assertThat(big.reasonCode()).hasValue("IMAGE_TOO_LARGE");
+        assertThat(big.detail()).contains("upload over 5 MiB");
+        assertThatThrownBy(() -> CheckInDecision.rejected(null, Reason.MALFORMED, ""))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CheckInDecision.unreadable(day, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void toString_hasNoPersonalData() {
         CheckInDecision d = desk().check(hospitalQr());
         assertThat(d.toString() + d.patient().orElseThrow() + d.insurance().orElseThrow())

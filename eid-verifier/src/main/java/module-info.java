@@ -1,5 +1,6 @@
 /**
- * eid verifier: the relying-party verification pipeline and the hospital insurance check.
+ * eid verifier: the relying-party verification pipeline, the hospital insurance check and the State Bank transfer
+ * authentication rules.
  */
 module io.github.eidvn.verifier {
     requires transitive io.github.eidvn.core;
@@ -9,5 +10,6 @@ module io.github.eidvn.verifier {
     requires org.slf4j;
 
     exports io.github.eidvn.verifier;
+    exports io.github.eidvn.verifier.banking;
     exports io.github.eidvn.verifier.hospital;
 }

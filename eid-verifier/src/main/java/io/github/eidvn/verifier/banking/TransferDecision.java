@@ -1,0 +1,305 @@
+package io.github.eidvn.verifier.banking;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The answer of {@link TransferRules#decide}: {@link Allow} (the transfer may go ahead and now counts towards the
+ * day's total), {@link StepUp} (ask the customer for an OTP or a biometric check, then decide again) or
+ * {@link Refused} (the request itself is unacceptable, or the day total could not be checked).
+ *
+ * <p>Every answer has a message for the customer in Vietnamese and English. Values are immutable; only
+ * {@link TransferRules} makes them.
+ */
+public sealed interface TransferDecision permits TransferDecision.Allow, TransferDecision.StepUp,
+        TransferDecision.Refused {
+
+    /** The four answers, for a {@code switch}. */
+    enum Outcome {
+        /** Go ahead: the evidence satisfies the rule that applies. */
+        ALLOW,
+        /** Ask for a one-time password (or any biometric factor), then decide again. */
+        STEP_UP_OTP,
+        /**
+         * Ask for a face biometric check against the chip ID card's data, or a level-2 e-ID authentication, then
+         * decide again.
+         */
+        STEP_UP_BIOMETRIC,
+        /** Not acceptable as asked; see {@link Refused#refusal()}. */
+        REFUSED
+    }
+
+    /** The rule of Quyết định 2345/QĐ-NHNN that applied, with the configured thresholds. */
+    enum Rule {
+        /** The transfer alone is over the per-transfer threshold (10,000,000 VND by default): biometric. */
+        SINGLE_TRANSFER_OVER_LIMIT(Outcome.STEP_UP_BIOMETRIC),
+        /**
+         * The transfer takes the account's total for the day from at most the daily threshold to over it
+         * (20,000,000 VND by default): biometric.
+         */
+        DAILY_TOTAL_CROSSES_LIMIT(Outcome.STEP_UP_BIOMETRIC),
+        /** Any other transfer: one-time password. */
+        OTP_FOR_OTHER_TRANSFERS(Outcome.STEP_UP_OTP);
+
+        private final Outcome stepUp;
+
+        Rule(Outcome stepUp) {
+            this.stepUp = stepUp;
+        }
+
+        /** @return the step-up this rule asks for when the evidence is not enough */
+        public Outcome stepUp() {
+            return stepUp;
+        }
+
+        /** @return true when this rule needs a biometric factor */
+        public boolean needsBiometric() {
+            return stepUp == Outcome.STEP_UP_BIOMETRIC;
+        }
+    }
+
+    /** Why a transfer request was refused, with messages for the customer. */
+    enum Refusal {
+        /** The amount is zero or negative. */
+        INVALID_AMOUNT("Số tiền không hợp lệ.", "The amount is not valid."),
+        /** The amount is over the largest amount one transfer may have. */
+        AMOUNT_OVER_MAXIMUM("Số tiền vượt quá mức tối đa của một giao dịch.",
+                "The amount is over the maximum of one transfer."),
+        /** The day's total would no longer fit in a {@code long}. */
+        DAY_TOTAL_OVERFLOW("Tổng giá trị giao dịch trong ngày vượt quá giới hạn xử lý.",
+                "The day's total of transfers is over what can be processed."),
+        /** The day's total could not be read or written (state store failing, contention): fail closed. */
+        CHECK_UNAVAILABLE("Chưa thể kiểm tra hạn mức giao dịch trong ngày. Vui lòng thử lại.",
+                "The day's transfer total could not be checked. Please try again.");
+
+        private final String vietnamese;
+        private final String english;
+
+        Refusal(String vietnamese, String english) {
+            this.vietnamese = vietnamese;
+            this.english = english;
+        }
+
+        /** @return the message in Vietnamese */
+        public String vietnamese() {
+            return vietnamese;
+        }
+
+        /** @return the message in English */
+        public String english() {
+            return english;
+        }
+    }
+
+    /** @return the answer */
+    Outcome outcome();
+
+    /** @return the message for the customer in Vietnamese */
+    String messageVi();
+
+    /** @return the message for the customer in English */
+    String messageEn();
+
+    /**
+     * The message in a locale's language: Vietnamese for {@code vi}, English otherwise.
+     *
+     * @param locale the locale
+     * @return the message
+     */
+    default String message(Locale locale) {
+        return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? messageVi() : messageEn();
+    }
+
+    /**
+     * The transfer may go ahead; its amount was added to the account's day total in the same atomic step that
+     * checked the total.
+     */
+    final class Allow implements TransferDecision {
+        private final Rule rule;
+        private final TransferEvidence.Factor satisfiedBy;
+        private final LocalDate day;
+        private final long amountVnd;
+        private final long dayTotalBeforeVnd;
+        private final String messageVi;
+        private final String messageEn;
+
+        Allow(Rule rule, TransferEvidence.Factor satisfiedBy, LocalDate day, long amountVnd, long dayTotalBeforeVnd,
+                String messageVi, String messageEn) {
+            this.rule = rule;
+            this.satisfiedBy = satisfiedBy;
+            this.day = day;
+            this.amountVnd = amountVnd;
+            this.dayTotalBeforeVnd = dayTotalBeforeVnd;
+            this.messageVi = messageVi;
+            this.messageEn = messageEn;
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.ALLOW;
+        }
+
+        /** @return the rule that applied to this transfer */
+        public Rule rule() {
+            return rule;
+        }
+
+        /** @return the factor that satisfied the rule (the strongest one presented when several did) */
+        public TransferEvidence.Factor satisfiedBy() {
+            return satisfiedBy;
+        }
+
+        /** @return the calendar day (in the rules' zone, Vietnam by default) the transfer counts towards */
+        public LocalDate day() {
+            return day;
+        }
+
+        /** @return the amount, VND */
+        public long amountVnd() {
+            return amountVnd;
+        }
+
+        /** @return the account's total for the day before this transfer, VND */
+        public long dayTotalBeforeVnd() {
+            return dayTotalBeforeVnd;
+        }
+
+        /** @return the account's total for the day with this transfer, VND */
+        public long dayTotalAfterVnd() {
+            return dayTotalBeforeVnd + amountVnd;
+        }
+
+        @Override
+        public String messageVi() {
+            return messageVi;
+        }
+
+        @Override
+        public String messageEn() {
+            return messageEn;
+        }
+
+        @Override
+        public String toString() {
+            return "Allow[" + rule + " by " + satisfiedBy + ", " + day + ", " + amountVnd + " VND, day total "
+                    + dayTotalAfterVnd() + " VND]";
+        }
+    }
+
+    /**
+     * The evidence at hand is not enough for the rule that applies: ask for {@link #outcome()}
+     * ({@link Outcome#STEP_UP_OTP} or {@link Outcome#STEP_UP_BIOMETRIC}) and decide again with the new evidence.
+     * Nothing was added to the day total.
+     */
+    final class StepUp implements TransferDecision {
+        private final Rule rule;
+        private final LocalDate day;
+        private final long amountVnd;
+        private final long dayTotalBeforeVnd;
+        private final String detail;
+        private final String messageVi;
+        private final String messageEn;
+
+        StepUp(Rule rule, LocalDate day, long amountVnd, long dayTotalBeforeVnd, String detail, String messageVi,
+                String messageEn) {
+            this.rule = rule;
+            this.day = day;
+            this.amountVnd = amountVnd;
+            this.dayTotalBeforeVnd = dayTotalBeforeVnd;
+            this.detail = detail;
+            this.messageVi = messageVi;
+            this.messageEn = messageEn;
+        }
+
+        @Override
+        public Outcome outcome() {
+            return rule.stepUp();
+        }
+
+        /** @return the rule that fired */
+        public Rule rule() {
+            return rule;
+        }
+
+        /** @return the calendar day (in the rules' zone) of the decision */
+        public LocalDate day() {
+            return day;
+        }
+
+        /** @return the amount, VND */
+        public long amountVnd() {
+            return amountVnd;
+        }
+
+        /** @return the account's total for the day so far (without this transfer), VND */
+        public long dayTotalBeforeVnd() {
+            return dayTotalBeforeVnd;
+        }
+
+        /**
+         * @return a technical detail for logs (English): e.g. why a presented e-ID assertion did not count; empty
+         *     when there is nothing to add
+         */
+        public String detail() {
+            return detail;
+        }
+
+        @Override
+        public String messageVi() {
+            return messageVi;
+        }
+
+        @Override
+        public String messageEn() {
+            return messageEn;
+        }
+
+        @Override
+        public String toString() {
+            return "StepUp[" + outcome() + ", " + rule + ", " + day + ", " + amountVnd + " VND, day total "
+                    + dayTotalBeforeVnd + " VND" + (detail.isEmpty() ? "" : ", " + detail) + "]";
+        }
+    }
+
+    /** The request is not acceptable as asked, or the day total could not be checked (fail closed). */
+    final class Refused implements TransferDecision {
+        private final Refusal refusal;
+        private final String detail;
+
+        Refused(Refusal refusal, String detail) {
+            this.refusal = refusal;
+            this.detail = detail;
+        }
+
+        @Override
+        public Outcome outcome() {
+            return Outcome.REFUSED;
+        }
+
+        /** @return why */
+        public Refusal refusal() {
+            return refusal;
+        }
+
+        /** @return a technical detail for logs (English) */
+        public String detail() {
+            return detail;
+        }
+
+        @Override
+        public String messageVi() {
+            return refusal.vietnamese();
+        }
+
+        @Override
+        public String messageEn() {
+            return refusal.english();
+        }
+
+        @Override
+        public String toString() {
+            return "Refused[" + refusal + ", " + detail + "]";
+        }
+    }
+}

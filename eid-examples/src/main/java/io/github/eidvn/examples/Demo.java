@@ -41,11 +41,11 @@ import io.github.eidvn.verifier.hospital.HospitalCheckIn;
 public final class Demo {
 
     /** The hospital of the demo: its facility code (mã cơ sở khám chữa bệnh), the QR's audience. */
-    static final String FACILITY = "79024";
+    public static final String FACILITY = "79024";
     /** The purpose of the presentation. */
-    static final String PURPOSE = "bhyt-checkin";
+    public static final String PURPOSE = "bhyt-checkin";
     /** The claims the hospital asks for. */
-    static final List<String> HOSPITAL_CLAIMS = List.of("personal_number", "name", "birthdate", "gender",
+    public static final List<String> HOSPITAL_CLAIMS = List.of("personal_number", "name", "birthdate", "gender",
             "health_insurance");
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT);
@@ -192,10 +192,7 @@ public final class Demo {
         print(out, tampered);
 
         // 7. the legacy chip-card QR
-        String legacyText = khai.personalNumber().value() + "||" + khai.fullName().value() + "|"
-                + DateTimeFormatter.ofPattern("ddMMuuuu", Locale.ROOT).format(khai.birthDate()) + "|"
-                + khai.sex().vietnamese() + "|" + khai.permanentResidence().orElseThrow() + "|"
-                + DateTimeFormatter.ofPattern("ddMMuuuu", Locale.ROOT).format(khai.cardIssueDate().orElseThrow());
+        String legacyText = SandboxIssuer.legacyChipCardText(khai);
         Path legacyPng = outDir.resolve("chip-card-qr.png");
         Files.write(legacyPng, renderer.png(legacyText));
         heading(out, 7, "Mã QR in trên thẻ căn cước (không có chữ ký số): " + legacyPng.getFileName(),
@@ -271,8 +268,12 @@ public final class Demo {
     /**
      * The QR text with one digit of the signature changed: the last position (from the end) where a changed digit
      * still unpacks, so the verifier reaches the signature check (and does not stop at the container format).
+     *
+     * @param text a signed QR text
+     * @return the altered text
+     * @throws IllegalStateException when no digit can be changed that way
      */
-    static String oneSignatureDigitChanged(String text) {
+    public static String oneSignatureDigitChanged(String text) {
         for (int i = text.length() - 2; i > SignedQrText.PREFIX.length(); i--) {
             char c = text.charAt(i);
             char other = (char) (c == '0' ? '1' : c - 1);

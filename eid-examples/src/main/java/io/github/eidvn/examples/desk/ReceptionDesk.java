@@ -1,0 +1,244 @@
+package io.github.eidvn.examples.desk;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.examples.Demo;
+import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.hospital.HospitalCheckIn;
+
+/**
+ * Starts the hospital reception desk ({@link DeskServer}).
+ *
+ * <pre>
+ * java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.desk.ReceptionDesk [options]
+ *   --jwks FILE|URL      the trusted issuers' public keys (JWKS file, or an https URL); without it the desk
+ *                        makes a SANDBOX issuer, trusts only it and offers sample codes on the page
+ *   --facility CODE      this hospital's facility code, the audience the codes must name (default 79024)
+ *   --purpose PURPOSE    the purpose the codes must name (default bhyt-checkin)
+ *   --port N             (default 8080; 0 = any free port)
+ *   --bind ADDRESS       (default 127.0.0.1: this computer only)
+ *   --allowed-host NAME  another host name the desk answers to (repeatable)
+ *   --threads N          worker threads (default 8)
+ * </pre>
+ * Codes must be level 2; a code is accepted once (replay guard in memory).
+ */
+public final class ReceptionDesk {
+
+    private ReceptionDesk() {
+    }
+
+    /** The parsed command line. */
+    record Options(String jwks, String facility, String purpose, int port, String bind, List<String> allowedHosts,
+            int threads) {
+    }
+
+    /**
+     * Runs the desk until the process is stopped.
+     *
+     * @param args the options above
+     * @throws Exception when the trust store cannot be loaded or the port cannot be bound
+     */
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("Lỗi / error: " + e.getMessage());
+            out.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (o == null) {
+            out.println(USAGE);
+            return;
+        }
+        // limits of the JDK server, read when its classes load: slow or idle clients cannot hold workers for long
+        defaultProperty("sun.net.httpserver.maxReqTime", "30");
+        defaultProperty("sun.net.httpserver.maxRspTime", "30");
+        defaultProperty("jdk.httpserver.maxConnections", "200");
+
+        DeskServer desk = start(o, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            desk.close();
+            stopped.countDown();
+        }, "eid-desk-shutdown"));
+        out.println("Quầy tiếp đón BHYT / hospital reception desk: " + desk.uri());
+        if (desk.isSandbox()) {
+            out.println("SANDBOX: tin cậy khóa của cơ quan cấp giả lập, có mã QR mẫu trên trang /"
+                    + " trusts a made-up issuer only; sample codes on the page");
+        }
+        out.println("Dừng: Ctrl+C / stop: Ctrl+C");
+        stopped.await();
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
+    /**
+     * Builds the verifier, the check and the server and starts it.
+     *
+     * @param o the options
+     * @param clock the clock
+     * @return the running server
+     * @throws IOException when the JWKS cannot be read or the port cannot be bound
+     * @throws InterruptedException when interrupted while fetching the JWKS
+     */
+    static DeskServer start(Options o, Clock clock) throws IOException, InterruptedException {
+        SampleCodes samples = null;
+        TrustStore trust;
+        if (o.jwks() == null) {
+            samples = SampleCodes.sandbox(clock, o.facility(), o.purpose());
+            trust = TrustStore.fromJwks(samples.issuerJwks());
+        } else {
+            trust = TrustStore.fromJwks(readJwks(o.jwks()));
+        }
+        AssertionVerifier verifier = AssertionVerifier.builder().trustStore(trust).clock(clock)
+                .expectedAudience(o.facility()).expectedPurpose(o.purpose()).requiredLevel(AssuranceLevel.LEVEL_2)
+                .build();
+        HospitalCheckIn checkIn = HospitalCheckIn.builder().verifier(verifier).clock(clock).build();
+        DeskServer.Builder b = DeskServer.builder().checkIn(checkIn).facility(o.facility()).clock(clock)
+                .address(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port())).threads(o.threads());
+        o.allowedHosts().forEach(b::allowedHost);
+        if (samples != null) {
+            b.samples(samples);
+        }
+        return b.start();
+    }
+
+    /** A JWKS from a file, or from an https URL (http only to this computer); no redirects, size-limited. */
+    static String readJwks(String where) throws IOException, InterruptedException {
+        if (!where.startsWith("https://") && !where.startsWith("http://")) {
+            String text = Files.readString(Path.of(where), StandardCharsets.UTF_8);
+            if (text.length() > TrustStore.MAX_JWKS_CHARS) {
+                throw new IOException("JWKS file too large");
+            }
+            return text;
+        }
+        URI uri = URI.create(where);
+        if (uri.getScheme().equals("http") && !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+            throw new IOException("a JWKS URL must be https (http only for this computer)");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw new IOException("JWKS URL answered HTTP " + r.statusCode());
+            }
+            byte[] bytes = in.readNBytes(TrustStore.MAX_JWKS_CHARS * 4 + 1);
+            if (bytes.length > TrustStore.MAX_JWKS_CHARS * 4) {
+                throw new IOException("JWKS too large");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The options, or null for {@code --help}. */
+    static Options parse(String[] args) {
+        String jwks = null;
+        String facility = null;
+        String purpose = null;
+        Integer port = null;
+        String bind = null;
+        Integer threads = null;
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                return null;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--jwks":
+                    jwks = once(jwks, a, v);
+                    break;
+                case "--facility":
+                    facility = once(facility, a, v);
+                    break;
+                case "--purpose":
+                    purpose = once(purpose, a, v);
+                    break;
+                case "--bind":
+                    bind = once(bind, a, v);
+                    break;
+                case "--allowed-host":
+                    hosts.add(v);
+                    break;
+                case "--port":
+                    port = number(port, a, v, 0, 65535);
+                    break;
+                case "--threads":
+                    threads = number(threads, a, v, 1, 64);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return new Options(jwks, facility == null ? Demo.FACILITY : facility, purpose == null ? Demo.PURPOSE : purpose,
+                port == null ? 8080 : port, bind == null ? "127.0.0.1" : bind, List.copyOf(hosts),
+                threads == null ? DeskServer.DEFAULT_THREADS : threads);
+    }
+
+    private static String once(String current, String name, String value) {
+        if (current != null) {
+            throw new IllegalArgumentException(name + " given twice");
+        }
+        return value;
+    }
+
+    private static Integer number(Integer current, String name, String value, int min, int max) {
+        if (current != null) {
+            throw new IllegalArgumentException(name + " given twice");
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number", e);
+        }
+    }
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Quầy tiếp đón BHYT / hospital reception desk",
+            "java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.desk.ReceptionDesk [options]",
+            "  --jwks FILE|URL      khóa công khai tin cậy / trusted issuer keys (JWKS; without it: SANDBOX)",
+            "  --facility CODE      mã cơ sở KCB / facility code, the codes' audience (default " + Demo.FACILITY
+                    + ")",
+            "  --purpose PURPOSE    mục đích / purpose (default " + Demo.PURPOSE + ")",
+            "  --port N             (default 8080; 0 = any free port)",
+            "  --bind ADDRESS       (default 127.0.0.1)",
+            "  --allowed-host NAME  tên máy chủ khác / another host name (repeatable)",
+            "  --threads N          (default " + DeskServer.DEFAULT_THREADS + ")");
+}

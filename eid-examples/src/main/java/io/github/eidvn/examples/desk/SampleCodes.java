@@ -1,0 +1,185 @@
+package io.github.eidvn.examples.desk;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.github.eidvn.core.assurance.ProofingResult;
+import io.github.eidvn.core.identity.CitizenProfile;
+import io.github.eidvn.examples.Demo;
+import io.github.eidvn.examples.SandboxIssuer;
+import io.github.eidvn.qr.QrRenderer;
+import io.github.eidvn.qr.SignedQrText;
+
+/**
+ * SANDBOX sample QR codes for trying the reception desk without a phone: fresh codes from the
+ * {@link SandboxIssuer}'s made-up citizens, each showing one decision.
+ *
+ * <p>Thread-safe. <b>Security.</b> Only for a desk whose trust store is the sandbox issuer's own key; a desk that
+ * trusts a real issuer never offers samples.
+ */
+public final class SampleCodes {
+
+    /** The kinds of sample. */
+    public enum Kind {
+        /** A level-2 presentation for this hospital with a BHYT card valid this year: VALID. */
+        VALID("Mã hợp lệ (thẻ BHYT còn hạn)", "Valid code (card in force)"),
+        /** A level-2 presentation whose BHYT card ended last year: REJECTED, CARD_EXPIRED. */
+        EXPIRED_CARD("Thẻ BHYT hết hạn", "Expired insurance card"),
+        /** The unsigned QR printed on a chip ID card: CHECK_MANUALLY. */
+        LEGACY_CHIP_CARD("QR trên thẻ căn cước (không ký số)", "Chip ID card QR (unsigned)"),
+        /** A valid presentation with one digit of the signature changed: REJECTED, BAD_SIGNATURE. */
+        TAMPERED("Mã bị sửa một chữ số", "Code with one digit altered");
+
+        private final String labelVi;
+        private final String labelEn;
+
+        Kind(String labelVi, String labelEn) {
+            this.labelVi = labelVi;
+            this.labelEn = labelEn;
+        }
+
+        /** @return the label in Vietnamese */
+        public String labelVi() {
+            return labelVi;
+        }
+
+        /** @return the label in English */
+        public String labelEn() {
+            return labelEn;
+        }
+
+        /**
+         * The kind named in lower case with hyphens ({@code valid}, {@code expired-card}, {@code legacy-chip-card},
+         * {@code tampered}).
+         *
+         * @param name the name (untrusted)
+         * @return the kind, or null when there is none of that name
+         */
+        public static Kind parse(String name) {
+            for (Kind k : values()) {
+                if (k.slug().equals(name)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+
+        /** @return the name in lower case with hyphens */
+        public String slug() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * A sample code.
+     *
+     * @param kind what it shows
+     * @param text the QR text
+     * @param png the QR image
+     */
+    public record Sample(Kind kind, String text, byte[] png) {
+        /**
+         * Creates the value.
+         *
+         * @throws NullPointerException when a component is null
+         */
+        public Sample {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(text, "text");
+            png = Objects.requireNonNull(png, "png").clone();
+        }
+
+        /** @return a copy of the PNG bytes */
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        /** @return the kind and the text length */
+        @Override
+        public String toString() {
+            return "Sample[" + kind + ", " + text.length() + " chars]";
+        }
+    }
+
+    private final SandboxIssuer issuer;
+    private final String facility;
+    private final String purpose;
+    private final QrRenderer renderer = QrRenderer.defaults();
+
+    /**
+     * Samples from a sandbox issuer for one hospital.
+     *
+     * @param issuer the sandbox issuer (the desk's trust store must hold its key)
+     * @param facility the hospital's facility code (the codes' audience)
+     * @param purpose the codes' purpose
+     */
+    public SampleCodes(SandboxIssuer issuer, String facility, String purpose) {
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.facility = Objects.requireNonNull(facility, "facility");
+        this.purpose = Objects.requireNonNull(purpose, "purpose");
+    }
+
+    /**
+     * A sandbox issuer with its samples, dated by a clock.
+     *
+     * @param clock the clock
+     * @param facility the hospital's facility code
+     * @param purpose the codes' purpose
+     * @return the samples
+     */
+    public static SampleCodes sandbox(Clock clock, String facility, String purpose) {
+        return new SampleCodes(new SandboxIssuer(clock), facility, purpose);
+    }
+
+    /** @return the sandbox issuer's public JWKS (what the desk trusts) */
+    public String issuerJwks() {
+        return issuer.publicJwksJson();
+    }
+
+    /**
+     * Issues a fresh sample (a new assertion id each time; valid 10 minutes).
+     *
+     * @param kind what it should show
+     * @return the sample
+     */
+    public Sample issue(Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        String text;
+        switch (kind) {
+            case VALID:
+                text = presentation(citizen("079303012345"));
+                break;
+            case EXPIRED_CARD:
+                text = presentation(citizen("001060007777"));
+                break;
+            case LEGACY_CHIP_CARD:
+                text = SandboxIssuer.legacyChipCardText(citizen("001088001234"));
+                break;
+            default:
+                text = Demo.oneSignatureDigitChanged(presentation(citizen("079303012345")));
+                break;
+        }
+        return new Sample(kind, text, renderer.png(text));
+    }
+
+    private CitizenProfile citizen(String personalNumber) {
+        return issuer.citizens().stream().filter(c -> c.personalNumber().value().equals(personalNumber)).findFirst()
+                .orElseThrow();
+    }
+
+    private String presentation(CitizenProfile citizen) {
+        ProofingResult result = issuer.proof(SandboxIssuer.levelTwoRequest(citizen));
+        if (!(result instanceof ProofingResult.Proofed)) {
+            throw new IllegalStateException("sandbox proofing failed");
+        }
+        return SignedQrText.encode(issuer.issueForQr(issuer.presentation((ProofingResult.Proofed) result,
+                Demo.HOSPITAL_CLAIMS, facility, purpose)));
+    }
+
+    @Override
+    public String toString() {
+        return "SampleCodes[SANDBOX, " + SandboxIssuer.ISSUER_ID + ", facility " + facility + "]";
+    }
+}

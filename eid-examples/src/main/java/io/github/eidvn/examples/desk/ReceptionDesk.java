@@ -117,17 +117,28 @@ public final class ReceptionDesk {
         } else {
             trust = TrustStore.fromJwks(readJwks(o.jwks()));
         }
-        AssertionVerifier verifier = AssertionVerifier.builder().trustStore(trust).clock(clock)
-                .expectedAudience(o.facility()).expectedPurpose(o.purpose()).requiredLevel(AssuranceLevel.LEVEL_2)
-                .build();
-        HospitalCheckIn checkIn = HospitalCheckIn.builder().verifier(verifier).clock(clock).build();
-        DeskServer.Builder b = DeskServer.builder().checkIn(checkIn).facility(o.facility()).clock(clock)
+        DeskServer.Builder b = DeskServer.builder().checkIn(checkIn(trust, o.facility(), o.purpose(), clock)).facility(o.facility()).clock(clock)
                 .address(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port())).threads(o.threads());
         o.allowedHosts().forEach(b::allowedHost);
         if (samples != null) {
             b.samples(samples);
         }
         return b.start();
+    }
+
+    /**
+     * The check the desk runs: codes signed by a trusted key, for this facility and purpose, at level 2, once each.
+     *
+     * @param trust the trusted issuer keys
+     * @param facility the facility code (expected audience)
+     * @param purpose the expected purpose
+     * @param clock the clock
+     * @return the check
+     */
+    static HospitalCheckIn checkIn(TrustStore trust, String facility, String purpose, Clock clock) {
+        AssertionVerifier verifier = AssertionVerifier.builder().trustStore(trust).clock(clock)
+                .expectedAudience(facility).expectedPurpose(purpose).requiredLevel(AssuranceLevel.LEVEL_2).build();
+        return HospitalCheckIn.builder().verifier(verifier).clock(clock).build();
     }
 
     /** A JWKS from a file, or from an https URL (http only to this computer); no redirects, size-limited. */
@@ -140,7 +151,9 @@ public final class ReceptionDesk {
             return text;
         }
         URI uri = URI.create(where);
-        if (uri.getScheme().equals("http") && !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        if (uri.getScheme().equals("http") && !host.equals("localhost") && !host.equals("127.0.0.1")
+                && !host.equals("[::1]")) {
             throw new IOException("a JWKS URL must be https (http only for this computer)");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

@@ -106,6 +106,7 @@
   let shown = null; // what the result panel shows: {decision JSON} or {error key}
   let config = { sandbox: false, facility: '', max_text_chars: 8000, max_image_bytes: 5 * 1024 * 1024 };
   let stream = null;
+  let sampleLabel = null; // {vi, en} of the sample on screen
 
   const $ = (id) => document.getElementById(id);
   const t = (key) => I18N[lang][key];
@@ -134,6 +135,7 @@
     toggle.textContent = t('toggle');
     toggle.lang = lang === 'vi' ? 'en' : 'vi';
     $('facility').textContent = config.facility ? t('facilityHeader') + config.facility : '';
+    $('sample-label').textContent = sampleLabel && typeof sampleLabel[lang] === 'string' ? sampleLabel[lang] : '';
     render();
   }
 
@@ -333,6 +335,7 @@
       }
       $('sample-img').src = s.png;
       $('sample-img').alt = 'SANDBOX QR: ' + s.label.en;
+      sampleLabel = s.label;
       $('sample-label').textContent = s.label[lang];
       $('sample-text').value = s.text;
       $('sample').dataset.kind = s.kind;

@@ -16,11 +16,12 @@ import io.github.eidvn.core.identity.CitizenProfile;
  * <p>It compares no face and detects no presentation attack. A real deployment plugs in a calibrated
  * {@link BiometricMatcher} (face against the registry portrait, with liveness detection).
  */
-final class DemoFaceMatcher implements BiometricMatcher {
+public final class DemoFaceMatcher implements BiometricMatcher {
 
-    /** The label printed wherever this matcher is used. */
-    static final String LABEL_VI = "[DEMO] bộ so khớp khuôn mặt mô phỏng, KHÔNG phải sinh trắc học thật";
-    static final String LABEL_EN = "[DEMO] simulated face matcher, NOT real biometrics";
+    /** The label printed wherever this matcher is used, in Vietnamese. */
+    public static final String LABEL_VI = "[DEMO] bộ so khớp khuôn mặt mô phỏng, KHÔNG phải sinh trắc học thật";
+    /** The label printed wherever this matcher is used, in English. */
+    public static final String LABEL_EN = "[DEMO] simulated face matcher, NOT real biometrics";
 
     /**
      * The probe this matcher accepts for a citizen.
@@ -28,7 +29,7 @@ final class DemoFaceMatcher implements BiometricMatcher {
      * @param citizen the citizen
      * @return the reference probe
      */
-    static BiometricProbe selfieOf(CitizenProfile citizen) {
+    public static BiometricProbe selfieOf(CitizenProfile citizen) {
         return BiometricProbe.ofReference(BiometricMethod.FACE, "demo-selfie:" + citizen.personalNumber().value());
     }
 

@@ -1,0 +1,366 @@
+package io.github.eidvn.examples.wallet;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.eidvn.core.assurance.AssertionRequest;
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.assurance.BiometricMatch;
+import io.github.eidvn.core.assurance.IdentityProofing;
+import io.github.eidvn.core.assurance.ProofingResult;
+import io.github.eidvn.core.account.otp.OtpSecret;
+import io.github.eidvn.core.account.otp.OtpVerification;
+import io.github.eidvn.core.account.otp.OtpVerifier;
+import io.github.eidvn.core.account.otp.Totp;
+import io.github.eidvn.core.identity.CitizenProfile;
+import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.examples.DemoFaceMatcher;
+import io.github.eidvn.examples.SandboxIssuer;
+import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.Rejected;
+import io.github.eidvn.verifier.VerificationResult;
+import io.github.eidvn.verifier.Verified;
+import io.github.eidvn.verifier.banking.Transfer;
+import io.github.eidvn.verifier.banking.TransferDecision;
+import io.github.eidvn.verifier.banking.TransferEvidence;
+import io.github.eidvn.verifier.banking.TransferRules;
+
+/**
+ * An e-wallet (ví điện tử) under the State Bank's rules: the wallet is linked to a citizen through a level-2 e-ID,
+ * then a day of transfers crosses each threshold of Quyết định 2345/QĐ-NHNN and shows each step-up: OTP for small
+ * transfers (a Smart OTP checked with {@link OtpVerifier}), a face check against the chip ID card's data when the day's
+ * total goes over 20,000,000 VND, a level-2 e-ID authentication for a transfer over 10,000,000 VND, refused amounts,
+ * and a fresh day total after midnight in Vietnam.
+ *
+ * <p>Run: {@code java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.wallet.EWalletExample}.
+ * Everything is SANDBOX: made-up citizens, a simulated face matcher, a key generated at start.
+ */
+public final class EWalletExample {
+
+    /** The wallet's id as a relying party (the audience of what VNeID sends it). */
+    public static final String WALLET_ID = "vi-dien-tu-demo";
+    /** The wallet account of the example. */
+    public static final String ACCOUNT = "wallet-0042";
+    /** The purpose of the linking share. */
+    public static final String LINK_PURPOSE = "wallet-link";
+    /** The purpose of a level-2 e-ID authentication for one payment. */
+    public static final String PAYMENT_PURPOSE = "payment-authentication";
+
+    private static final ZoneId VIETNAM = SandboxIssuer.VIETNAM;
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT);
+
+    private EWalletExample() {
+    }
+
+    /**
+     * How the wallet was linked.
+     *
+     * @param account the wallet account
+     * @param personalNumber the citizen's personal number (kept by the wallet; printed masked)
+     * @param name the citizen's name
+     * @param level the assurance level of the identity the wallet received
+     * @param how what the link rests on (for the report)
+     */
+    public record Link(String account, String personalNumber, String name, AssuranceLevel level, String how) {
+        /** @return the account and the masked number */
+        @Override
+        public String toString() {
+            return "Link[" + account + ", " + masked(personalNumber) + ", level " + level.number() + "]";
+        }
+    }
+
+    /**
+     * One transfer of the day.
+     *
+     * @param at when
+     * @param amountVnd the amount asked for
+     * @param first the decision without authentication
+     * @param attempts the decisions after each piece of evidence, in order (empty when the first was final)
+     */
+    public record Step(Instant at, long amountVnd, TransferDecision first, List<TransferDecision> attempts) {
+        /** Copies the list. */
+        public Step {
+            attempts = List.copyOf(attempts);
+        }
+
+        /** @return the last decision */
+        public TransferDecision last() {
+            return attempts.isEmpty() ? first : attempts.get(attempts.size() - 1);
+        }
+    }
+
+    /**
+     * What the example did.
+     *
+     * @param link the link
+     * @param steps the transfers
+     * @param dayTotalVnd the total allowed on the first day
+     */
+    public record Result(Link link, List<Step> steps, long dayTotalVnd) {
+        /** Copies the list. */
+        public Result {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * Runs the example for today in Vietnam.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        run(out, LocalDate.now(VIETNAM));
+        out.flush();
+    }
+
+    /**
+     * Runs the example on a given day (the clock moves through that day in Vietnam and past its midnight).
+     *
+     * @param out where the report goes (Vietnamese first, English second)
+     * @param day the day
+     * @return what happened
+     */
+    public static Result run(PrintStream out, LocalDate day) {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(day, "day");
+        DayClock clock = new DayClock(day.atTime(7, 30).atZone(VIETNAM).toInstant());
+        SandboxIssuer vneid = new SandboxIssuer(clock);
+        CitizenProfile citizen = vneid.citizens().get(0);
+        InMemoryStateStore store = InMemoryStateStore.create(clock);
+
+        out.println("eid: ví điện tử và quy định xác thực giao dịch của Ngân hàng Nhà nước (Quyết định 2345/QĐ-NHNN)");
+        out.println("eid: an e-wallet under the State Bank's transfer authentication rules (Decision 2345/QĐ-NHNN)");
+        out.println("SANDBOX: " + DemoFaceMatcher.LABEL_VI + " / " + DemoFaceMatcher.LABEL_EN);
+
+        // 1. link the wallet to the citizen
+        out.println();
+        out.println("1. Liên kết ví với công dân qua định danh điện tử mức độ 2");
+        out.println("   Linking the wallet to a citizen through a level-2 e-ID");
+        Link link = link(out, vneid, citizen, clock);
+
+        // 2. the wallet's rules and its Smart OTP
+        TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).build();
+        OtpSecret smartOtp = OtpSecret.random(new SecureRandom(), 20);
+        Totp totp = Totp.defaults();
+        OtpVerifier otp = OtpVerifier.builder(store).clock(clock).build();
+        out.println();
+        out.println("2. Một ngày giao dịch (giờ Việt Nam) / a day of transfers (Vietnam time)");
+        out.println("   Ngưỡng / thresholds: > " + rules.biometricAboveVnd() + " VND/giao dịch/transfer, tổng ngày"
+                + " vượt / day total over " + rules.dailyBiometricAboveVnd() + " VND -> sinh trắc học / biometrics");
+
+        Wallet w = new Wallet(out, rules, clock, vneid, citizen, link, otp, smartOtp, totp);
+        List<Step> steps = new ArrayList<>();
+        steps.add(w.transfer(day, LocalTime.of(8, 5), 3_000_000, "Chuyển tiền cho mẹ", "Money to mother"));
+        steps.add(w.transfer(day, LocalTime.of(9, 30), 10_000_000, "Học phí (đúng ngưỡng 10 triệu)",
+                "Tuition fee (exactly the 10 million threshold)"));
+        steps.add(w.transfer(day, LocalTime.of(11, 15), 6_000_000, "Tiền nhà", "Rent"));
+        steps.add(w.transfer(day, LocalTime.of(14, 0), 1_500_000,
+                "Mua sắm: tổng ngày vượt 20 triệu", "Shopping: takes the day's total over 20 million"));
+        steps.add(w.transfer(day, LocalTime.of(16, 30), 500_000, "Cà phê (tổng đã vượt ngưỡng trước đó)",
+                "Coffee (the total was already over)"));
+        steps.add(w.transfer(day, LocalTime.of(19, 45), 12_000_000, "Mua máy tính: trên 10 triệu/giao dịch",
+                "A laptop: over 10 million in one transfer"));
+        steps.add(w.transfer(day, LocalTime.of(21, 0), -50_000, "Số tiền âm (lỗi ứng dụng)",
+                "A negative amount (an app bug)"));
+        long firstDayTotal = rules.dayTotalVnd(ACCOUNT);
+        out.println();
+        out.println("   Tổng giao dịch ngày " + day + ": " + firstDayTotal + " VND / day total");
+        steps.add(w.transfer(day.plusDays(1), LocalTime.of(0, 0, 30), 9_000_000,
+                "Sau nửa đêm (giờ Việt Nam): ngày mới, tổng mới", "After midnight in Vietnam: a new day, a new total"));
+        out.println();
+        out.println("Hoàn tất / done.");
+        return new Result(link, steps, firstDayTotal);
+    }
+
+    /**
+     * The linking step: VNeID proofs the citizen at level 2 and sends the wallet a signed level-2 assertion for it
+     * (audience = the wallet, purpose = linking); the wallet verifies it and requires level 2.
+     */
+    static Link link(PrintStream out, SandboxIssuer vneid, CitizenProfile citizen, Clock clock) {
+        ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
+        if (!(proofing instanceof ProofingResult.Proofed)) {
+            throw new IllegalStateException("sandbox proofing failed");
+        }
+        AssertionRequest request = vneid.presentation((ProofingResult.Proofed) proofing,
+                List.of("personal_number", "name", "birthdate"), WALLET_ID, LINK_PURPOSE);
+        String jwt = vneid.issueJwt(request);
+        AssertionVerifier verifier = AssertionVerifier.builder()
+                .trustStore(TrustStore.fromJwks(vneid.publicJwksJson())).clock(clock)
+                .expectedAudience(WALLET_ID).expectedPurpose(LINK_PURPOSE).requiredLevel(AssuranceLevel.LEVEL_2)
+                .build();
+        VerificationResult result = verifier.verify(jwt);
+        if (result instanceof Rejected) {
+            throw new IllegalStateException("linking refused: " + ((Rejected) result).reason());
+        }
+        Verified verified = (Verified) result;
+        String number = verified.assertion().personalNumber().orElseThrow();
+        String name = verified.assertion().name().orElseThrow();
+        out.println("   VNeID (sandbox) xác thực mức độ 2 và gửi cho ví một xác nhận danh tính có chữ ký số");
+        out.println("   VNeID (sandbox) proofs the citizen at level 2 and sends the wallet a signed identity assertion");
+        out.println("   Ví kiểm tra chữ ký, người nhận, mục đích, mức độ 2 / the wallet checks signature, audience,"
+                + " purpose, level 2: OK");
+        out.println("   Đã liên kết / linked: " + ACCOUNT + " <-> " + masked(number) + " (" + name + "), mức độ / level "
+                + verified.assertion().level().number());
+        return new Link(ACCOUNT, number, name, verified.assertion().level(), "verified level-2 assertion");
+    }
+
+    static String masked(String personalNumber) {
+        return personalNumber.length() == 12 ? personalNumber.substring(0, 3) + "******" + personalNumber.substring(9)
+                : "************";
+    }
+
+    /** The wallet's side of a transfer: ask the rules, collect the step-up, ask again. */
+    private static final class Wallet {
+        private final PrintStream out;
+        private final TransferRules rules;
+        private final DayClock clock;
+        private final SandboxIssuer vneid;
+        private final CitizenProfile citizen;
+        private final Link link;
+        private final OtpVerifier otp;
+        private final OtpSecret smartOtp;
+        private final Totp totp;
+        private final AssertionVerifier paymentVerifier;
+        private final DemoFaceMatcher chipFaceMatcher = new DemoFaceMatcher();
+
+        Wallet(PrintStream out, TransferRules rules, DayClock clock, SandboxIssuer vneid, CitizenProfile citizen,
+                Link link, OtpVerifier otp, OtpSecret smartOtp, Totp totp) {
+            this.out = out;
+            this.rules = rules;
+            this.clock = clock;
+            this.vneid = vneid;
+            this.citizen = citizen;
+            this.link = link;
+            this.otp = otp;
+            this.smartOtp = smartOtp;
+            this.totp = totp;
+            this.paymentVerifier = AssertionVerifier.builder()
+                    .trustStore(TrustStore.fromJwks(vneid.publicJwksJson())).clock(clock)
+                    .expectedAudience(WALLET_ID).expectedPurpose(PAYMENT_PURPOSE)
+                    .requiredLevel(AssuranceLevel.LEVEL_2).build();
+        }
+
+        Step transfer(LocalDate day, LocalTime time, long amount, String vi, String en) {
+            clock.set(day.atTime(time).atZone(VIETNAM).toInstant());
+            Transfer t = new Transfer(link.account(), amount);
+            out.println();
+            out.println("   " + HM.format(clock.instant().atZone(VIETNAM)) + "  " + amount + " VND  " + vi + " / " + en);
+            TransferDecision first = rules.decide(t, TransferEvidence.none());
+            print("hỏi quy tắc / ask the rules", first);
+            List<TransferDecision> attempts = new ArrayList<>();
+            TransferDecision d = first;
+            if (d.outcome() == TransferDecision.Outcome.STEP_UP_BIOMETRIC
+                    && ((TransferDecision.StepUp) d).rule() == TransferDecision.Rule.DAILY_TOTAL_CROSSES_LIMIT) {
+                // the customer first tries the OTP they are used to: not enough
+                d = rules.decide(t, smartOtp());
+                attempts.add(d);
+                print("chỉ có OTP / OTP only", d);
+            }
+            if (d.outcome() == TransferDecision.Outcome.STEP_UP_OTP) {
+                d = rules.decide(t, smartOtp());
+                attempts.add(d);
+                print("Smart OTP", d);
+            } else if (d.outcome() == TransferDecision.Outcome.STEP_UP_BIOMETRIC) {
+                TransferDecision.StepUp s = (TransferDecision.StepUp) d;
+                TransferEvidence evidence = s.rule() == TransferDecision.Rule.SINGLE_TRANSFER_OVER_LIMIT ? levelTwoEid()
+                        : faceAgainstChip();
+                d = rules.decide(t, evidence);
+                attempts.add(d);
+                print(evidence.factors().contains(TransferEvidence.Factor.EID_LEVEL_2)
+                        ? "VNeID mức độ 2 / level-2 e-ID" : "khuôn mặt - chip / face vs chip", d);
+            }
+            return new Step(clock.instant(), amount, first, attempts);
+        }
+
+        /** The customer's phone shows the Smart OTP; the wallet checks it. */
+        private TransferEvidence smartOtp() {
+            String code = totp.generate(smartOtp, clock.instant());
+            OtpVerification v = otp.verifyTotp(link.account(), smartOtp, totp, code);
+            return v.accepted() ? TransferEvidence.otp() : TransferEvidence.none();
+        }
+
+        /** The wallet reads the ID card's chip over NFC and compares the live face with its portrait (DEMO). */
+        private TransferEvidence faceAgainstChip() {
+            BiometricMatch m = chipFaceMatcher.match(citizen, DemoFaceMatcher.selfieOf(citizen));
+            boolean ok = m.livenessPassed() && m.score() >= IdentityProofing.DEFAULT_THRESHOLD;
+            out.println("      [DEMO] khuôn mặt so với ảnh trong chip / face vs chip portrait: " + m.score()
+                    + (ok ? " OK" : " FAIL"));
+            return ok ? TransferEvidence.faceMatchedWithChip() : TransferEvidence.none();
+        }
+
+        /** The wallet asks VNeID for a level-2 authentication for this payment and verifies the answer. */
+        private TransferEvidence levelTwoEid() {
+            ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
+            if (!(proofing instanceof ProofingResult.Proofed)) {
+                return TransferEvidence.none();
+            }
+            String jwt = vneid.issueJwt(vneid.presentation((ProofingResult.Proofed) proofing,
+                    List.of("personal_number"), WALLET_ID, PAYMENT_PURPOSE));
+            VerificationResult r = paymentVerifier.verify(jwt);
+            out.println("      VNeID mức độ 2 / level-2 e-ID: " + (r instanceof Verified ? "đã xác minh / verified"
+                    : "bị từ chối / rejected " + ((Rejected) r).reason()));
+            return r instanceof Verified ? TransferEvidence.eid((Verified) r, link.personalNumber())
+                    : TransferEvidence.none();
+        }
+
+        private void print(String label, TransferDecision d) {
+            String rule = d instanceof TransferDecision.Allow ? " [" + ((TransferDecision.Allow) d).rule() + "]"
+                    : d instanceof TransferDecision.StepUp ? " [" + ((TransferDecision.StepUp) d).rule() + "]"
+                    : " [" + ((TransferDecision.Refused) d).refusal() + "]";
+            out.println("      " + label + ": " + d.outcome() + rule);
+            out.println("        " + d.messageVi());
+            out.println("        " + d.messageEn());
+        }
+    }
+
+    /** A clock the example moves through the day (its zone views share the same time). */
+    private static final class DayClock extends Clock {
+        private final AtomicReference<Instant> now;
+        private final ZoneId zone;
+
+        DayClock(Instant start) {
+            this(new AtomicReference<>(start), ZoneOffset.UTC);
+        }
+
+        private DayClock(AtomicReference<Instant> now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void set(Instant t) {
+            now.set(t);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return new DayClock(now, z);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

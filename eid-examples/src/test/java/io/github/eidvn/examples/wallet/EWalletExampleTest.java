@@ -1,0 +1,91 @@
+package io.github.eidvn.examples.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.verifier.banking.TransferDecision;
+import io.github.eidvn.verifier.banking.TransferDecision.Outcome;
+import io.github.eidvn.verifier.banking.TransferDecision.Rule;
+import io.github.eidvn.verifier.banking.TransferEvidence.Factor;
+
+class EWalletExampleTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 9, 17);
+
+    private static EWalletExample.Result run(StringBuilder output) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        EWalletExample.Result r;
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            r = EWalletExample.run(out, DAY);
+        }
+        output.append(bytes.toString(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    private static TransferDecision.Allow allowed(EWalletExample.Step s) {
+        assertThat(s.last()).isInstanceOf(TransferDecision.Allow.class);
+        return (TransferDecision.Allow) s.last();
+    }
+
+    private static Rule firstRule(EWalletExample.Step s) {
+        return ((TransferDecision.StepUp) s.first()).rule();
+    }
+
+    @Test
+    void aDayOfTransfers_crossesEachThreshold_withEachStepUp() {
+        StringBuilder out = new StringBuilder();
+        EWalletExample.Result r = run(out);
+
+        assertThat(r.link().level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(r.link().account()).isEqualTo(EWalletExample.ACCOUNT);
+        assertThat(r.link().personalNumber()).isEqualTo("079303012345");
+        assertThat(r.steps()).hasSize(8);
+
+        // 3,000,000: OTP
+        assertThat(r.steps().get(0).first().outcome()).isEqualTo(Outcome.STEP_UP_OTP);
+        assertThat(allowed(r.steps().get(0)).satisfiedBy()).isEqualTo(Factor.OTP);
+        // exactly 10,000,000: still OTP
+        assertThat(r.steps().get(1).first().outcome()).isEqualTo(Outcome.STEP_UP_OTP);
+        assertThat(allowed(r.steps().get(1)).dayTotalAfterVnd()).isEqualTo(13_000_000);
+        // 6,000,000: OTP, total 19,000,000
+        assertThat(allowed(r.steps().get(2)).dayTotalAfterVnd()).isEqualTo(19_000_000);
+        // 1,500,000 takes the total over 20,000,000: OTP is not enough, the face against the chip is
+        EWalletExample.Step crossing = r.steps().get(3);
+        assertThat(crossing.first().outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
+        assertThat(firstRule(crossing)).isEqualTo(Rule.DAILY_TOTAL_CROSSES_LIMIT);
+        assertThat(crossing.attempts().get(0).outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
+        assertThat(allowed(crossing).satisfiedBy()).isEqualTo(Factor.FACE_MATCHED_WITH_CHIP);
+        assertThat(allowed(crossing).dayTotalAfterVnd()).isEqualTo(20_500_000);
+        // the total is already over: a small transfer is OTP again
+        assertThat(r.steps().get(4).first().outcome()).isEqualTo(Outcome.STEP_UP_OTP);
+        assertThat(allowed(r.steps().get(4)).rule()).isEqualTo(Rule.OTP_FOR_OTHER_TRANSFERS);
+        // 12,000,000 in one transfer: a level-2 e-ID authentication from VNeID
+        EWalletExample.Step large = r.steps().get(5);
+        assertThat(firstRule(large)).isEqualTo(Rule.SINGLE_TRANSFER_OVER_LIMIT);
+        assertThat(allowed(large).satisfiedBy()).isEqualTo(Factor.EID_LEVEL_2);
+        // a negative amount is refused
+        assertThat(r.steps().get(6).last().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(((TransferDecision.Refused) r.steps().get(6).last()).refusal())
+                .isEqualTo(TransferDecision.Refusal.INVALID_AMOUNT);
+        assertThat(r.dayTotalVnd()).isEqualTo(33_000_000);
+        // after midnight in Vietnam: a new day with a new total
+        TransferDecision.Allow nextDay = allowed(r.steps().get(7));
+        assertThat(nextDay.day()).isEqualTo(DAY.plusDays(1));
+        assertThat(nextDay.dayTotalBeforeVnd()).isZero();
+
+        String text = out.toString();
+        assertThat(text).contains("SANDBOX", "[DEMO]", "079******345", "2345/QĐ-NHNN", "STEP_UP_OTP",
+                "STEP_UP_BIOMETRIC", "DAILY_TOTAL_CROSSES_LIMIT", "SINGLE_TRANSFER_OVER_LIMIT", "INVALID_AMOUNT",
+                "vượt 20.000.000 đ", "over 10,000,000 VND");
+        assertThat(text).doesNotContain("079303012345");
+        assertThat(text.indexOf("Liên kết ví")).isLessThan(text.indexOf("Linking the wallet"));
+        assertThat(r.link().toString()).doesNotContain("079303012345");
+    }
+}

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,8 @@ import io.github.eidvn.verifier.hospital.HospitalCheckIn;
  * </table>
  *
  * <p>Runs the JDK's {@link HttpServer} on a bounded thread pool (requests beyond the pool and its queue are
- * dropped, never queued without bound).
+ * dropped, never queued without bound); at most {@value #MAX_PARALLEL_IMAGES} images are decoded at once (others wait
+ * up to 10 seconds, then get 503 with a {@code CHECK_UNAVAILABLE} decision).
  *
  * <p><b>Security.</b> Scanner text and image bytes are untrusted input from anywhere on the network: bodies are
  * size-limited before they are read in full, content types are checked (and an image's first bytes must match its
@@ -83,6 +85,12 @@ public final class DeskServer implements AutoCloseable {
     public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
     /** The default number of worker threads. */
     public static final int DEFAULT_THREADS = 8;
+    /**
+     * How many images are decoded at once: a photo can hold up to 40 million pixels
+     * ({@link io.github.eidvn.qr.QrImageDecoder#MAX_PIXELS}), so decoding is the one step whose memory is bounded by
+     * this, not by the worker count.
+     */
+    public static final int MAX_PARALLEL_IMAGES = 2;
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -113,6 +121,7 @@ public final class DeskServer implements AutoCloseable {
     private final byte[] indexHtml;
     private final byte[] deskJs;
     private final byte[] deskCss;
+    private final Semaphore imagePermits = new Semaphore(MAX_PARALLEL_IMAGES, true);
     private final ThreadPoolExecutor pool;
     private final HttpServer server;
 
@@ -366,7 +375,23 @@ public final class DeskServer implements AutoCloseable {
                 decision = CheckInDecision.unreadable(today(), new QrScanResult.Failed(
                         QrScanResult.Reason.UNREADABLE_IMAGE, "content is not " + (png ? "a PNG" : "a JPEG")));
             } else {
-                decision = checkIn.check(body);
+                boolean permitted;
+                try {
+                    permitted = imagePermits.tryAcquire(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    permitted = false;
+                }
+                if (!permitted) {
+                    sendDecision(ex, 503, CheckInDecision.rejected(today(), Reason.CHECK_UNAVAILABLE,
+                            "too many images being decoded; try again"));
+                    return;
+                }
+                try {
+                    decision = checkIn.check(body);
+                } finally {
+                    imagePermits.release();
+                }
             }
             kind = "image";
         } else {

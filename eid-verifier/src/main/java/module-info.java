@@ -8,4 +8,6 @@ module io.github.eidvn.verifier {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
 
+    exports io.github.eidvn.verifier;
+    exports io.github.eidvn.verifier.sharing;
 }

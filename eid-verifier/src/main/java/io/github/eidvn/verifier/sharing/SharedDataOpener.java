@@ -238,7 +238,7 @@ public final class SharedDataOpener {
             return reject(OpenReason.MALFORMED, "a compact JWE has five dot-separated parts, not " + parts.length);
         }
         for (int i = 0; i < 5; i++) {
-            if (parts[i].isEmpty()) {
+            if (parts[i].isEmpty() && i != 1) { // an empty encrypted key (direct key agreement) fails at the header
                 return reject(OpenReason.MALFORMED, "part " + (i + 1) + " is empty");
             }
             try {
@@ -282,6 +282,9 @@ public final class SharedDataOpener {
         boolean ec = key.publicKey().jweAlgorithm().startsWith("ECDH");
         if (ec != h.containsKey("epk")) {
             return reject(OpenReason.MALFORMED, ec ? "no epk" : "epk without ECDH");
+        }
+        if (c.parts[1].isEmpty()) {
+            return reject(OpenReason.MALFORMED, "no encrypted key");
         }
         Object kid = h.get("kid");
         if (kid != null && !(kid instanceof String)) {

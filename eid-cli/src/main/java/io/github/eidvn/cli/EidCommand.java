@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "eid: integrator tool for Vietnam's electronic identity (Đề án 06)."
         },
         subcommands = {CommandLine.HelpCommand.class, IdCommand.class, BhytCommand.class, OtpCommand.class,
-            PasswordCommand.class})
+            PasswordCommand.class, PartyCommand.class, RequestCommand.class, SealCommand.class, OpenCommand.class})
 public final class EidCommand implements Runnable {
 
     @CommandLine.Spec

@@ -10,4 +10,5 @@ module io.github.eidvn.verifier {
 
     exports io.github.eidvn.verifier;
     exports io.github.eidvn.verifier.hospital;
+    exports io.github.eidvn.verifier.sharing;
 }

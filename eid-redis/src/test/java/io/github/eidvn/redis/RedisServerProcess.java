@@ -215,6 +215,10 @@ final class RedisServerProcess implements AutoCloseable {
         return dir;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -9,8 +9,10 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.eidvn.core.account.SecurityAudit;
@@ -46,6 +48,8 @@ final class AccountRig implements DeviceNotifier, OtpSender {
     final AtomicLong deliveries = new AtomicLong();
     final AtomicLong newDeviceNotices = new AtomicLong();
     final AtomicLong deviceBoundEvents = new AtomicLong();
+    /** {@link System#nanoTime()} of every code delivery (SMS or push), to check none happened while Redis was down. */
+    final List<Long> deliveryNanos = new CopyOnWriteArrayList<>();
 
     AccountRig(StateStore store) {
         Clock clock = Clock.systemUTC();
@@ -62,6 +66,7 @@ final class AccountRig implements DeviceNotifier, OtpSender {
 
     @Override
     public void sendNewDeviceCode(NewDeviceNotice notice) {
+        deliveryNanos.add(System.nanoTime());
         newDeviceNotices.incrementAndGet();
         newDeviceCodes.put(notice.newDeviceId(), notice.code());
     }
@@ -73,6 +78,7 @@ final class AccountRig implements DeviceNotifier, OtpSender {
 
     @Override
     public void send(OtpMessage message) {
+        deliveryNanos.add(System.nanoTime());
         deliveries.incrementAndGet();
         smsCodes.put(message.recipient(), message.code());
     }

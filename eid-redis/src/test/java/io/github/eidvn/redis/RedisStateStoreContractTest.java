@@ -4,27 +4,40 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.testing.StateStoreContract;
 
 /**
- * The shared state-store contract on a real redis-server (the system one, or the embedded-redis binary). TTLs are
- * measured by Redis, so the TTL tests sleep for real with a 400 ms unit.
+ * The shared state-store contract on a real redis-server (the system one when on the PATH, else the embedded-redis
+ * binary). TTLs are measured by Redis, so the TTL tests sleep for real with a 400 ms unit.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedisStateStoreContractTest extends StateStoreContract {
 
-    private static RedisServerProcess server;
-    private static RedisStateStore shared;
+    private RedisServerProcess server;
+    private RedisStateStore shared;
+
+    /**
+     * @return the server to test against
+     */
+    RedisServerProcess startServer() {
+        return RedisServerProcess.start();
+    }
+
+    RedisServerProcess server() {
+        return server;
+    }
 
     @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
+    void startRedis() {
+        server = startServer();
         shared = RedisStateStore.builder().uri(server.uri()).namespace("contract").build();
     }
 
     @AfterAll
-    static void stopRedis() {
+    void stopRedis() {
         if (shared != null) {
             shared.close();
         }

@@ -39,7 +39,8 @@ final class RedisServerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> extraArgs;
-    private Process process;
+    private volatile Process process;
+    private boolean hookAdded;
 
     private RedisServerProcess(Path binary, Source source, Path dir, int port, List<String> extraArgs) {
         this.binary = binary;
@@ -138,10 +139,26 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
+        while (true) {
+            int p;
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress("127.0.0.1", 0));
+                p = s.getLocalPort();
+            }
+            // a cluster node also listens on port + 10000 (its bus): keep that free too
+            if (p + 10000 <= 65535 && isFree(p + 10000)) {
+                return p;
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -152,6 +169,16 @@ final class RedisServerProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()));
         process = pb.start();
+        if (!hookAdded) {
+            hookAdded = true;
+            // never leave a server behind, even when a test JVM ends without closing it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process p = this.process;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }, "redis-server-reaper"));
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -33,7 +33,15 @@ class RedisStateStoreContractTest extends StateStoreContract {
     @BeforeAll
     void startRedis() {
         server = startServer();
-        shared = RedisStateStore.builder().uri(server.uri()).namespace("contract").build();
+        shared = connect(server);
+    }
+
+    /**
+     * @param server the started server
+     * @return a store on it
+     */
+    RedisStateStore connect(RedisServerProcess server) {
+        return RedisStateStore.builder().uri(server.uri()).namespace("contract").build();
     }
 
     @AfterAll

@@ -19,7 +19,8 @@ import io.github.eidvn.core.account.device.SessionValidation;
 /**
  * One bank node in its own JVM, started by {@link CrossJvmSingleDeviceTest}: {@code threads} threads log one account
  * in through {@link io.github.eidvn.core.account.device.AccountLogin} on Redis, each from its own device, until the
- * deadline (new device: confirm with the code pushed to the active phone). Every session token obtained is published
+ * deadline (new device: confirm with the code pushed to the active phone, on a 100 ms tick of the wall clock shared by
+ * both JVMs, so that pending confirmations race). Every session token obtained is published
  * in Redis, so a monitor thread in each node checks the sessions of both nodes: whenever the binding did not change
  * during a scan, every valid session belongs to the active device and its binding generation.
  *
@@ -126,6 +127,10 @@ public final class CrossJvmLoginWorker {
                             if (r instanceof LoginResult.NewDeviceRequired n) {
                                 challenges.incrementAndGet();
                                 Optional<DeviceBinding> loser = rig.login.activeDevice(PN);
+                                // confirm on a shared 100 ms tick of the wall clock, so that the confirmations
+                                // pending in both JVMs race on the binding's compare-and-set at the same instant
+                                long now = System.currentTimeMillis();
+                                LockSupport.parkNanos((100 - now % 100) * 1_000_000L);
                                 r = rig.login.confirmNewDevice(PN, n.challengeId(),
                                         rig.newDeviceCodes.get(devices[me].id()), source);
                                 if (r instanceof LoginResult.LoggedIn) {

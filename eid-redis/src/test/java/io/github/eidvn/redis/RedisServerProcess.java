@@ -39,10 +39,13 @@ final class RedisServerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> extraArgs;
+    private final boolean argsFirst;
     private volatile Process process;
     private boolean hookAdded;
 
-    private RedisServerProcess(Path binary, Source source, Path dir, int port, List<String> extraArgs) {
+    private RedisServerProcess(Path binary, Source source, Path dir, int port, List<String> extraArgs,
+            boolean argsFirst) {
+        this.argsFirst = argsFirst;
         this.binary = binary;
         this.source = source;
         this.dir = dir;
@@ -77,6 +80,18 @@ final class RedisServerProcess implements AutoCloseable {
      * @return the running server
      */
     static RedisServerProcess start(boolean forceEmbedded, List<String> extraArgs) {
+        return start(forceEmbedded, extraArgs, false);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param forceEmbedded use the binary from the embedded-redis artifact even when one is on the PATH
+     * @param args {@code redis-server} arguments
+     * @param argsFirst put {@code args} first (a config file must be the first argument, e.g. for {@code --sentinel})
+     * @return the running server
+     */
+    static RedisServerProcess start(boolean forceEmbedded, List<String> args, boolean argsFirst) {
         Path bin;
         Source src;
         Path system = forceEmbedded || Boolean.getBoolean("eid.redis.embedded") ? null : systemBinary();
@@ -91,7 +106,8 @@ final class RedisServerProcess implements AutoCloseable {
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 Path dir = Files.createTempDirectory("eid-redis-test");
-                RedisServerProcess r = new RedisServerProcess(bin, src, dir, freePort(), List.copyOf(extraArgs));
+                RedisServerProcess r = new RedisServerProcess(bin, src, dir, freePort(), List.copyOf(args),
+                        argsFirst);
                 r.launch();
                 return r;
             } catch (IOException e) {
@@ -163,9 +179,15 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--dir", dir.toString(), "--daemonize", "no", "--protected-mode", "yes"));
-        cmd.addAll(extraArgs);
+        List<String> cmd = new ArrayList<>(List.of(binary.toString()));
+        if (argsFirst) {
+            cmd.addAll(extraArgs);
+        }
+        cmd.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+                "--daemonize", "no", "--protected-mode", "yes"));
+        if (!argsFirst) {
+            cmd.addAll(extraArgs);
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()));
         process = pb.start();

@@ -12,6 +12,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -56,16 +57,19 @@ final class Backend implements AutoCloseable {
         this.description = description;
     }
 
-    static Backend standalone(RedisURI uri, Duration connectTimeout, Duration commandTimeout) {
+    static Backend standalone(RedisURI uri, Duration connectTimeout, Duration commandTimeout, SslOptions ssl) {
         uri.setTimeout(commandTimeout);
         ClientResources res = resources();
         RedisClient client = null;
         try {
             client = RedisClient.create(res);
-            client.setOptions(ClientOptions.builder().autoReconnect(true)
+            ClientOptions.Builder o = ClientOptions.builder().autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(socket(connectTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                    .build());
+                    .socketOptions(socket(connectTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout));
+            if (ssl != null) {
+                o.sslOptions(ssl);
+            }
+            client.setOptions(o.build());
             StatefulRedisConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE, uri);
             return new Backend(res, client, c, c.sync(), describe(uri));
         } catch (RedisException | IllegalArgumentException e) {
@@ -75,7 +79,7 @@ final class Backend implements AutoCloseable {
         }
     }
 
-    static Backend cluster(List<RedisURI> seeds, Duration connectTimeout, Duration commandTimeout) {
+    static Backend cluster(List<RedisURI> seeds, Duration connectTimeout, Duration commandTimeout, SslOptions ssl) {
         for (RedisURI u : seeds) {
             u.setTimeout(commandTimeout);
         }
@@ -85,12 +89,15 @@ final class Backend implements AutoCloseable {
                 + (seeds.get(0).isSsl() ? " (TLS)" : "");
         try {
             client = RedisClusterClient.create(res, seeds);
-            client.setOptions(ClusterClientOptions.builder().autoReconnect(true)
+            ClusterClientOptions.Builder o = ClusterClientOptions.builder().autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .socketOptions(socket(connectTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
-                            .build())
-                    .build());
+                            .build());
+            if (ssl != null) {
+                o.sslOptions(ssl);
+            }
+            client.setOptions(o.build());
             StatefulRedisClusterConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE);
             c.setTimeout(commandTimeout);
             return new Backend(res, client, c, c.sync(), desc);

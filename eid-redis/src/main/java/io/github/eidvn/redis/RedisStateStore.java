@@ -1,6 +1,8 @@
 package io.github.eidvn.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -69,8 +72,8 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  * overflow throws {@link ArithmeticException} and a counter operation on a non-counter value
  * {@link IllegalStateException}, as in the in-memory store.
  *
- * <p><b>Security.</b> Use {@code rediss://} (TLS, with certificate and host-name verification by the JVM's trust
- * store) and a Redis user whose ACL allows only the commands above on {@code <namespace>:*}: whoever can write these
+ * <p><b>Security.</b> Use {@code rediss://} (TLS, with certificate and host-name verification against the JVM's
+ * trust store or {@link Builder#tlsTrustedCertificates(Path)}) and a Redis user whose ACL allows only the commands above on {@code <namespace>:*}: whoever can write these
  * keys can unlock accounts. Redis persistence decides what survives a Redis restart: with {@code appendonly yes} and
  * {@code appendfsync always} every acknowledged write (device binding, consumed code) survives a crash. Error
  * messages and {@link #toString()} never contain keys, values or credentials.
@@ -346,6 +349,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         private String namespace;
         private Duration connectTimeout;
         private Duration commandTimeout;
+        private Path trustedCertificates;
 
         private Builder() {
         }
@@ -440,10 +444,26 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         }
 
         /**
+         * Trusts the certificate authorities in a PEM file for {@code rediss://} (for a private CA; default: the
+         * JVM's trust store). The server certificate and its host name are verified either way.
+         *
+         * @param pemFile X.509 certificates in PEM form
+         * @return this
+         */
+        public Builder tlsTrustedCertificates(Path pemFile) {
+            if (this.trustedCertificates != null) {
+                throw new IllegalStateException("tlsTrustedCertificates already set");
+            }
+            this.trustedCertificates = Objects.requireNonNull(pemFile, "pemFile");
+            return this;
+        }
+
+        /**
          * Connects.
          *
          * @return the store, connected
-         * @throws IllegalStateException when neither a URI nor cluster nodes were set
+         * @throws IllegalStateException when neither a URI nor cluster nodes were set, or trusted certificates were
+         *         given for a non-TLS URI
          * @throws IllegalArgumentException when a URI cannot be parsed
          * @throws StateUnavailableException when Redis cannot be reached
          */
@@ -454,16 +474,22 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
             Duration connect = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
             Duration command = commandTimeout == null ? DEFAULT_COMMAND_TIMEOUT : commandTimeout;
             String ns = namespace == null ? DEFAULT_NAMESPACE : namespace;
-            Backend b;
-            if (uri != null) {
-                b = Backend.standalone(parse(uri), connect, command);
-            } else {
-                List<RedisURI> seeds = new ArrayList<>();
-                for (String s : clusterUris) {
-                    seeds.add(parse(s));
-                }
-                b = Backend.cluster(seeds, connect, command);
+            List<RedisURI> uris = new ArrayList<>();
+            for (String s : uri != null ? List.of(uri) : clusterUris) {
+                uris.add(parse(s));
             }
+            SslOptions ssl = null;
+            if (trustedCertificates != null) {
+                if (!uris.stream().allMatch(RedisURI::isSsl)) {
+                    throw new IllegalStateException("tlsTrustedCertificates needs rediss:// URIs");
+                }
+                if (!Files.isReadable(trustedCertificates)) {
+                    throw new IllegalArgumentException("cannot read the trusted certificates file");
+                }
+                ssl = SslOptions.builder().jdkSslProvider().trustManager(trustedCertificates.toFile()).build();
+            }
+            Backend b = uri != null ? Backend.standalone(uris.get(0), connect, command, ssl)
+                    : Backend.cluster(uris, connect, command, ssl);
             return new RedisStateStore(b, ns);
         }
 

@@ -25,10 +25,12 @@ import io.github.eidvn.core.account.device.SessionValidation;
 /**
  * Two bank nodes in two forked JVMs ({@link CrossJvmLoginWorker}), 32 threads each, log one account in from 64
  * distinct devices through {@code AccountLogin} on one real Redis for {@code -Deid.crossjvm.seconds} (default 5 s in
- * the normal build; 30 s with {@code mvn -Pload}). Both nodes watch all sessions while it runs; afterwards the test
- * checks from a third JVM: one device binding, whose generation counts exactly the first binding plus every successful
- * switch of both nodes (no lost or duplicated compare-and-set), every challenge ended exactly once (switched or
- * refused as binding-changed), and of the 64 last sessions exactly one is valid: the active device's.
+ * the normal build; 30 s with {@code mvn -Pload}). While it runs, both nodes observe sessions of both nodes
+ * between two reads of the binding (and the last session of every device that just lost), and report any valid
+ * session that is not the active device's. Afterwards the test checks from a third JVM: no violation; the first binding
+ * happened once; the binding generation counts exactly that binding plus every successful switch of both nodes (a lost
+ * or duplicated compare-and-set fails here: a Java read-then-write CAS was caught); every challenge ended exactly once
+ * (switched, or refused as binding-changed); and of the 64 last sessions exactly one is valid, the active device's.
  */
 class CrossJvmSingleDeviceTest {
 

@@ -12,6 +12,8 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.assurance;
     exports io.github.eidvn.core.identity;
     exports io.github.eidvn.core.keys;
+    exports io.github.eidvn.core.consent;
+    exports io.github.eidvn.core.sharing;
     exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr;
     exports io.github.eidvn.core.spi;
     exports io.github.eidvn.core.account;

@@ -5,4 +5,5 @@ module io.github.eidvn.redis {
     requires transitive io.github.eidvn.core;
     requires lettuce.core;
 
+    exports io.github.eidvn.redis;
 }

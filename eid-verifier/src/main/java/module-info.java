@@ -12,4 +12,5 @@ module io.github.eidvn.verifier {
     exports io.github.eidvn.verifier;
     exports io.github.eidvn.verifier.banking;
     exports io.github.eidvn.verifier.hospital;
+    exports io.github.eidvn.verifier.sharing;
 }

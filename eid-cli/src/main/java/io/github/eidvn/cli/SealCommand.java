@@ -1,0 +1,149 @@
+package io.github.eidvn.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.consent.CitizenField;
+import io.github.eidvn.core.consent.PartyEncryptionKey;
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.core.keys.SigningKey;
+import io.github.eidvn.core.sharing.SealRequest;
+import io.github.eidvn.core.sharing.SealResult;
+import io.github.eidvn.core.sharing.SharedClaims;
+import io.github.eidvn.core.sharing.SharingSealer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eid seal}: signs the granted fields with the issuer key and encrypts them to one party (sign-then-encrypt,
+ * JWE {@code ECDH-ES+A256KW}/{@code RSA-OAEP-256} with {@code A256GCM}); prints the compact JWE.
+ */
+@Command(name = "seal",
+        mixinStandardHelpOptions = true,
+        versionProvider = EidCommand.Version.class,
+        description = {
+            "Ký (ES256) các trường được đồng ý rồi mã hóa cho đúng một đơn vị; in JWE dạng compact.",
+            "Signs (ES256) the granted fields and encrypts them to exactly one party; prints the compact JWE.",
+            "Without --party the audience is the RFC 9278 thumbprint URI of the --to key, which `eid open` "
+                    + "expects without --party.",
+            "No ledger here: the receipt is not checked for withdrawal."
+        })
+public final class SealCommand implements Callable<Integer> {
+
+    /** The default issuer id. */
+    static final String DEFAULT_ISSUER = "https://vneid.gov.vn";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--issuer-key", required = true, paramLabel = "F",
+            description = "Khóa ký riêng của cơ quan cấp: JWK hoặc JWKS (khóa đầu tiên ký) / issuer private JWK or JWKS")
+    Path issuerKey;
+
+    @Option(names = "--to", required = true, paramLabel = "PARTY_PUBLIC_JWK",
+            description = "Khóa mã hóa công khai của đơn vị / the party's public encryption JWK")
+    Path to;
+
+    @Option(names = "--claims", required = true, paramLabel = "F.json",
+            description = "Dữ liệu công dân (JSON theo tên trường) / citizen data by claim name")
+    Path claims;
+
+    @Option(names = "--fields", required = true, paramLabel = "a,b",
+            description = "Các trường được đồng ý; chỉ chúng được niêm phong / the granted fields, nothing else is sealed")
+    String fields;
+
+    @Option(names = "--receipt", required = true, paramLabel = "ID", description = "Mã biên nhận đồng ý / receipt id")
+    String receipt;
+
+    @Option(names = "--nonce", paramLabel = "N", description = "Nonce của yêu cầu / the request nonce")
+    String nonce;
+
+    @Option(names = "--party", paramLabel = "ID", description = "aud: mã đơn vị / the party id")
+    String party;
+
+    @Option(names = "--issuer", defaultValue = DEFAULT_ISSUER, paramLabel = "ISS",
+            description = "iss (default ${DEFAULT-VALUE})")
+    String issuer;
+
+    @Option(names = "--purpose", paramLabel = "CODE", description = "Mã mục đích / purpose code")
+    String purpose;
+
+    @Option(names = "--level", paramLabel = "1|2", description = "Mức định danh bảo đảm / assurance level (acr)")
+    Integer level;
+
+    @Option(names = "--subject", paramLabel = "REF", description = "sub: mã tham chiếu theo cặp / pairwise reference")
+    String subject;
+
+    @Option(names = "--ttl", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Thời hạn / lifetime, 1-3600 s (default ${DEFAULT-VALUE})")
+    long ttl;
+
+    private static boolean isJwks(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).has("keys");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return false; // reported by the JWK parser
+        }
+    }
+
+    @Override
+    public Integer call() {
+        KeyRing ring;
+        String keyText = CliFiles.read(spec, issuerKey, "--issuer-key");
+        try {
+            ring = isJwks(keyText) ? KeyRing.fromPrivateJwksJson(keyText)
+                    : KeyRing.of(SigningKey.fromPrivateJwkJson(keyText), List.of());
+        } catch (IllegalArgumentException e) {
+            throw CliFiles.usage(spec, "--issuer-key không phải khóa ký EC P-256 riêng", "--issuer-key: "
+                    + e.getMessage());
+        }
+        PartyEncryptionKey recipient;
+        try {
+            recipient = PartyEncryptionKey.fromJwkJson(CliFiles.read(spec, to, "--to"));
+        } catch (IllegalArgumentException e) {
+            throw CliFiles.usage(spec, "--to không phải khóa mã hóa công khai hợp lệ", "--to: " + e.getMessage());
+        }
+        SharedClaims data;
+        try {
+            data = SharedClaims.parseJson(CliFiles.read(spec, claims, "--claims"));
+        } catch (IllegalArgumentException e) {
+            throw CliFiles.usage(spec, "--claims không hợp lệ", "--claims: " + e.getMessage());
+        }
+        SealResult result;
+        try {
+            SealRequest.Builder b = SealRequest.builder().to(recipient)
+                    .audience(party != null ? party : recipient.thumbprintUri())
+                    .receiptId(receipt).fields(CitizenField.parseList(fields)).claims(data)
+                    .ttl(Duration.ofSeconds(ttl));
+            if (nonce != null) {
+                b.nonce(nonce);
+            }
+            if (purpose != null) {
+                b.purpose(purpose);
+            }
+            if (subject != null) {
+                b.subject(subject);
+            }
+            if (level != null) {
+                b.level(AssuranceLevel.ofNumber(level).orElseThrow(
+                        () -> new IllegalArgumentException("--level must be 1 or 2")));
+            }
+            SharingSealer sealer = SharingSealer.builder().issuer(issuer).keyRing(ring).withoutReceiptStatus()
+                    .build();
+            result = sealer.seal(b.build());
+        } catch (IllegalArgumentException e) {
+            throw CliFiles.usage(spec, "tham số không hợp lệ", e.getMessage());
+        }
+        SealResult.Sealed sealed = (SealResult.Sealed) result; // no receipt status: never refused
+        spec.commandLine().getOut().println(sealed.compactJwe());
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("jti=" + sealed.jti() + "  hết hạn / expires " + sealed.expiresAt()
+                + "  " + recipient.jweAlgorithm() + "/" + recipient.contentEncryption());
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

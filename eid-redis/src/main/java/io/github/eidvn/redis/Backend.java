@@ -1,0 +1,173 @@
+package io.github.eidvn.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+
+/**
+ * The Lettuce client, its resources and one shared (multiplexed) connection, configured to fail fast:
+ * <ul>
+ * <li>{@link ClientOptions.DisconnectedBehavior#REJECT_COMMANDS}: while disconnected a command fails at once instead
+ * of waiting in a buffer, and commands in flight when the connection drops are completed with an error, never
+ * replayed after the reconnect (Lettuce cancels them instead of re-queuing when commands are rejected while
+ * disconnected);</li>
+ * <li>a command timeout for every command ({@link TimeoutOptions}) and a connect timeout;</li>
+ * <li>auto-reconnect in the background (bounded exponential delay, at most one second), so the store serves again
+ * as soon as Redis is back, without any command being retried.</li>
+ * </ul>
+ */
+final class Backend implements AutoCloseable {
+
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    private final ClientResources resources;
+    private final AbstractRedisClient client;
+    private final StatefulConnection<byte[], byte[]> connection;
+    private final RedisClusterCommands<byte[], byte[]> commands;
+    private final String description;
+
+    private Backend(ClientResources resources, AbstractRedisClient client, StatefulConnection<byte[], byte[]> connection,
+            RedisClusterCommands<byte[], byte[]> commands, String description) {
+        this.resources = resources;
+        this.client = client;
+        this.connection = connection;
+        this.commands = commands;
+        this.description = description;
+    }
+
+    static Backend standalone(RedisURI uri, Duration connectTimeout, Duration commandTimeout, SslOptions ssl) {
+        uri.setTimeout(commandTimeout);
+        ClientResources res = resources();
+        RedisClient client = null;
+        try {
+            client = RedisClient.create(res);
+            ClientOptions.Builder o = ClientOptions.builder().autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(socket(connectTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout));
+            if (ssl != null) {
+                o.sslOptions(ssl);
+            }
+            client.setOptions(o.build());
+            StatefulRedisConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE, uri);
+            return new Backend(res, client, c, c.sync(), describe(uri));
+        } catch (RedisException | IllegalArgumentException e) {
+            shutdown(client, res);
+            throw new StateUnavailableException("cannot connect to Redis " + describe(uri) + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    static Backend cluster(List<RedisURI> seeds, Duration connectTimeout, Duration commandTimeout, SslOptions ssl) {
+        for (RedisURI u : seeds) {
+            u.setTimeout(commandTimeout);
+        }
+        ClientResources res = resources();
+        RedisClusterClient client = null;
+        String desc = "cluster " + seeds.stream().map(Backend::hostPort).collect(Collectors.joining(","))
+                + (seeds.get(0).isSsl() ? " (TLS)" : "");
+        try {
+            client = RedisClusterClient.create(res, seeds);
+            ClusterClientOptions.Builder o = ClusterClientOptions.builder().autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .socketOptions(socket(connectTimeout)).timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+                            .build());
+            if (ssl != null) {
+                o.sslOptions(ssl);
+            }
+            client.setOptions(o.build());
+            StatefulRedisClusterConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE);
+            c.setTimeout(commandTimeout);
+            return new Backend(res, client, c, c.sync(), desc);
+        } catch (RedisException | IllegalArgumentException e) {
+            shutdown(client, res);
+            throw new StateUnavailableException("cannot connect to Redis " + desc + " (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
+    RedisClusterCommands<byte[], byte[]> commands() {
+        return commands;
+    }
+
+    boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (RuntimeException e) {
+            // closing anyway
+        }
+        shutdown(client, resources);
+    }
+
+    private static void shutdown(AbstractRedisClient client, ClientResources res) {
+        try {
+            if (client != null) {
+                client.shutdown(0, 2, TimeUnit.SECONDS);
+            }
+        } catch (RuntimeException e) {
+            // the resources are released below in any case
+        }
+        res.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private static ClientResources resources() {
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    private static SocketOptions socket(Duration connectTimeout) {
+        return SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).tcpNoDelay(true).build();
+    }
+
+    /** Mode and addresses, never credentials. */
+    static String describe(RedisURI uri) {
+        String tls = uri.isSsl() ? " (TLS)" : "";
+        if (uri.getSentinelMasterId() != null) {
+            List<String> s = new ArrayList<>();
+            for (RedisURI x : uri.getSentinels()) {
+                s.add(hostPort(x));
+            }
+            return "sentinel master " + uri.getSentinelMasterId() + " via " + String.join(",", s) + tls;
+        }
+        if (uri.getSocket() != null) {
+            return "unix socket " + uri.getSocket();
+        }
+        return "standalone " + hostPort(uri) + tls;
+    }
+
+    private static String hostPort(RedisURI u) {
+        return u.getHost() + ":" + u.getPort();
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.eidvn.verifier.sharing;
+
+import java.util.Objects;
+
+/**
+ * A delivery that failed a stage of the {@link SharedDataOpener}.
+ *
+ * @param reason why, with Vietnamese and English messages
+ * @param detail a technical detail for logs; never decrypted content or key material
+ */
+public record OpenRejected(OpenReason reason, String detail) implements OpenResult {
+
+    /**
+     * @throws NullPointerException when an argument is null
+     */
+    public OpenRejected {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public boolean isOpened() {
+        return false;
+    }
+}

@@ -1,0 +1,331 @@
+package io.github.eidvn.verifier.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.CompressionAlgorithm;
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDHEncrypter;
+import com.nimbusds.jose.crypto.RSAEncrypter;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.consent.CitizenField;
+import io.github.eidvn.core.consent.ConsentReceiptIssuer;
+import io.github.eidvn.core.identity.Sex;
+import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.core.keys.SigningKey;
+import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.core.sharing.SealRequest;
+import io.github.eidvn.core.sharing.SealResult;
+import io.github.eidvn.core.sharing.SharingSealer;
+import io.github.eidvn.testing.ConsentFixtures;
+
+class SharedDataOpenerTest {
+
+    private static final Set<CitizenField> ASKED = EnumSet.of(CitizenField.PERSONAL_NUMBER, CitizenField.NAME,
+            CitizenField.BIRTHDATE, CitizenField.GENDER, CitizenField.PERMANENT_RESIDENCE, CitizenField.PHONE_NUMBER);
+    private static final Set<CitizenField> GRANTED = EnumSet.of(CitizenField.PERSONAL_NUMBER, CitizenField.NAME,
+            CitizenField.BIRTHDATE, CitizenField.GENDER);
+
+    private SharingWorld w;
+    private ConsentReceiptIssuer.Issued issued;
+    private String nonce;
+    private String jwe;
+    private SharedDataOpener opener;
+
+    @BeforeEach
+    void setUp() {
+        w = new SharingWorld();
+        issued = w.consent("bank-ekyc", ASKED, GRANTED);
+        nonce = issued.receipt().requestNonce();
+        jwe = w.seal(issued, ConsentFixtures.claims());
+        opener = w.opener().receiptStatus(w.ledger).requiredLevel(AssuranceLevel.LEVEL_2).build();
+    }
+
+    private static OpenReason reason(OpenResult r) {
+        assertThat(r).isInstanceOf(OpenRejected.class);
+        return ((OpenRejected) r).reason();
+    }
+
+    /** Encrypts any inner text to the bank's key with any header. */
+    private String encrypt(JWEHeader header, String inner) throws Exception {
+        JWEObject o = new JWEObject(header, new Payload(inner));
+        o.encrypt(new ECDHEncrypter((ECPublicKey) w.bank.party().encryptionKey().publicKey()));
+        return o.serialize();
+    }
+
+    private JWEHeader.Builder header() {
+        return new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM).contentType("JWT")
+                .keyID(w.bankKey.kid());
+    }
+
+    /** A genuine inner JWS of the sealed delivery, decrypted in the test. */
+    private String inner() throws Exception {
+        JWEObject o = JWEObject.parse(jwe);
+        o.decrypt(w.bankKey.decrypter());
+        return o.getPayload().toString();
+    }
+
+    private String resignedInner(java.util.function.Consumer<Map<String, Object>> change) throws Exception {
+        ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+        change.accept(p.claims());
+        return ConsentFixtures.signRaw(w.ring.current(), p.header(), p.claims());
+    }
+
+    @Test
+    void open_genuineDelivery_exactlyTheGrantedFieldsTyped() {
+        OpenResult r = opener.open(jwe, nonce);
+        assertThat(r).isInstanceOf(Opened.class);
+        Opened o = (Opened) r;
+        assertThat(o.claims().fields()).isEqualTo(GRANTED);
+        assertThat(o.claims().name()).contains("Nguyễn Thị Minh Khai");
+        assertThat(o.claims().gender()).contains(Sex.FEMALE);
+        assertThat(o.claims().personalNumber().orElseThrow().value()).isEqualTo(ConsentFixtures.CITIZEN_NUMBER);
+        assertThat(o.level()).contains(AssuranceLevel.LEVEL_2);
+        assertThat(o.receiptId()).isEqualTo(issued.receipt().id());
+        assertThat(o.subject()).contains(issued.receipt().citizenRef());
+        assertThat(o.purpose()).contains("bank-ekyc");
+        assertThat(o.issuerKid()).isEqualTo(w.ring.current().kid());
+        assertThat(o.toString()).doesNotContain("Nguyễn");
+    }
+
+    @Test
+    void open_rsaRecipient_works() {
+        SharingWorld rsa = new SharingWorld(ConsentFixtures.party("bv-cho-ray", "bhyt-checkin",
+                ConsentFixtures.rsaKey(2048)));
+        ConsentReceiptIssuer.Issued i = rsa.consent("bhyt-checkin", EnumSet.of(CitizenField.NAME,
+                CitizenField.HEALTH_INSURANCE), EnumSet.of(CitizenField.NAME, CitizenField.HEALTH_INSURANCE));
+        String d = rsa.seal(i, ConsentFixtures.claims());
+        Opened o = (Opened) rsa.opener().receiptStatus(rsa.ledger).build().open(d, i.receipt().requestNonce());
+        assertThat(o.claims().healthInsurance().orElseThrow().number()).isEqualTo("HS4790120878811");
+    }
+
+    @Test
+    void open_wrongRecipientKey_rejectedWrongRecipient() {
+        SharingWorld other = new SharingWorld(ConsentFixtures.party("vcb-bank", "bank-ekyc", ConsentFixtures.ecKey()));
+        SharedDataOpener wrong = SharedDataOpener.builder().decryptionKey(other.bankKey).partyId("vcb-bank")
+                .trustStore(TrustStore.of(w.ring)).clock(w.clock).receiptStatus(w.ledger).build();
+        assertThat(reason(wrong.open(jwe, nonce))).isEqualTo(OpenReason.WRONG_RECIPIENT);
+    }
+
+    @Test
+    void open_wrongKeyWithoutKidInHeader_rejectedDecryptionFailed() throws Exception {
+        JWEHeader noKid = new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM)
+                .contentType("JWT").build();
+        JWEObject o = new JWEObject(noKid, new Payload(inner()));
+        JWK stranger = ConsentFixtures.ecKey();
+        o.encrypt(new ECDHEncrypter(stranger.toECKey().toECPublicKey()));
+        assertThat(reason(opener.open(o.serialize(), nonce))).isEqualTo(OpenReason.DECRYPTION_FAILED);
+    }
+
+    @Test
+    void open_wrongNonceOrMissingNonceOrUnexpectedNonce_rejectedWrongNonce() {
+        assertThat(reason(opener.open(jwe, "AAAAAAAAAAAAAAAAAAAAAA"))).isEqualTo(OpenReason.WRONG_NONCE);
+        assertThat(reason(opener.open(jwe))).isEqualTo(OpenReason.WRONG_NONCE);
+    }
+
+    @Test
+    void open_afterWithdrawal_rejectedReceiptWithdrawn() {
+        w.ledger.withdraw(SharingWorld.CITIZEN, issued.receipt().id());
+        assertThat(reason(opener.open(jwe, nonce))).isEqualTo(OpenReason.RECEIPT_WITHDRAWN);
+    }
+
+    @Test
+    void open_receiptEndedBeforeTheDelivery_rejectedReceiptExpired() {
+        SealRequest r = SealRequest.forReceipt(issued.receipt(), w.bank.party().encryptionKey())
+                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2).ttl(java.time.Duration.ofHours(1))
+                .build();
+        w.clock.advance(Duration.ofDays(30).minusMinutes(1));
+        String late = ((SealResult.Sealed) w.sealer.seal(r)).compactJwe();
+        w.clock.advance(Duration.ofSeconds(61));
+        assertThat(reason(opener.open(late, nonce))).isEqualTo(OpenReason.RECEIPT_EXPIRED);
+    }
+
+    @Test
+    void open_receiptUnknownToTheLedger_rejectedReceiptUnknown() {
+        SharingSealer raw = SharingSealer.builder().issuer(ConsentFixtures.ISSUER).keyRing(w.ring).clock(w.clock)
+                .withoutReceiptStatus().build();
+        String forged = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
+                .audience("vcb-bank").receiptId("AAAAAAAAAAAAAAAAAAAAAA").fields(GRANTED)
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+        assertThat(reason(opener.open(forged, nonce))).isEqualTo(OpenReason.RECEIPT_UNKNOWN);
+    }
+
+    @Test
+    void open_moreFieldsThanTheReceiptGrants_rejectedFieldsNotGranted() {
+        SharingSealer raw = SharingSealer.builder().issuer(ConsentFixtures.ISSUER).keyRing(w.ring).clock(w.clock)
+                .withoutReceiptStatus().build();
+        String over = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
+                .audience("vcb-bank").receiptId(issued.receipt().id()).fields(ASKED)
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+        assertThat(reason(opener.open(over, nonce))).isEqualTo(OpenReason.FIELDS_NOT_GRANTED);
+    }
+
+    @Test
+    void open_secondTime_rejectedReplayed() {
+        assertThat(opener.open(jwe, nonce)).isInstanceOf(Opened.class);
+        assertThat(reason(opener.open(jwe, nonce))).isEqualTo(OpenReason.REPLAYED);
+    }
+
+    @Test
+    void open_levelOneDelivery_rejectedInsufficientLevel() {
+        String l1 = ((SealResult.Sealed) w.sealer.seal(SealRequest.forReceipt(issued.receipt(),
+                w.bank.party().encryptionKey()).claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_1)
+                .build())).compactJwe();
+        assertThat(reason(opener.open(l1, nonce))).isEqualTo(OpenReason.INSUFFICIENT_LEVEL);
+    }
+
+    @Test
+    void open_expiredDelivery_rejectedExpired() {
+        w.clock.advance(SharingSealer.DEFAULT_TTL.plusSeconds(61));
+        assertThat(reason(opener.open(jwe, nonce))).isEqualTo(OpenReason.EXPIRED);
+    }
+
+    @Test
+    void open_forAnotherParty_rejectedWrongAudience() {
+        SharedDataOpener other = SharedDataOpener.builder().decryptionKey(w.bankKey).partyId("other-bank")
+                .trustStore(TrustStore.of(w.ring)).clock(w.clock).withoutReceiptStatus().build();
+        assertThat(reason(other.open(jwe, nonce))).isEqualTo(OpenReason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void open_untrustedIssuer_rejectedUnknownKey() {
+        SharedDataOpener other = SharedDataOpener.builder().decryptionKey(w.bankKey).partyId("vcb-bank")
+                .trustStore(TrustStore.of(KeyRing.generate())).clock(w.clock).withoutReceiptStatus().build();
+        assertThat(reason(other.open(jwe, nonce))).isEqualTo(OpenReason.UNKNOWN_KEY);
+    }
+
+    @Test
+    void open_innerSignedByAnImpostorWithTheIssuerKid_rejectedBadSignature() throws Exception {
+        ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+        p.claims().put("receipt_id", issued.receipt().id());
+        String forged = ConsentFixtures.signRaw(SigningKey.generate(), p.header(), p.claims());
+        assertThat(reason(opener.open(encrypt(header().build(), forged), nonce))).isEqualTo(OpenReason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void open_innerNotADelivery_rejectedWrongType() throws Exception {
+        ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+        p.header().put("typ", "vneid-assertion+jwt");
+        String other = ConsentFixtures.signRaw(w.ring.current(), p.header(), p.claims());
+        assertThat(reason(opener.open(encrypt(header().build(), other), nonce))).isEqualTo(OpenReason.WRONG_TYPE);
+        assertThat(reason(opener.open(encrypt(header().contentType(null).build(), inner()), nonce)))
+                .isEqualTo(OpenReason.WRONG_TYPE);
+    }
+
+    @Test
+    void open_unknownInnerClaimOrBadCitizenValue_rejectedMalformed() throws Exception {
+        String extra = resignedInner(c -> c.put("scope", "everything"));
+        assertThat(reason(opener.open(encrypt(header().build(), extra), nonce))).isEqualTo(OpenReason.MALFORMED);
+        String bad = resignedInner(c -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> vc = (Map<String, Object>) c.get("verified_claims");
+            vc.put("claims", Map.of("personal_number", "not a number"));
+        });
+        assertThat(reason(opener.open(encrypt(header().build(), bad), nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_compressedJwe_rejectedCompressionRefused() throws Exception {
+        String zipped = encrypt(header().compressionAlgorithm(CompressionAlgorithm.DEF).build(), inner());
+        assertThat(reason(opener.open(zipped, nonce))).isEqualTo(OpenReason.COMPRESSION_REFUSED);
+    }
+
+    @Test
+    void open_unexpectedAlgOrEnc_rejectedDisallowedAlgorithm() throws Exception {
+        String a128 = encrypt(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A128KW, EncryptionMethod.A256GCM)
+                .contentType("JWT").keyID(w.bankKey.kid()).build(), inner());
+        assertThat(reason(opener.open(a128, nonce))).isEqualTo(OpenReason.DISALLOWED_ALGORITHM);
+        String cbc = encrypt(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256CBC_HS512)
+                .contentType("JWT").keyID(w.bankKey.kid()).build(), inner());
+        assertThat(reason(opener.open(cbc, nonce))).isEqualTo(OpenReason.DISALLOWED_ALGORITHM);
+        String direct = encrypt(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
+                .contentType("JWT").keyID(w.bankKey.kid()).build(), inner());
+        assertThat(reason(opener.open(direct, nonce))).isEqualTo(OpenReason.DISALLOWED_ALGORITHM);
+        RSAKey rsa = (RSAKey) ConsentFixtures.rsaKey(2048);
+        JWEObject o = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                .contentType("JWT").keyID(w.bankKey.kid()).build(), new Payload(inner()));
+        o.encrypt(new RSAEncrypter(rsa.toRSAPublicKey()));
+        assertThat(reason(opener.open(o.serialize(), nonce))).isEqualTo(OpenReason.DISALLOWED_ALGORITHM);
+    }
+
+    @Test
+    void open_critOrJkuHeader_rejected() throws Exception {
+        String crit = encrypt(header().criticalParams(Set.of("exp")).customParam("exp", 1).build(), inner());
+        assertThat(reason(opener.open(crit, nonce))).isEqualTo(OpenReason.UNSUPPORTED_CRITICAL_HEADER);
+        String jku = encrypt(header().jwkURL(java.net.URI.create("https://evil.example/jwks")).build(), inner());
+        assertThat(reason(opener.open(jku, nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_oversizedGarbageEmpty_rejectedBeforeParsing() {
+        assertThat(reason(opener.open("a".repeat(70_000), nonce))).isEqualTo(OpenReason.TOO_LARGE);
+        assertThat(reason(opener.open("", nonce))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open(null))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open("a.b.c", nonce))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open("a.b.c.d.e", nonce))).isEqualTo(OpenReason.MALFORMED);
+        String[] p = jwe.split("\\.");
+        String padded = p[0] + "=." + p[1] + "." + p[2] + "." + p[3] + "." + p[4];
+        assertThat(reason(opener.open(padded, nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_ledgerThrows_rejectedCheckUnavailable() {
+        SharedDataOpener broken = w.opener().receiptStatus((id, party, now) -> {
+            throw new IllegalStateException("down");
+        }).build();
+        assertThat(reason(broken.open(jwe, nonce))).isEqualTo(OpenReason.CHECK_UNAVAILABLE);
+    }
+
+    @Test
+    void builder_mustChooseReceiptStatusOrNot() {
+        assertThatThrownBy(() -> w.opener().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.opener().receiptStatus(w.ledger).withoutReceiptStatus().build())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.opener().clockSkew(Duration.ofMinutes(3)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void decryptionKey_importsAndRefusesPublicOrMismatched() {
+        assertThat(w.bankKey.publicKey()).isEqualTo(w.bank.party().encryptionKey());
+        assertThat(w.bankKey.toString()).doesNotContain("\"d\"");
+        assertThatThrownBy(() -> PartyDecryptionKey.fromPrivateJwkJson(w.bank.party().encryptionKey().jwkJson()))
+                .isInstanceOf(IllegalArgumentException.class);
+        Map<String, Object> mixed = new java.util.LinkedHashMap<>(StrictJson.parseObject(
+                w.bank.encryptionPrivateJwk()));
+        mixed.put("d", StrictJson.parseObject(ConsentFixtures.ecKey().toJSONString()).get("d"));
+        assertThatThrownBy(() -> PartyDecryptionKey.fromPrivateJwkJson(StrictJson.writeString(mixed)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining((String) mixed.get("d"));
+        assertThatThrownBy(() -> PartyDecryptionKey.generateRsa(1024)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reasons_haveVietnameseAndEnglishMessages() {
+        for (OpenReason r : OpenReason.values()) {
+            assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+        }
+        assertThat(List.of(OpenReason.values())).hasSize(23);
+        assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
+                .doesNotContain("zip");
+    }
+}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.github.eidvn.core.assurance.AssertionIssuer;
@@ -39,7 +40,7 @@ public final class SandboxIssuer {
     /** The zone of the sandbox's calendar. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private final KeyRing ring = KeyRing.generate();
+    private final KeyRing ring;
     private final List<CitizenProfile> citizens;
     private final Map<PersonalNumber, HealthInsuranceClaim> cards = new LinkedHashMap<>();
     private final IdentityProofing proofing;
@@ -51,6 +52,18 @@ public final class SandboxIssuer {
      * @param clock the clock
      */
     public SandboxIssuer(Clock clock) {
+        this(clock, KeyRing.generate());
+    }
+
+    /**
+     * A sandbox issuer signing with the given keys (e.g. the keys its consented-sharing sealer also uses, so that
+     * relying parties trust one JWKS).
+     *
+     * @param clock the clock
+     * @param ring the signing keys
+     */
+    public SandboxIssuer(Clock clock, KeyRing ring) {
+        this.ring = Objects.requireNonNull(ring, "ring");
         LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
         LocalDate cardIssued = today.minusDays(120);
         LocalDate yearStart = today.withDayOfYear(1);

@@ -12,13 +12,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
-import io.github.eidvn.core.assurance.AssertionRequest;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.BiometricMatch;
 import io.github.eidvn.core.assurance.IdentityProofing;
@@ -27,8 +31,26 @@ import io.github.eidvn.core.account.otp.OtpSecret;
 import io.github.eidvn.core.account.otp.OtpVerification;
 import io.github.eidvn.core.account.otp.OtpVerifier;
 import io.github.eidvn.core.account.otp.Totp;
+import io.github.eidvn.core.consent.CitizenField;
+import io.github.eidvn.core.consent.CitizenReferences;
+import io.github.eidvn.core.consent.ConsentLedger;
+import io.github.eidvn.core.consent.ConsentReceiptIssuer;
+import io.github.eidvn.core.consent.ConsentRequestSigner;
+import io.github.eidvn.core.consent.ConsentRequestVerifier;
+import io.github.eidvn.core.consent.InMemoryRelyingPartyRegistry;
+import io.github.eidvn.core.consent.PurposeCatalogue;
+import io.github.eidvn.core.consent.RelyingParty;
+import io.github.eidvn.core.consent.RequestRejected;
+import io.github.eidvn.core.consent.RequestResult;
+import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.identity.CitizenProfile;
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.core.sharing.SealRequest;
+import io.github.eidvn.core.sharing.SealResult;
+import io.github.eidvn.core.sharing.SharedClaims;
+import io.github.eidvn.core.sharing.SharingSealer;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 import io.github.eidvn.examples.DemoFaceMatcher;
 import io.github.eidvn.examples.SandboxIssuer;
@@ -40,10 +62,15 @@ import io.github.eidvn.verifier.banking.Transfer;
 import io.github.eidvn.verifier.banking.TransferDecision;
 import io.github.eidvn.verifier.banking.TransferEvidence;
 import io.github.eidvn.verifier.banking.TransferRules;
+import io.github.eidvn.verifier.sharing.OpenRejected;
+import io.github.eidvn.verifier.sharing.OpenResult;
+import io.github.eidvn.verifier.sharing.Opened;
+import io.github.eidvn.verifier.sharing.PartyDecryptionKey;
+import io.github.eidvn.verifier.sharing.SharedDataOpener;
 
 /**
- * An e-wallet (ví điện tử) under the State Bank's rules: the wallet is linked to a citizen through a level-2 e-ID,
- * then a day of transfers crosses each threshold of Quyết định 2345/QĐ-NHNN and shows each step-up: OTP for small
+ * An e-wallet (ví điện tử) under the State Bank's rules: the wallet is linked to a citizen through a consented share
+ * of the citizen's data from VNeID at assurance level 2 (sealed for the wallet, opened by it, level 2 required), then a day of transfers crosses each threshold of Quyết định 2345/QĐ-NHNN and shows each step-up: OTP for small
  * transfers (a Smart OTP checked with {@link OtpVerifier}), a face check against the chip ID card's data when the day's
  * total goes over 20,000,000 VND, a level-2 e-ID authentication for a transfer over 10,000,000 VND, refused amounts,
  * and a fresh day total after midnight in Vietnam.
@@ -57,8 +84,11 @@ public final class EWalletExample {
     public static final String WALLET_ID = "vi-dien-tu-demo";
     /** The wallet account of the example. */
     public static final String ACCOUNT = "wallet-0042";
-    /** The purpose of the linking share. */
-    public static final String LINK_PURPOSE = "wallet-link";
+    /** The purpose of the linking share (in the standard purpose catalogue). */
+    public static final String LINK_PURPOSE = "ewallet-link";
+    /** The fields the wallet asks for to link an account. */
+    public static final Set<CitizenField> LINK_FIELDS = Collections.unmodifiableSet(EnumSet.of(
+            CitizenField.PERSONAL_NUMBER, CitizenField.NAME, CitizenField.BIRTHDATE, CitizenField.GENDER));
     /** The purpose of a level-2 e-ID authentication for one payment. */
     public static final String PAYMENT_PURPOSE = "payment-authentication";
 
@@ -76,8 +106,10 @@ public final class EWalletExample {
      * @param name the citizen's name
      * @param level the assurance level of the identity the wallet received
      * @param how what the link rests on (for the report)
+     * @param levelOneRefusal why the wallet refused a level-1 package (the opener's reason)
      */
-    public record Link(String account, String personalNumber, String name, AssuranceLevel level, String how) {
+    public record Link(String account, String personalNumber, String name, AssuranceLevel level, String how,
+            String levelOneRefusal) {
         /** @return the account and the masked number */
         @Override
         public String toString() {
@@ -141,7 +173,8 @@ public final class EWalletExample {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(day, "day");
         DayClock clock = new DayClock(day.atTime(7, 30).atZone(VIETNAM).toInstant());
-        SandboxIssuer vneid = new SandboxIssuer(clock);
+        KeyRing vneidKeys = KeyRing.generate();
+        SandboxIssuer vneid = new SandboxIssuer(clock, vneidKeys);
         CitizenProfile citizen = vneid.citizens().get(0);
         InMemoryStateStore store = InMemoryStateStore.create(clock);
 
@@ -151,9 +184,9 @@ public final class EWalletExample {
 
         // 1. link the wallet to the citizen
         out.println();
-        out.println("1. Liên kết ví với công dân qua định danh điện tử mức độ 2");
-        out.println("   Linking the wallet to a citizen through a level-2 e-ID");
-        Link link = link(out, vneid, citizen, clock);
+        out.println("1. Liên kết ví với công dân: chia sẻ dữ liệu có sự đồng ý, định danh điện tử mức độ 2");
+        out.println("   Linking the wallet to a citizen: a consented share at e-ID level 2");
+        Link link = link(out, vneid, vneidKeys, citizen, clock);
 
         // 2. the wallet's rules and its Smart OTP
         TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).build();
@@ -190,35 +223,98 @@ public final class EWalletExample {
     }
 
     /**
-     * The linking step: VNeID proofs the citizen at level 2 and sends the wallet a signed level-2 assertion for it
-     * (audience = the wallet, purpose = linking); the wallet verifies it and requires level 2.
+     * The linking step, by consented sharing: the wallet is a registered relying party for the {@code ewallet-link}
+     * purpose; it sends a signed request; the citizen's VNeID app checks it and the citizen consents (a receipt is
+     * recorded in the consent ledger); VNeID seals the granted data for the wallet only (signed, then encrypted to the
+     * wallet's key), with the assurance level of the citizen's proofing; the wallet opens the package and requires
+     * level 2. A package at level 1 is refused first, to show the requirement.
      */
-    static Link link(PrintStream out, SandboxIssuer vneid, CitizenProfile citizen, Clock clock) {
+    static Link link(PrintStream out, SandboxIssuer vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock) {
+        // VNeID's side: the party registry, the consent ledger, the receipt issuer and the sealer
+        InMemoryRelyingPartyRegistry registry = InMemoryRelyingPartyRegistry.create();
+        CitizenReferences references = CitizenReferences.generate();
+        ConsentLedger ledger = ConsentLedger.builder().store(InMemoryStateStore.create(clock)).references(references)
+                .clock(clock).build();
+        ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(SandboxIssuer.ISSUER_ID)
+                .keyRing(vneidKeys).references(references).clock(clock).build();
+        SharingSealer sealer = SharingSealer.builder().issuer(SandboxIssuer.ISSUER_ID).keyRing(vneidKeys)
+                .receiptStatus(ledger).clock(clock).build();
+
+        // the wallet registers: purpose ewallet-link, the fields it may ask for, its signing and encryption keys
+        SigningKey walletSigning = SigningKey.generate();
+        PartyDecryptionKey walletKey = PartyDecryptionKey.generateEc();
+        RelyingParty wallet = RelyingParty.builder().id(WALLET_ID)
+                .legalName("Công ty Ví điện tử Demo (SANDBOX)", "Demo E-wallet Company (SANDBOX)")
+                .contact("dpo@vi-dien-tu-demo.example.vn")
+                .purpose(PurposeCatalogue.standard().find(LINK_PURPOSE).orElseThrow(), LINK_FIELDS)
+                .signingJwks("{\"keys\":[" + walletSigning.publicJwkJson() + "]}")
+                .encryptionKey(walletKey.publicKey()).build();
+        registry.register(wallet);
+        out.println("   Ví đăng ký với VNeID / the wallet registers: " + wallet.legalNameVi() + ", mục đích / purpose "
+                + LINK_PURPOSE);
+
+        // the wallet's request, checked by the citizen's VNeID app
+        ConsentRequestSigner.Signed request = ConsentRequestSigner.builder().partyId(WALLET_ID)
+                .signingKey(walletSigning).audience(SandboxIssuer.ISSUER_ID).clock(clock).build()
+                .request(LINK_PURPOSE, LINK_FIELDS).purposeText("Liên kết ví điện tử với tài khoản định danh")
+                .sign();
+        RequestResult checked = ConsentRequestVerifier.builder().registry(registry).audience(SandboxIssuer.ISSUER_ID)
+                .clock(clock).build().verify(request.compactJws());
+        if (!(checked instanceof VerifiedRequest)) {
+            throw new IllegalStateException("the wallet's request was refused: " + ((RequestRejected) checked).reason());
+        }
+        ConsentReceiptIssuer.Issued issued = receipts.grant((VerifiedRequest) checked, citizen.personalNumber(),
+                LINK_FIELDS, Duration.ofDays(365));
+        ledger.record(citizen.personalNumber(), issued);
+        out.println("   Công dân đồng ý chia sẻ / the citizen consents to share: " + LINK_FIELDS.stream()
+                .map(f -> f.labelVi() + " / " + f.labelEn()).collect(Collectors.joining(", ")));
+
+        // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
         ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
         if (!(proofing instanceof ProofingResult.Proofed)) {
             throw new IllegalStateException("sandbox proofing failed");
         }
-        AssertionRequest request = vneid.presentation((ProofingResult.Proofed) proofing,
-                List.of("personal_number", "name", "birthdate"), WALLET_ID, LINK_PURPOSE);
-        String jwt = vneid.issueJwt(request);
-        AssertionVerifier verifier = AssertionVerifier.builder()
-                .trustStore(TrustStore.fromJwks(vneid.publicJwksJson())).clock(clock)
-                .expectedAudience(WALLET_ID).expectedPurpose(LINK_PURPOSE).requiredLevel(AssuranceLevel.LEVEL_2)
-                .build();
-        VerificationResult result = verifier.verify(jwt);
-        if (result instanceof Rejected) {
-            throw new IllegalStateException("linking refused: " + ((Rejected) result).reason());
+        AssuranceLevel proofed = ((ProofingResult.Proofed) proofing).level();
+        SharedClaims registryData = SharedClaims.fromProfile(citizen);
+
+        SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(walletKey).partyId(WALLET_ID)
+                .trustStore(TrustStore.fromJwks(vneidKeys.publicJwksJson())).expectedIssuer(SandboxIssuer.ISSUER_ID)
+                .receiptStatus(ledger).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(LINK_PURPOSE)
+                .clock(clock).build();
+
+        // a package vouching only for level 1 is refused
+        OpenResult low = opener.open(seal(sealer, issued, wallet, registryData, AssuranceLevel.LEVEL_1),
+                request.request().nonce());
+        String lowReason = low instanceof OpenRejected ? ((OpenRejected) low).reason().name() : "OPENED";
+        out.println("   Gói dữ liệu mức độ 1 / a level-1 package: " + lowReason
+                + (low instanceof OpenRejected ? " — " + ((OpenRejected) low).reason().vietnamese() + " / "
+                        + ((OpenRejected) low).reason().english() : ""));
+
+        // the level-2 package: opened, the wallet is linked
+        OpenResult opened = opener.open(seal(sealer, issued, wallet, registryData, proofed),
+                request.request().nonce());
+        if (!(opened instanceof Opened)) {
+            throw new IllegalStateException("linking refused: " + ((OpenRejected) opened).reason());
         }
-        Verified verified = (Verified) result;
-        String number = verified.assertion().personalNumber().orElseThrow();
-        String name = verified.assertion().name().orElseThrow();
-        out.println("   VNeID (sandbox) xác thực mức độ 2 và gửi cho ví một xác nhận danh tính có chữ ký số");
-        out.println("   VNeID (sandbox) proofs the citizen at level 2 and sends the wallet a signed identity assertion");
-        out.println("   Ví kiểm tra chữ ký, người nhận, mục đích, mức độ 2 / the wallet checks signature, audience,"
-                + " purpose, level 2: OK");
+        Opened o = (Opened) opened;
+        String number = o.claims().personalNumber().orElseThrow().value();
+        String name = o.claims().name().orElseThrow();
+        AssuranceLevel level = o.level().orElseThrow();
+        out.println("   Gói dữ liệu mức độ " + level.number() + " (JWE đến khóa của ví, JWT do VNeID ký) / a level-"
+                + level.number() + " package (JWE to the wallet's key, JWT signed by VNeID): mở được / opened");
         out.println("   Đã liên kết / linked: " + ACCOUNT + " <-> " + masked(number) + " (" + name + "), mức độ / level "
-                + verified.assertion().level().number());
-        return new Link(ACCOUNT, number, name, verified.assertion().level(), "verified level-2 assertion");
+                + level.number() + ", biên nhận / receipt " + o.receiptId().substring(0, 8) + "…");
+        return new Link(ACCOUNT, number, name, level, "consented level-2 share (" + LINK_PURPOSE + ")", lowReason);
+    }
+
+    private static String seal(SharingSealer sealer, ConsentReceiptIssuer.Issued issued, RelyingParty wallet,
+            SharedClaims data, AssuranceLevel level) {
+        SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), wallet.encryptionKey()).claims(data)
+                .level(level).build());
+        if (!(r instanceof SealResult.Sealed)) {
+            throw new IllegalStateException("VNeID sealed nothing: " + ((SealResult.Refused) r).status());
+        }
+        return ((SealResult.Sealed) r).compactJwe();
     }
 
     static String masked(String personalNumber) {

@@ -46,6 +46,10 @@ class EWalletExampleTest {
         assertThat(r.link().level()).isEqualTo(AssuranceLevel.LEVEL_2);
         assertThat(r.link().account()).isEqualTo(EWalletExample.ACCOUNT);
         assertThat(r.link().personalNumber()).isEqualTo("079303012345");
+        assertThat(r.link().name()).isEqualTo("Nguyễn Thị Minh Khai");
+        // linked through a consented share sealed for the wallet; a level-1 package was refused first
+        assertThat(r.link().how()).contains("consented level-2 share", "ewallet-link");
+        assertThat(r.link().levelOneRefusal()).isEqualTo("INSUFFICIENT_LEVEL");
         assertThat(r.steps()).hasSize(8);
 
         // 3,000,000: OTP
@@ -85,6 +89,7 @@ class EWalletExampleTest {
                 "STEP_UP_BIOMETRIC", "DAILY_TOTAL_CROSSES_LIMIT", "SINGLE_TRANSFER_OVER_LIMIT", "INVALID_AMOUNT",
                 "vượt 20.000.000 đ", "over 10,000,000 VND");
         assertThat(text).doesNotContain("079303012345");
+        assertThat(text).contains("ewallet-link", "INSUFFICIENT_LEVEL", "mở được / opened");
         assertThat(text.indexOf("Liên kết ví")).isLessThan(text.indexOf("Linking the wallet"));
         assertThat(r.link().toString()).doesNotContain("079303012345");
     }

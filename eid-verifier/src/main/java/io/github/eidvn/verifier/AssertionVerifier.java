@@ -1,6 +1,5 @@
 package io.github.eidvn.verifier;
 
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -18,7 +17,6 @@ import java.util.Set;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -26,6 +24,7 @@ import io.github.eidvn.core.assurance.Assertion;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.internal.AssertionCodec;
 import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
@@ -43,7 +42,9 @@ import io.github.eidvn.core.keys.TrustedKey;
  *   <li><b>key</b>: keys chosen by {@code kid} only ({@link TrustStore#candidates(String)}; none:
  *       {@link Reason#UNKNOWN_KEY}); the header {@code alg} must equal the algorithm pinned to a candidate
  *       ({@code none}, HMAC and anything else: {@link Reason#DISALLOWED_ALGORITHM});</li>
- *   <li><b>signature</b>: Nimbus ECDSA/RSA verification with each candidate in turn ({@link Reason#BAD_SIGNATURE});</li>
+ *   <li><b>signature</b>: Nimbus JWS verification with each candidate in turn, ES256 through eid's verifier on
+ *       the key's cached P-256 point (64-byte signature, r and s in [1, n-1]), RSA through Nimbus's
+ *       ({@link Reason#BAD_SIGNATURE});</li>
  *   <li><b>crit</b>: no critical extension is understood, so any {@code crit} is
  *       {@link Reason#UNSUPPORTED_CRITICAL_HEADER};</li>
  *   <li><b>type</b>: {@code typ} {@code vneid-assertion+jwt} (no {@code zip}) or {@code vneid-qr+jwt} (with
@@ -320,8 +321,9 @@ public final class AssertionVerifier {
         Base64URL signature = Base64URL.encode(c.signature);
         for (TrustedKey k : c.candidates) {
             try {
-                JWSVerifier verifier = k.publicKey() instanceof ECPublicKey
-                        ? new ECDSAVerifier((ECPublicKey) k.publicKey(), crit)
+                // ES256: the key's cached, validated P-256 point (Bouncy Castle precomputation reused per key)
+                JWSVerifier verifier = "ES256".equals(k.algorithm())
+                        ? new Es256JwsVerifier(k, crit)
                         : new RSASSAVerifier((RSAPublicKey) k.publicKey(), crit);
                 if (verifier.verify(header, signingInput, signature)) {
                     c.verifiedBy = k;

@@ -1,0 +1,75 @@
+package io.github.eidvn.core.internal;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * A P-256 private key prepared for fast ES256 signing on Bouncy Castle's lightweight API.
+ *
+ * <p>Signatures are deterministic (RFC 6979: k from HMAC-SHA-256 over the key and the message hash), so signing
+ * needs no random source and the same bytes signed twice give the same signature. They are ordinary ECDSA
+ * signatures: any ES256 verifier accepts them.
+ *
+ * <p>Immutable and thread-safe (a new Bouncy Castle signer per call).
+ *
+ * <p><b>Security (side channels):</b> the secret-dependent steps run in constant time as far as Bouncy Castle
+ * provides it: k·G is computed by Bouncy Castle's {@code FixedPointCombMultiplier} (a regular comb with one table
+ * look-up and one point operation per column whatever the bits, the look-up reading every table entry through
+ * masks, over P-256 field arithmetic without secret-dependent branches), and k<sup>-1</sup> mod n by its
+ * constant-time modular inversion. The last step, s = k<sup>-1</sup>(e + d·r) mod n, uses {@link BigInteger}, as
+ * Bouncy Castle's own JCA provider does; its running time can depend on the operands' lengths in 32-bit words,
+ * i.e. only on whether a value has 32 or more leading zero bits (probability about 2<sup>-32</sup>). The private
+ * scalar never appears in {@link #toString()} or in exception messages.
+ */
+public final class Es256PrivateKey {
+
+    private final ECPrivateKeyParameters parameters;
+
+    private Es256PrivateKey(ECPrivateKeyParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    /**
+     * Prepares a private scalar.
+     *
+     * @param d the private scalar
+     * @return the prepared key
+     * @throws IllegalArgumentException when d is not in [1, n-1] (the message does not repeat it)
+     */
+    public static Es256PrivateKey of(BigInteger d) {
+        Objects.requireNonNull(d, "d");
+        if (!Es256.inScalarRange(d)) {
+            throw new IllegalArgumentException("not a valid P-256 private scalar");
+        }
+        return new Es256PrivateKey(new ECPrivateKeyParameters(d, Es256.DOMAIN));
+    }
+
+    /**
+     * Signs with ECDSA P-256 over SHA-256 of {@code data}.
+     *
+     * @param data the bytes to sign (for a JWS, the ASCII signing input)
+     * @return the JWS ES256 signature: R || S, 64 bytes
+     */
+    public byte[] sign(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, parameters);
+        BigInteger[] rs = signer.generateSignature(Es256.sha256(data));
+        byte[] out = new byte[Es256.SIGNATURE_LENGTH];
+        BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
+        BigIntegers.asUnsignedByteArray(rs[1], out, 32, 32);
+        return out;
+    }
+
+    /** @return a constant text; never the key */
+    @Override
+    public String toString() {
+        return "Es256PrivateKey";
+    }
+}

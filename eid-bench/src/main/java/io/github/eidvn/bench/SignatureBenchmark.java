@@ -28,11 +28,14 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.keys.SigningKey;
+import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.core.keys.TrustedKey;
 
 /**
- * Context rows for P1/P2: one ES256 signature or verification over a 400-byte JWS signing input, by the JDK's
- * default provider through Nimbus (what Nimbus uses unless told otherwise) and by Bouncy Castle's lightweight API
- * on its optimised P-256 curve with one cached public-key object (the arithmetic under eid's fast path).
+ * Context rows for P1/P2: one ES256 signature or verification over a 400-byte JWS signing input (SHA-256
+ * included): by eid ({@link TrustedKey#verifiesEs256}, {@link SigningKey#signEs256}), by the JDK's default
+ * provider through Nimbus (what Nimbus uses unless told otherwise) and by Bouncy Castle's lightweight API on its
+ * optimised P-256 curve with one cached public-key object.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +45,9 @@ public class SignatureBenchmark {
     private static final JWSHeader ES256 = new JWSHeader(JWSAlgorithm.ES256);
 
     byte[] input;
+    byte[] rawSignature;
+    SigningKey key;
+    TrustedKey trusted;
     Base64URL jwsSignature;
     ECDSAVerifier jdkVerifier;
     ECDSASigner jdkSigner;
@@ -53,7 +59,8 @@ public class SignatureBenchmark {
     /** Makes a key and one signature. */
     @Setup
     public void setup() throws Exception {
-        SigningKey key = SigningKey.generate();
+        key = SigningKey.generate();
+        trusted = TrustStore.fromJwks("{\"keys\":[" + key.publicJwkJson() + "]}").keys().get(0);
         input = "eyJhbGciOiJFUzI1NiJ9.".concat("A".repeat(379)).getBytes(StandardCharsets.US_ASCII);
         ECKey jwk = ECKey.parse(key.privateJwkJson());
         jdkVerifier = new ECDSAVerifier(key.publicKey());
@@ -65,8 +72,29 @@ public class SignatureBenchmark {
                 jwk.getY().decodeToBigInteger()), domain);
         bcPrivate = new ECPrivateKeyParameters(jwk.getD().decodeToBigInteger(), domain);
         byte[] sig = jwsSignature.decode();
+        rawSignature = sig;
         r = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 0, 32));
         s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+    }
+
+    /**
+     * eid's ES256 verification with the trusted key's cached point.
+     *
+     * @return whether it verified (true)
+     */
+    @Benchmark
+    public boolean eidVerify() {
+        return trusted.verifiesEs256(input, rawSignature);
+    }
+
+    /**
+     * eid's ES256 signing (RFC 6979).
+     *
+     * @return the signature
+     */
+    @Benchmark
+    public byte[] eidSign() {
+        return key.signEs256(input);
     }
 
     /**

@@ -318,7 +318,7 @@ public final class AssertionVerifier {
         // crit names are deferred to the CRITICAL stage, which gives its own reason
         Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
         byte[] signingInput = (c.parts[0] + "." + c.parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Base64URL signature = Base64URL.encode(c.signature);
+        Base64URL signature = new Base64URL(c.parts[2]); // canonical base64url, checked by the format stage
         for (TrustedKey k : c.candidates) {
             try {
                 // ES256: the key's cached, validated P-256 point (Bouncy Castle precomputation reused per key)

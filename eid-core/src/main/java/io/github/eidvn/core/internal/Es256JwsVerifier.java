@@ -1,5 +1,6 @@
 package io.github.eidvn.core.internal;
 
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,6 +28,7 @@ import io.github.eidvn.core.keys.TrustedKey;
 public final class Es256JwsVerifier implements JWSVerifier {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256);
+    private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
     private final TrustedKey key;
     private final CriticalHeaderParamsDeferral critPolicy = new CriticalHeaderParamsDeferral();
@@ -55,11 +57,28 @@ public final class Es256JwsVerifier implements JWSVerifier {
         if (!critPolicy.headerPasses(header)) {
             return false;
         }
-        byte[] sig = signature.decode();
+        byte[] sig = decode(signature);
         if (sig.length != Es256.SIGNATURE_LENGTH) {
             return false;
         }
         return key.verifiesEs256(signingInput, sig);
+    }
+
+    /**
+     * The signature bytes: java.util.Base64 (intrinsified) for well-formed unpadded base64url, which decodes to the
+     * same bytes as Nimbus's decoder; anything else goes to Nimbus's own (lenient) decoder, as in
+     * {@code ECDSAVerifier}.
+     */
+    private static byte[] decode(Base64URL signature) {
+        String text = signature.toString();
+        if (text.indexOf('=') < 0) {
+            try {
+                return URL_DECODER.decode(text);
+            } catch (IllegalArgumentException e) {
+                // not plain base64url: fall through to Nimbus
+            }
+        }
+        return signature.decode();
     }
 
     @Override

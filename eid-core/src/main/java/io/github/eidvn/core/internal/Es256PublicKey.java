@@ -6,19 +6,19 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.util.BigIntegers;
 
 /**
- * A P-256 public key prepared for fast ES256 verification: the point is decoded and validated once, and the
- * same Bouncy Castle point object is used for every verification, so the precomputation Bouncy Castle caches on it
- * (windowed-NAF table, then a fixed-point comb table once the point is used repeatedly) is made once per key, as
- * it is for the generator.
+ * A P-256 public key prepared for fast ES256 verification: the point is decoded and validated once (by Bouncy
+ * Castle), and a comb table of the point (255 affine multiples, about 24 KB) is made on first use and kept, so a
+ * verification is u1·G + u2·Q by {@link P256} with both points' tables precomputed.
  *
  * <p>Keep one instance per trusted key (e.g. in {@code TrustedKey}); building one per verification would redo the
- * precomputation and be several times slower.
+ * table (several verifications' worth of work).
  *
- * <p>Immutable and thread-safe (Bouncy Castle builds the cached tables under the point's lock).
+ * <p>Immutable in value and thread-safe: the table is built at most once per thread that races for it and
+ * published through a volatile field.
  *
  * <p><b>Security:</b> at construction the key must be a point of P-256: coordinates in [0, p-1], on the curve, not
  * the point at infinity ({@link IllegalArgumentException} otherwise). {@link #verify} refuses a signature unless
@@ -30,10 +30,13 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class Es256PublicKey {
 
-    private final ECPublicKeyParameters parameters;
+    private final BigInteger x;
+    private final BigInteger y;
+    private volatile P256.Comb comb;
 
-    private Es256PublicKey(ECPublicKeyParameters parameters) {
-        this.parameters = parameters;
+    private Es256PublicKey(ECPoint validated) {
+        this.x = validated.getAffineXCoord().toBigInteger();
+        this.y = validated.getAffineYCoord().toBigInteger();
     }
 
     /**
@@ -67,7 +70,7 @@ public final class Es256PublicKey {
             // fromBigInteger refuses values outside [0, p-1]; validatePoint refuses points off the curve
             q = Es256.DOMAIN.getCurve().validatePoint(x, y);
             // checks again: finite, normalised, on the curve, in the prime-order group
-            return new Es256PublicKey(new ECPublicKeyParameters(q, Es256.DOMAIN));
+            return new Es256PublicKey(new ECPublicKeyParameters(q, Es256.DOMAIN).getQ());
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException("not a valid P-256 public point");
         }
@@ -92,19 +95,32 @@ public final class Es256PublicKey {
         if (!Es256.inScalarRange(r) || !Es256.inScalarRange(s)) {
             return false;
         }
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, parameters);
-        return verifier.verifySignature(Es256.sha256(data), r, s);
+        // SHA-256 and n both have 256 bits: e is the whole hash (SEC 1, 4.1.4)
+        BigInteger e = new BigInteger(1, Es256.sha256(data));
+        BigInteger w = BigIntegers.modOddInverseVar(Es256.N, s); // variable time: s is public
+        BigInteger u1 = e.multiply(w).mod(Es256.N);
+        BigInteger u2 = r.multiply(w).mod(Es256.N);
+        return P256.xMatches(comb(), u1, u2, r);
+    }
+
+    /** The point's comb table, made on first use. */
+    P256.Comb comb() {
+        P256.Comb c = comb;
+        if (c == null) {
+            c = P256.Comb.of(x, y);
+            comb = c;
+        }
+        return c;
     }
 
     /** @return the affine x coordinate */
     public BigInteger x() {
-        return parameters.getQ().getAffineXCoord().toBigInteger();
+        return x;
     }
 
     /** @return the affine y coordinate */
     public BigInteger y() {
-        return parameters.getQ().getAffineYCoord().toBigInteger();
+        return y;
     }
 
     @Override

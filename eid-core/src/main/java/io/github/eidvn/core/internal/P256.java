@@ -1,0 +1,345 @@
+package io.github.eidvn.core.internal;
+
+import java.math.BigInteger;
+
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
+import org.bouncycastle.math.raw.Nat256;
+
+/**
+ * Fast P-256 double-scalar multiplication u1·G + u2·Q for ECDSA verification, on Bouncy Castle's P-256 field
+ * arithmetic ({@link SecP256R1Field}: 8 × 32-bit limbs, results fully reduced mod p).
+ *
+ * <p>Method: a Lim-Lee comb of width 8 and 32 columns for both points, sharing the doublings: per column one
+ * Jacobian doubling and up to two mixed (Jacobian + affine) additions, 32 doublings and at most 64 additions in
+ * all, no allocation. The comb tables (255 affine points each, {@link Comb}) are made once: for G when this class
+ * is loaded, for a public key once per key object. Formulas (a = -3): dbl-2001-b and madd-2007-bl of the Explicit
+ * Formulas Database, with every exceptional case of the addition handled (the accumulator at infinity, equal
+ * points: doubling, opposite points: infinity).
+ *
+ * <p><b>Security:</b> variable time (branches and table look-ups depend on the scalars), which is right for
+ * verification only, where every input (the signature, the message hash, the public key) is public. Never use it
+ * with a secret scalar; signing goes through {@link Es256PrivateKey}.
+ */
+final class P256 {
+
+    /** Comb width (bits per column) and column count: 8 × 32 = 256 bits. */
+    private static final int WIDTH = 8;
+    private static final int COLUMNS = 32;
+
+    private static final BigInteger P_BIG = new BigInteger(
+            "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
+
+    private P256() {
+    }
+
+    /** The comb table of G, made when this class is loaded. */
+    static final Comb G = Comb.of(
+            new BigInteger("6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296", 16),
+            new BigInteger("4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5", 16));
+
+    /**
+     * The comb table of a point B: entry v (1..255) is the affine point sum of 2^(32j)·B over the bits j of v.
+     * Immutable once built.
+     */
+    static final class Comb {
+        final int[][] x = new int[1 << WIDTH][];
+        final int[][] y = new int[1 << WIDTH][];
+
+        private Comb() {
+        }
+
+        /**
+         * Builds the table of a point of P-256 (the caller has checked that it is on the curve and finite).
+         *
+         * @param bx affine x
+         * @param by affine y
+         * @return the table
+         */
+        static Comb of(BigInteger bx, BigInteger by) {
+            Comb t = new Comb();
+            Work w = new Work();
+            int[][] jx = new int[1 << WIDTH][];
+            int[][] jy = new int[1 << WIDTH][];
+            int[][] jz = new int[1 << WIDTH][];
+            // the teeth 2^(32j)·B, j = 0..7, in Jacobian, each from the previous by 32 doublings
+            w.setAffine(Nat256.fromBigInteger(bx), Nat256.fromBigInteger(by));
+            for (int j = 0; j < WIDTH; j++) {
+                if (j > 0) {
+                    for (int i = 0; i < COLUMNS; i++) {
+                        w.twice();
+                    }
+                }
+                w.store(jx, jy, jz, 1 << j);
+            }
+            // normalise the teeth so that the other entries can be made by mixed additions
+            normalize(jx, jy, jz, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, t);
+            int[] rest = new int[(1 << WIDTH) - 1 - WIDTH];
+            int n = 0;
+            for (int v = 1; v < 1 << WIDTH; v++) {
+                int high = Integer.highestOneBit(v);
+                if (high == v) {
+                    continue;
+                }
+                int low = v ^ high;
+                if (Integer.bitCount(low) == 1) {
+                    w.setAffine(t.x[low], t.y[low]);
+                } else {
+                    w.load(jx, jy, jz, low);
+                }
+                w.addAffine(t.x[high], t.y[high]);
+                if (w.infinity) {
+                    throw new IllegalStateException("comb entry at infinity: not a point of prime order");
+                }
+                w.store(jx, jy, jz, v);
+                rest[n++] = v;
+            }
+            normalize(jx, jy, jz, rest, t);
+            return t;
+        }
+
+        /** Batch conversion to affine (Montgomery's trick: one inversion). */
+        private static void normalize(int[][] jx, int[][] jy, int[][] jz, int[] which, Comb t) {
+            int[] tt = Nat256.createExt();
+            int[][] prefix = new int[which.length][];
+            int[] acc = Nat256.create();
+            Nat256.copy(jz[which[0]], acc);
+            prefix[0] = acc.clone();
+            for (int i = 1; i < which.length; i++) {
+                SecP256R1Field.multiply(acc, jz[which[i]], acc, tt);
+                prefix[i] = acc.clone();
+            }
+            int[] inv = Nat256.create();
+            SecP256R1Field.inv(acc, inv);
+            int[] zInv = Nat256.create();
+            int[] zInv2 = Nat256.create();
+            for (int i = which.length - 1; i >= 0; i--) {
+                int v = which[i];
+                if (i > 0) {
+                    SecP256R1Field.multiply(inv, prefix[i - 1], zInv, tt);
+                    SecP256R1Field.multiply(inv, jz[v], inv, tt);
+                } else {
+                    Nat256.copy(inv, zInv);
+                }
+                SecP256R1Field.square(zInv, zInv2, tt);
+                int[] ax = Nat256.create();
+                int[] ay = Nat256.create();
+                SecP256R1Field.multiply(jx[v], zInv2, ax, tt);
+                SecP256R1Field.multiply(zInv2, zInv, zInv2, tt);
+                SecP256R1Field.multiply(jy[v], zInv2, ay, tt);
+                t.x[v] = ax;
+                t.y[v] = ay;
+            }
+        }
+    }
+
+    /**
+     * Checks the ECDSA equation: whether the x coordinate of u1·G + u2·Q is congruent to r mod n.
+     *
+     * @param q the comb table of the public key
+     * @param u1 e·s^-1 mod n, in [0, n-1]
+     * @param u2 r·s^-1 mod n, in [0, n-1]
+     * @param r the signature's r, in [1, n-1]
+     * @return false also when u1·G + u2·Q is the point at infinity
+     */
+    static boolean xMatches(Comb q, BigInteger u1, BigInteger u2, BigInteger r) {
+        Work w = new Work();
+        w.sumOfTwoMultiplies(q, u1, u2);
+        if (w.infinity) {
+            return false;
+        }
+        // x = X / Z^2; compare X with r·Z^2 and, when r + n < p, with (r + n)·Z^2 (no inversion)
+        int[] z2 = Nat256.create();
+        int[] t = Nat256.create();
+        SecP256R1Field.square(w.z, z2, w.tt);
+        SecP256R1Field.multiply(Nat256.fromBigInteger(r), z2, t, w.tt);
+        if (Nat256.eq(t, w.x)) {
+            return true;
+        }
+        BigInteger rn = r.add(Es256.N);
+        if (rn.compareTo(P_BIG) < 0) {
+            SecP256R1Field.multiply(Nat256.fromBigInteger(rn), z2, t, w.tt);
+            return Nat256.eq(t, w.x);
+        }
+        return false;
+    }
+
+    /**
+     * u1·G + u2·Q in affine coordinates, for tests against a reference implementation.
+     *
+     * @return {x, y}, or null for the point at infinity
+     */
+    static BigInteger[] sumOfTwoMultiplies(Comb q, BigInteger u1, BigInteger u2) {
+        Work w = new Work();
+        w.sumOfTwoMultiplies(q, u1, u2);
+        if (w.infinity) {
+            return null;
+        }
+        int[] zInv = Nat256.create();
+        int[] zInv2 = Nat256.create();
+        int[] ax = Nat256.create();
+        int[] ay = Nat256.create();
+        SecP256R1Field.inv(w.z, zInv);
+        SecP256R1Field.square(zInv, zInv2, w.tt);
+        SecP256R1Field.multiply(w.x, zInv2, ax, w.tt);
+        SecP256R1Field.multiply(zInv2, zInv, zInv2, w.tt);
+        SecP256R1Field.multiply(w.y, zInv2, ay, w.tt);
+        return new BigInteger[] {Nat256.toBigInteger(ax), Nat256.toBigInteger(ay)};
+    }
+
+    /** A Jacobian accumulator (X, Y, Z) with its scratch space; one per computation, not shared. */
+    static final class Work {
+        final int[] x = Nat256.create();
+        final int[] y = Nat256.create();
+        final int[] z = Nat256.create();
+        boolean infinity = true;
+        final int[] tt = Nat256.createExt();
+        private final int[] t1 = Nat256.create();
+        private final int[] t2 = Nat256.create();
+        private final int[] t3 = Nat256.create();
+        private final int[] t4 = Nat256.create();
+        private final int[] t5 = Nat256.create();
+        private final int[] t6 = Nat256.create();
+
+        void sumOfTwoMultiplies(Comb q, BigInteger u1, BigInteger u2) {
+            if (u1.signum() < 0 || u1.bitLength() > 256 || u2.signum() < 0 || u2.bitLength() > 256) {
+                throw new IllegalArgumentException("scalar out of range");
+            }
+            int[] k1 = Nat256.fromBigInteger(u1);
+            int[] k2 = Nat256.fromBigInteger(u2);
+            infinity = true;
+            for (int i = COLUMNS - 1; i >= 0; i--) {
+                if (!infinity) {
+                    twice();
+                }
+                int v1 = column(k1, i);
+                int v2 = column(k2, i);
+                if (v1 != 0) {
+                    addAffine(G.x[v1], G.y[v1]);
+                }
+                if (v2 != 0) {
+                    addAffine(q.x[v2], q.y[v2]);
+                }
+            }
+        }
+
+        /** Bits i, 32 + i, 64 + i, ... of the scalar (little-endian 32-bit words) as an 8-bit table index. */
+        private static int column(int[] k, int i) {
+            int v = 0;
+            for (int j = WIDTH - 1; j >= 0; j--) {
+                v = (v << 1) | ((k[j] >>> i) & 1);
+            }
+            return v;
+        }
+
+        /** Sets the accumulator to an affine point (Z = 1). */
+        void setAffine(int[] ax, int[] ay) {
+            Nat256.copy(ax, x);
+            Nat256.copy(ay, y);
+            Nat256.zero(z);
+            z[0] = 1;
+            infinity = false;
+        }
+
+        void load(int[][] jx, int[][] jy, int[][] jz, int v) {
+            Nat256.copy(jx[v], x);
+            Nat256.copy(jy[v], y);
+            Nat256.copy(jz[v], z);
+            infinity = false;
+        }
+
+        void store(int[][] jx, int[][] jy, int[][] jz, int v) {
+            jx[v] = x.clone();
+            jy[v] = y.clone();
+            jz[v] = z.clone();
+        }
+
+        /** In-place doubling, dbl-2001-b (a = -3): 3M + 5S. */
+        void twice() {
+            if (infinity) {
+                return;
+            }
+            int[] delta = t1;
+            int[] gamma = t2;
+            int[] beta = t3;
+            int[] alpha = t4;
+            SecP256R1Field.square(z, delta, tt);
+            SecP256R1Field.square(y, gamma, tt);
+            SecP256R1Field.multiply(x, gamma, beta, tt);
+            // alpha = 3 (X - delta)(X + delta)
+            SecP256R1Field.subtract(x, delta, t5);
+            SecP256R1Field.add(x, delta, t6);
+            SecP256R1Field.multiply(t5, t6, alpha, tt);
+            SecP256R1Field.twice(alpha, t5);
+            SecP256R1Field.add(alpha, t5, alpha);
+            // Z3 = (Y + Z)^2 - gamma - delta
+            SecP256R1Field.add(y, z, t5);
+            SecP256R1Field.square(t5, t5, tt);
+            SecP256R1Field.subtract(t5, gamma, t5);
+            SecP256R1Field.subtract(t5, delta, z);
+            // X3 = alpha^2 - 8 beta
+            SecP256R1Field.twice(beta, beta);
+            SecP256R1Field.twice(beta, beta); // beta = 4 beta
+            SecP256R1Field.square(alpha, t5, tt);
+            SecP256R1Field.twice(beta, t6); // 8 beta
+            SecP256R1Field.subtract(t5, t6, x);
+            // Y3 = alpha (4 beta - X3) - 8 gamma^2
+            SecP256R1Field.subtract(beta, x, t5);
+            SecP256R1Field.multiply(alpha, t5, t5, tt);
+            SecP256R1Field.square(gamma, t6, tt);
+            SecP256R1Field.twice(t6, t6);
+            SecP256R1Field.twice(t6, t6);
+            SecP256R1Field.twice(t6, t6);
+            SecP256R1Field.subtract(t5, t6, y);
+        }
+
+        /** In-place mixed addition of an affine point, madd-2007-bl: 7M + 4S; exceptional cases handled. */
+        void addAffine(int[] ax, int[] ay) {
+            if (infinity) {
+                setAffine(ax, ay);
+                return;
+            }
+            int[] z1z1 = t1;
+            int[] h = t2;
+            int[] r = t3;
+            SecP256R1Field.square(z, z1z1, tt);
+            SecP256R1Field.multiply(ax, z1z1, h, tt); // U2
+            SecP256R1Field.subtract(h, x, h); // H = U2 - X1
+            SecP256R1Field.multiply(z, z1z1, r, tt);
+            SecP256R1Field.multiply(ay, r, r, tt); // S2
+            SecP256R1Field.subtract(r, y, r); // S2 - Y1
+            if (SecP256R1Field.isZero(h) != 0) {
+                if (SecP256R1Field.isZero(r) != 0) {
+                    twice(); // the same point
+                } else {
+                    infinity = true; // opposite points
+                }
+                return;
+            }
+            SecP256R1Field.twice(r, r); // r = 2 (S2 - Y1)
+            int[] hh = t4;
+            int[] i4 = t5;
+            int[] j = t6;
+            SecP256R1Field.square(h, hh, tt);
+            SecP256R1Field.twice(hh, i4);
+            SecP256R1Field.twice(i4, i4); // I = 4 HH
+            SecP256R1Field.multiply(h, i4, j, tt); // J = H I
+            // Z3 = (Z1 + H)^2 - Z1Z1 - HH
+            SecP256R1Field.add(z, h, z);
+            SecP256R1Field.square(z, z, tt);
+            SecP256R1Field.subtract(z, z1z1, z);
+            SecP256R1Field.subtract(z, hh, z);
+            // V = X1 I (into i4); X3 = r^2 - J - 2 V
+            SecP256R1Field.multiply(x, i4, i4, tt);
+            SecP256R1Field.square(r, x, tt);
+            SecP256R1Field.subtract(x, j, x);
+            SecP256R1Field.twice(i4, h);
+            SecP256R1Field.subtract(x, h, x);
+            // Y3 = r (V - X3) - 2 Y1 J
+            SecP256R1Field.multiply(y, j, j, tt);
+            SecP256R1Field.twice(j, j);
+            SecP256R1Field.subtract(i4, x, h);
+            SecP256R1Field.multiply(r, h, h, tt);
+            SecP256R1Field.subtract(h, j, y);
+        }
+    }
+}

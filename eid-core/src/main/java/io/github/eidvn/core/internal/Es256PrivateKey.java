@@ -4,13 +4,13 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * A P-256 private key prepared for fast ES256 signing on Bouncy Castle's lightweight API.
+ * A P-256 private key prepared for fast ES256 signing: ECDSA exactly as Bouncy Castle's {@code ECDSASigner} with
+ * {@code HMacDSAKCalculator} computes it (the same bytes for the same key and message), with k·G by
+ * {@link P256.FixedBase} instead of Bouncy Castle's comb.
  *
  * <p>Signatures are deterministic (RFC 6979: k from HMAC-SHA-256 over the key and the message hash), so signing
  * needs no random source and the same bytes signed twice give the same signature. They are ordinary ECDSA
@@ -18,21 +18,22 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Immutable and thread-safe (a new Bouncy Castle signer per call).
  *
- * <p><b>Security (side channels):</b> the secret-dependent steps run in constant time as far as Bouncy Castle
- * provides it: k·G is computed by Bouncy Castle's {@code FixedPointCombMultiplier} (a regular comb with one table
- * look-up and one point operation per column whatever the bits, the look-up reading every table entry through
- * masks, over P-256 field arithmetic without secret-dependent branches), and k<sup>-1</sup> mod n by its
- * constant-time modular inversion. The last step, s = k<sup>-1</sup>(e + d·r) mod n, uses {@link BigInteger}, as
- * Bouncy Castle's own JCA provider does; its running time can depend on the operands' lengths in 32-bit words,
- * i.e. only on whether a value has 32 or more leading zero bits (probability about 2<sup>-32</sup>). The private
- * scalar never appears in {@link #toString()} or in exception messages.
+ * <p><b>Security (side channels):</b> k comes from RFC 6979 (Bouncy Castle's {@code HMacDSAKCalculator}); k·G is
+ * computed by {@link P256.FixedBase}: 64 fixed windows, each a look-up that reads every table entry through masks
+ * and an always-computed mixed addition chosen by masks, so no branch and no memory address depends on k (the
+ * field arithmetic is Bouncy Castle's P-256 arithmetic, as in Bouncy Castle's own constant-time comb, whose
+ * correction steps branch on carries). k<sup>-1</sup> mod n uses Bouncy Castle's constant-time inversion. The last
+ * step, s = k<sup>-1</sup>(e + d·r) mod n, uses {@link BigInteger}, as Bouncy Castle's {@code ECDSASigner} does;
+ * its running time can depend on the operands' lengths in 32-bit words, i.e. only on whether a value has 32 or
+ * more leading zero bits (probability about 2<sup>-32</sup>). The private scalar never appears in
+ * {@link #toString()} or in exception messages.
  */
 public final class Es256PrivateKey {
 
-    private final ECPrivateKeyParameters parameters;
+    private final BigInteger d;
 
-    private Es256PrivateKey(ECPrivateKeyParameters parameters) {
-        this.parameters = parameters;
+    private Es256PrivateKey(BigInteger d) {
+        this.d = d;
     }
 
     /**
@@ -47,7 +48,7 @@ public final class Es256PrivateKey {
         if (!Es256.inScalarRange(d)) {
             throw new IllegalArgumentException("not a valid P-256 private scalar");
         }
-        return new Es256PrivateKey(new ECPrivateKeyParameters(d, Es256.DOMAIN));
+        return new Es256PrivateKey(d);
     }
 
     /**
@@ -58,12 +59,24 @@ public final class Es256PrivateKey {
      */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-        signer.init(true, parameters);
-        BigInteger[] rs = signer.generateSignature(Es256.sha256(data));
+        byte[] hash = Es256.sha256(data);
+        BigInteger n = Es256.N;
+        BigInteger e = new BigInteger(1, hash); // SHA-256 and n both have 256 bits: e is the whole hash
+        HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
+        kCalculator.init(n, d, hash);
+        BigInteger r;
+        BigInteger s;
+        do { // SEC 1, 4.1.3, as Bouncy Castle's ECDSASigner.generateSignature
+            BigInteger k;
+            do {
+                k = kCalculator.nextK();
+                r = P256.FixedBase.multiplyX(k).mod(n);
+            } while (r.signum() == 0);
+            s = BigIntegers.modOddInverse(n, k).multiply(e.add(d.multiply(r))).mod(n);
+        } while (s.signum() == 0);
         byte[] out = new byte[Es256.SIGNATURE_LENGTH];
-        BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
-        BigIntegers.asUnsignedByteArray(rs[1], out, 32, 32);
+        BigIntegers.asUnsignedByteArray(r, out, 0, 32);
+        BigIntegers.asUnsignedByteArray(s, out, 32, 32);
         return out;
     }
 

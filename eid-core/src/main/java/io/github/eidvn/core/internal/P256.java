@@ -16,9 +16,12 @@ import org.bouncycastle.math.raw.Nat256;
  * Formulas Database, with every exceptional case of the addition handled (the accumulator at infinity, equal
  * points: doubling, opposite points: infinity).
  *
- * <p><b>Security:</b> variable time (branches and table look-ups depend on the scalars), which is right for
- * verification only, where every input (the signature, the message hash, the public key) is public. Never use it
- * with a secret scalar; signing goes through {@link Es256PrivateKey}.
+ * <p><b>Security:</b> {@link #xMatches} and the comb are variable time (branches and table look-ups depend on the
+ * scalars), which is right for verification only, where every input (the signature, the message hash, the public
+ * key) is public. The one computation with a secret scalar, k·G when signing, is {@link FixedBase}, which has no
+ * branch or memory access that depends on k. Both run on Bouncy Castle's P-256 field arithmetic, as Bouncy
+ * Castle's own constant-time comb does: its modular correction steps branch on carries, a timing difference of a
+ * few cycles that Bouncy Castle accepts for its own signing as well.
  */
 final class P256 {
 
@@ -97,38 +100,175 @@ final class P256 {
             return t;
         }
 
-        /** Batch conversion to affine (Montgomery's trick: one inversion). */
+        /** Batch conversion of some Jacobian entries to affine, into the table. */
         private static void normalize(int[][] jx, int[][] jy, int[][] jz, int[] which, Comb t) {
-            int[] tt = Nat256.createExt();
-            int[][] prefix = new int[which.length][];
-            int[] acc = Nat256.create();
-            Nat256.copy(jz[which[0]], acc);
-            prefix[0] = acc.clone();
-            for (int i = 1; i < which.length; i++) {
-                SecP256R1Field.multiply(acc, jz[which[i]], acc, tt);
-                prefix[i] = acc.clone();
+            int[][] x = new int[which.length][];
+            int[][] y = new int[which.length][];
+            int[][] z = new int[which.length][];
+            for (int i = 0; i < which.length; i++) {
+                x[i] = jx[which[i]].clone();
+                y[i] = jy[which[i]].clone();
+                z[i] = jz[which[i]];
             }
-            int[] inv = Nat256.create();
-            SecP256R1Field.inv(acc, inv);
+            toAffine(x, y, z);
+            for (int i = 0; i < which.length; i++) {
+                t.x[which[i]] = x[i];
+                t.y[which[i]] = y[i];
+            }
+        }
+    }
+
+    /**
+     * Converts Jacobian points to affine in place (x and y overwritten) with one inversion (Montgomery's trick).
+     * Variable time: for tables of public points only. No point may be at infinity (Z = 0).
+     */
+    static void toAffine(int[][] x, int[][] y, int[][] z) {
+        int[] tt = Nat256.createExt();
+        int[][] prefix = new int[z.length][];
+        int[] acc = z[0].clone();
+        prefix[0] = acc.clone();
+        for (int i = 1; i < z.length; i++) {
+            SecP256R1Field.multiply(acc, z[i], acc, tt);
+            prefix[i] = acc.clone();
+        }
+        int[] inv = Nat256.create();
+        SecP256R1Field.inv(acc, inv);
+        int[] zInv = Nat256.create();
+        int[] zInv2 = Nat256.create();
+        for (int i = z.length - 1; i >= 0; i--) {
+            if (i > 0) {
+                SecP256R1Field.multiply(inv, prefix[i - 1], zInv, tt);
+                SecP256R1Field.multiply(inv, z[i], inv, tt);
+            } else {
+                Nat256.copy(inv, zInv);
+            }
+            SecP256R1Field.square(zInv, zInv2, tt);
+            SecP256R1Field.multiply(x[i], zInv2, x[i], tt);
+            SecP256R1Field.multiply(zInv2, zInv, zInv2, tt);
+            SecP256R1Field.multiply(y[i], zInv2, y[i], tt);
+        }
+    }
+
+    /**
+     * Constant-time fixed-base multiplication k·G for signing: 64 windows of 4 bits, no doublings. Window i adds
+     * d_i·16^i·G, read from a table of j·16^i·G (j = 1..15, 960 affine points, 61 KB, made on first use) by a
+     * look-up that reads all 15 entries of the window through masks; the mixed addition is always computed, and
+     * the new accumulator is chosen by masks among the sum, the table point (accumulator still at infinity) and the
+     * old accumulator (digit 0). For 1 &le; k &lt; n the addition has no exceptional case: before window i the
+     * accumulator is v·G with 0 &lt; v &lt; 16^i, the table point is d·16^i·G with d &ge; 1, and v + d·16^i &le; k &lt; n, so
+     * the two are never equal or opposite. No branch and no memory address depends on k.
+     */
+    static final class FixedBase {
+        private static final int WINDOWS = 64;
+        private static final int ENTRIES = 15;
+        /** x then y of j·16^i·G at ((i·15) + j - 1)·16. */
+        private static final int[] TABLE = build();
+        private static final int[] ONE = {1, 0, 0, 0, 0, 0, 0, 0};
+
+        private FixedBase() {
+        }
+
+        private static int[] build() {
+            int count = WINDOWS * ENTRIES;
+            int[][] x = new int[count][];
+            int[][] y = new int[count][];
+            int[][] z = new int[count][];
+            Work w = new Work();
+            int[] bx = G.x[1].clone();
+            int[] by = G.y[1].clone();
+            int[] tt = Nat256.createExt();
+            for (int i = 0; i < WINDOWS; i++) {
+                w.setAffine(bx, by);
+                for (int j = 1; j <= ENTRIES; j++) {
+                    if (j > 1) {
+                        w.addAffine(bx, by);
+                    }
+                    if (w.infinity) {
+                        throw new IllegalStateException("fixed-base table entry at infinity");
+                    }
+                    int at = i * ENTRIES + j - 1;
+                    x[at] = w.x.clone();
+                    y[at] = w.y.clone();
+                    z[at] = w.z.clone();
+                }
+                if (i + 1 < WINDOWS) {
+                    w.addAffine(bx, by); // 16·B_i, made affine for the next window
+                    int[] zInv = Nat256.create();
+                    int[] zInv2 = Nat256.create();
+                    SecP256R1Field.inv(w.z, zInv);
+                    SecP256R1Field.square(zInv, zInv2, tt);
+                    SecP256R1Field.multiply(w.x, zInv2, bx, tt);
+                    SecP256R1Field.multiply(zInv2, zInv, zInv2, tt);
+                    SecP256R1Field.multiply(w.y, zInv2, by, tt);
+                }
+            }
+            toAffine(x, y, z);
+            int[] table = new int[count * 16];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(x[i], 0, table, i * 16, 8);
+                System.arraycopy(y[i], 0, table, i * 16 + 8, 8);
+            }
+            return table;
+        }
+
+        /** -1 when a == b, else 0, without a branch. */
+        private static int eqMask(int a, int b) {
+            int d = a ^ b;
+            return ~((d | -d) >> 31);
+        }
+
+        /**
+         * The affine x coordinate of k·G, in constant time.
+         *
+         * @param k a secret scalar in [1, n-1]
+         * @return x(k·G) in [0, p-1]
+         */
+        static BigInteger multiplyX(BigInteger k) {
+            int[] kw = Nat256.fromBigInteger(k);
+            Work w = new Work();
+            int[] px = Nat256.create();
+            int[] py = Nat256.create();
+            int[] sx = Nat256.create();
+            int[] sy = Nat256.create();
+            int[] sz = Nat256.create();
+            int inf = -1;
+            for (int i = 0; i < WINDOWS; i++) {
+                int d = (kw[i >>> 3] >>> ((i & 7) << 2)) & 15;
+                for (int t = 0; t < 8; t++) {
+                    px[t] = 0;
+                    py[t] = 0;
+                }
+                int base = i * ENTRIES * 16;
+                for (int j = 1; j <= ENTRIES; j++) {
+                    int m = eqMask(j, d);
+                    int off = base + (j - 1) * 16;
+                    for (int t = 0; t < 8; t++) {
+                        px[t] |= TABLE[off + t] & m;
+                        py[t] |= TABLE[off + 8 + t] & m;
+                    }
+                }
+                w.addAffineUnchecked(px, py, sx, sy, sz);
+                int nonZero = ~eqMask(d, 0);
+                int takeP = inf & nonZero;
+                int takeS = ~inf & nonZero;
+                int keep = ~nonZero;
+                for (int t = 0; t < 8; t++) {
+                    w.x[t] = (px[t] & takeP) | (sx[t] & takeS) | (w.x[t] & keep);
+                    w.y[t] = (py[t] & takeP) | (sy[t] & takeS) | (w.y[t] & keep);
+                    w.z[t] = (ONE[t] & takeP) | (sz[t] & takeS) | (w.z[t] & keep);
+                }
+                inf &= ~nonZero;
+            }
+            if (inf != 0) {
+                throw new IllegalArgumentException("k must be in [1, n-1]");
+            }
             int[] zInv = Nat256.create();
             int[] zInv2 = Nat256.create();
-            for (int i = which.length - 1; i >= 0; i--) {
-                int v = which[i];
-                if (i > 0) {
-                    SecP256R1Field.multiply(inv, prefix[i - 1], zInv, tt);
-                    SecP256R1Field.multiply(inv, jz[v], inv, tt);
-                } else {
-                    Nat256.copy(inv, zInv);
-                }
-                SecP256R1Field.square(zInv, zInv2, tt);
-                int[] ax = Nat256.create();
-                int[] ay = Nat256.create();
-                SecP256R1Field.multiply(jx[v], zInv2, ax, tt);
-                SecP256R1Field.multiply(zInv2, zInv, zInv2, tt);
-                SecP256R1Field.multiply(jy[v], zInv2, ay, tt);
-                t.x[v] = ax;
-                t.y[v] = ay;
-            }
+            int[] ax = Nat256.create();
+            SecP256R1Field.inv(w.z, zInv); // constant-time inversion (Bouncy Castle's safegcd)
+            SecP256R1Field.square(zInv, zInv2, w.tt);
+            SecP256R1Field.multiply(w.x, zInv2, ax, w.tt);
+            return Nat256.toBigInteger(ax);
         }
     }
 
@@ -290,6 +430,44 @@ final class P256 {
             SecP256R1Field.twice(t6, t6);
             SecP256R1Field.twice(t6, t6);
             SecP256R1Field.subtract(t5, t6, y);
+        }
+
+        /**
+         * (sx, sy, sz) = accumulator + (ax, ay) by madd-2007-bl with no check and no branch: the caller guarantees
+         * the two points are neither equal nor opposite (or discards the result). The accumulator is unchanged.
+         */
+        void addAffineUnchecked(int[] ax, int[] ay, int[] sx, int[] sy, int[] sz) {
+            int[] z1z1 = t1;
+            int[] h = t2;
+            int[] r = t3;
+            int[] hh = t4;
+            int[] i4 = t5;
+            int[] j = t6;
+            SecP256R1Field.square(z, z1z1, tt);
+            SecP256R1Field.multiply(ax, z1z1, h, tt);
+            SecP256R1Field.subtract(h, x, h); // H = U2 - X1
+            SecP256R1Field.multiply(z, z1z1, r, tt);
+            SecP256R1Field.multiply(ay, r, r, tt);
+            SecP256R1Field.subtract(r, y, r);
+            SecP256R1Field.twice(r, r); // r = 2 (S2 - Y1)
+            SecP256R1Field.square(h, hh, tt);
+            SecP256R1Field.twice(hh, i4);
+            SecP256R1Field.twice(i4, i4); // I = 4 HH
+            SecP256R1Field.multiply(h, i4, j, tt); // J = H I
+            SecP256R1Field.add(z, h, sz);
+            SecP256R1Field.square(sz, sz, tt);
+            SecP256R1Field.subtract(sz, z1z1, sz);
+            SecP256R1Field.subtract(sz, hh, sz); // Z3
+            SecP256R1Field.multiply(x, i4, i4, tt); // V
+            SecP256R1Field.square(r, sx, tt);
+            SecP256R1Field.subtract(sx, j, sx);
+            SecP256R1Field.twice(i4, h);
+            SecP256R1Field.subtract(sx, h, sx); // X3
+            SecP256R1Field.multiply(y, j, j, tt);
+            SecP256R1Field.twice(j, j);
+            SecP256R1Field.subtract(i4, sx, h);
+            SecP256R1Field.multiply(r, h, h, tt);
+            SecP256R1Field.subtract(h, j, sy); // Y3
         }
 
         /** In-place mixed addition of an affine point, madd-2007-bl: 7M + 4S; exceptional cases handled. */

@@ -167,4 +167,33 @@ class P256Test {
         assertThat(P256.xMatches(comb(G), BigInteger.valueOf(3), BigInteger.valueOf(4), sx)).isTrue();
         assertThat(P256.xMatches(comb(G), BigInteger.valueOf(3), BigInteger.valueOf(5), sx)).isFalse();
     }
+
+    @Test
+    void fixedBase_edgeScalars_matchBouncyCastle() {
+        List<BigInteger> ks = new ArrayList<>(List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(15),
+                BigInteger.valueOf(16), BigInteger.valueOf(17), N.subtract(BigInteger.ONE), N.subtract(BigInteger.TWO),
+                BigInteger.ONE.shiftLeft(252), BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(4).add(
+                BigInteger.ONE.shiftLeft(200)), new BigInteger("F".repeat(56), 16)));
+        for (int i = 0; i < 30; i++) {
+            ks.add(scalar().max(BigInteger.ONE));
+        }
+        for (BigInteger k : ks) {
+            assertThat(P256.FixedBase.multiplyX(k)).as("k=%s", k.toString(16))
+                    .isEqualTo(G.multiply(k).normalize().getAffineXCoord().toBigInteger());
+        }
+    }
+
+    @Property(tries = 100)
+    void sign_givesTheSameBytesAsBouncyCastlesDeterministicEcdsa(@ForAll byte[] message) {
+        BigInteger d = scalar().max(BigInteger.ONE);
+        byte[] hash = Es256.sha256(message);
+        ECDSASigner bc = new ECDSASigner(new org.bouncycastle.crypto.signers.HMacDSAKCalculator(
+                new org.bouncycastle.crypto.digests.SHA256Digest()));
+        bc.init(true, new ECPrivateKeyParameters(d, Es256.DOMAIN));
+        BigInteger[] rs = bc.generateSignature(hash);
+        byte[] expected = new byte[64];
+        org.bouncycastle.util.BigIntegers.asUnsignedByteArray(rs[0], expected, 0, 32);
+        org.bouncycastle.util.BigIntegers.asUnsignedByteArray(rs[1], expected, 32, 32);
+        assertThat(Es256PrivateKey.of(d).sign(message)).isEqualTo(expected);
+    }
 }

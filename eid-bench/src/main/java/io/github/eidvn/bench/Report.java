@@ -20,8 +20,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The ratio report: reads the JMH results and {@code openssl speed} outputs of one run, measures the size, photo
  * and memory figures, prints the table and writes {@code ratios.json}.
  *
- * <p>Usage: {@code Report --jmh jmh.json --openssl a.txt[,b.txt] --out ratios.json [--vectors DIR] [--cpu NAME]
- * [--cores N]}. With several openssl outputs (e.g. measured before and after JMH) their mean is used.
+ * <p>Usage: {@code Report --jmh g1.json[,g2.json...] --openssl o0.txt,o1.txt[,...] --out ratios.json
+ * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT]}. The JMH runs are measured in groups, with
+ * {@code openssl speed} run before the first group, between groups and after the last: group i is compared with the
+ * mean of the OpenSSL runs just before and just after it (o<sub>i</sub> and o<sub>i+1</sub>), so that both sides
+ * of a ratio see the same load on a shared machine. A benchmark's score is the median of its measurement
+ * iterations (robust to an iteration hit by another process), not the mean.
  */
 public final class Report {
 
@@ -53,7 +57,8 @@ public final class Report {
     }
 
     /**
-     * JMH scores (ops/s) by benchmark name, with {@code :keys=N} appended for parameterised ones.
+     * JMH scores (ops/s) by benchmark name, with {@code :keys=N} appended for parameterised ones: the median of the
+     * measurement iterations (JMH's mean when the raw data is missing).
      *
      * @param jmhJson the JMH JSON result
      * @return the scores
@@ -70,9 +75,26 @@ public final class Report {
             if (params != null && params.has("keys")) {
                 name += ":keys=" + params.get("keys").asText();
             }
-            out.put(name, run.get("primaryMetric").get("score").asDouble());
+            JsonNode metric = run.get("primaryMetric");
+            List<Double> raw = new ArrayList<>();
+            JsonNode forks = metric.get("rawData");
+            if (forks != null) {
+                for (JsonNode fork : forks) {
+                    for (JsonNode v : fork) {
+                        raw.add(v.asDouble());
+                    }
+                }
+            }
+            out.put(name, raw.isEmpty() ? metric.get("score").asDouble() : median(raw));
         }
         return out;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
     /**
@@ -86,10 +108,25 @@ public final class Report {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i], args[i + 1]);
         }
-        Map<String, Double> jmh = parseJmh(Files.readString(Path.of(req(a, "--jmh")), StandardCharsets.UTF_8));
+        String[] jmhFiles = req(a, "--jmh").split(",");
+        String[] osslFiles = req(a, "--openssl").split(",");
+        if (osslFiles.length != jmhFiles.length + 1) {
+            throw new IllegalArgumentException("give one more openssl output than JMH groups (before, between, after)");
+        }
         List<Openssl> runs = new ArrayList<>();
-        for (String f : req(a, "--openssl").split(",")) {
+        for (String f : osslFiles) {
             runs.add(parseOpenssl(Files.readString(Path.of(f), StandardCharsets.UTF_8)));
+        }
+        Map<String, Double> jmh = new LinkedHashMap<>();
+        Map<String, Openssl> reference = new LinkedHashMap<>();
+        for (int g = 0; g < jmhFiles.length; g++) {
+            Openssl around = new Openssl((runs.get(g).signPerSecond() + runs.get(g + 1).signPerSecond()) / 2,
+                    (runs.get(g).verifyPerSecond() + runs.get(g + 1).verifyPerSecond()) / 2);
+            for (Map.Entry<String, Double> e : parseJmh(Files.readString(Path.of(jmhFiles[g]),
+                    StandardCharsets.UTF_8)).entrySet()) {
+                jmh.put(e.getKey(), e.getValue());
+                reference.put(e.getKey(), around);
+            }
         }
         double osslSign = runs.stream().mapToDouble(Openssl::signPerSecond).average().orElseThrow();
         double osslVerify = runs.stream().mapToDouble(Openssl::verifyPerSecond).average().orElseThrow();
@@ -100,21 +137,24 @@ public final class Report {
         machine.put("cpu", a.getOrDefault("--cpu", "unknown"));
         machine.put("cores", a.getOrDefault("--cores", String.valueOf(Runtime.getRuntime().availableProcessors())));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("load_average", a.getOrDefault("--load", "unknown"));
 
         Double verify10 = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10");
         Double verify10k = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10000");
         Double issue = jmh.get("IssueBenchmark.claimsToQrText");
         if (verify10 != null) {
-            double p1 = verify10 / osslVerify;
+            double ref = reference.get("VerifyBenchmark.qrTextToVerified:keys=10").verifyPerSecond();
+            double p1 = verify10 / ref;
             json.put("P1", round(p1, 3));
             rows.add(new String[] {"P1 verify: QR text → Verified (ES256, full pipeline)",
-                    fmt(verify10) + " /s ÷ OpenSSL verify " + fmt(osslVerify) + " /s", ratio(p1, 0.6)});
+                    fmt(verify10) + " /s ÷ OpenSSL verify " + fmt(ref) + " /s", ratio(p1, 0.6)});
         }
         if (issue != null) {
-            double p2 = issue / osslSign;
+            double ref = reference.get("IssueBenchmark.claimsToQrText").signPerSecond();
+            double p2 = issue / ref;
             json.put("P2", round(p2, 3));
             rows.add(new String[] {"P2 issue: claims → QR text (sign, deflate, pack)",
-                    fmt(issue) + " /s ÷ OpenSSL sign " + fmt(osslSign) + " /s", ratio(p2, 0.2)});
+                    fmt(issue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", ratio(p2, 0.2)});
         }
         for (String[] ctx : new String[][] {
                 {"SignatureBenchmark.eidVerify", "eid ES256 verify (cached key), signature only", "verify"},
@@ -125,7 +165,8 @@ public final class Report {
                 {"SignatureBenchmark.jdkSign", "Nimbus ECDSASigner, JDK 17 default provider", "sign"}}) {
             Double v = jmh.get(ctx[0]);
             if (v != null) {
-                double ref = ctx[2].equals("verify") ? osslVerify : osslSign;
+                Openssl around = reference.get(ctx[0]);
+                double ref = ctx[2].equals("verify") ? around.verifyPerSecond() : around.signPerSecond();
                 rows.add(new String[] {"  context: " + ctx[1], fmt(v) + " /s ÷ OpenSSL " + ctx[2],
                         String.format(Locale.ROOT, "%.2f", v / ref)});
                 json.put("context_" + ctx[0].substring(ctx[0].indexOf('.') + 1), round(v / ref, 3));
@@ -204,9 +245,12 @@ public final class Report {
 
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores"))
-                .append(" cores, ").append(machine.get("java")).append('\n');
-        out.append(String.format(Locale.ROOT, "OpenSSL P-256 (single thread, mean of %d runs): verify %s /s, "
-                + "sign %s /s%n%n", runs.size(), fmt(osslVerify), fmt(osslSign)));
+                .append(" cores, ").append(machine.get("java")).append("; load average ")
+                .append(machine.get("load_average")).append('\n');
+        out.append(String.format(Locale.ROOT, "OpenSSL P-256 (openssl speed -seconds 5 ecdsap256, single thread, "
+                + "%d runs between the JMH groups, mean): verify %s /s, sign %s /s; each ratio uses the two runs "
+                + "around its group; JMH scores are medians of the iterations%n%n", runs.size(), fmt(osslVerify),
+                fmt(osslSign)));
         out.append("| figure | measured | ratio / result |\n|---|---|---|\n");
         for (String[] r : rows) {
             out.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");

@@ -35,6 +35,13 @@ class ReportTest {
     }
 
     @Test
+    void parseJmh_scoreIsTheMedianOfTheIterations() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.IssueBenchmark.claimsToQrText\","
+                + "\"primaryMetric\":{\"score\":50.0,\"rawData\":[[10.0,100.0,90.0,5.0,95.0]]}}]";
+        assertThat(Report.parseJmh(json)).containsEntry("IssueBenchmark.claimsToQrText", 90.0);
+    }
+
+    @Test
     void sizes_hospitalAndEkyc_digitsBeatShcNumeric() {
         Sizes.Figures hospital = Sizes.of("P3", Sizes.hospitalJws());
         Sizes.Figures ekyc = Sizes.of("P4", Sizes.ekycJws());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -83,6 +85,8 @@ public final class AssertionVerifier {
 
     private static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of("ES256", "RS256", "RS384", "RS512", "PS256",
             "PS384", "PS512");
+    /** The most header texts remembered by {@link #knownHeaders}. */
+    private static final int KNOWN_HEADERS = 64;
 
     private final TrustStore trustStore;
     private final Clock clock;
@@ -94,6 +98,13 @@ public final class AssertionVerifier {
     private final ReplayGuard replayGuard;
     private final RevocationCheck revocationCheck;
     private final AssuranceLevel requiredLevel;
+    /**
+     * Parsed forms of protected-header texts seen on tokens whose signature verified (at most
+     * {@value #KNOWN_HEADERS}), so an issuer's few header texts are parsed once, not per token. Parsing is
+     * deterministic, so a hit gives exactly what parsing the text again would; only signed headers are added, so
+     * unsigned input cannot fill it.
+     */
+    private final Map<String, ParsedHeader> knownHeaders = new ConcurrentHashMap<>();
 
     private AssertionVerifier(Builder b) {
         if (b.trustStore == null) {
@@ -221,18 +232,23 @@ public final class AssertionVerifier {
         if (c.parts[0].isEmpty()) {
             return reject(Reason.MALFORMED, "empty header");
         }
+        c.known = knownHeaders.get(c.parts[0]);
         byte[][] decoded = new byte[3][];
-        for (int i = 0; i < 3; i++) {
+        for (int i = c.known == null ? 0 : 1; i < 3; i++) {
             try {
                 decoded[i] = Base64Url.decode(c.parts[i]);
             } catch (IllegalArgumentException e) {
                 return reject(Reason.MALFORMED, "part " + (i + 1) + ": " + e.getMessage());
             }
         }
-        try {
-            c.header = StrictJson.parseObject(decoded[0]);
-        } catch (IllegalArgumentException e) {
-            return reject(Reason.MALFORMED, "header: " + e.getMessage());
+        if (c.known != null) {
+            c.header = c.known.json;
+        } else {
+            try {
+                c.header = StrictJson.parseObject(decoded[0]);
+            } catch (IllegalArgumentException e) {
+                return reject(Reason.MALFORMED, "header: " + e.getMessage());
+            }
         }
         Object alg = c.header.get("alg");
         if (!(alg instanceof String)) {
@@ -307,10 +323,14 @@ public final class AssertionVerifier {
     // 4. signature
     Rejected signature(Context c) {
         JWSHeader header;
-        try {
-            header = JWSHeader.parse(Base64URL.from(c.parts[0]));
-        } catch (ParseException | RuntimeException e) {
-            return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
+        if (c.known != null) {
+            header = c.known.nimbus;
+        } else {
+            try {
+                header = JWSHeader.parse(Base64URL.from(c.parts[0]));
+            } catch (ParseException | RuntimeException e) {
+                return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
+            }
         }
         if (!header.getAlgorithm().getName().equals(c.alg)) {
             return reject(Reason.MALFORMED, "header alg parsed inconsistently");
@@ -327,6 +347,10 @@ public final class AssertionVerifier {
                         : new RSASSAVerifier((RSAPublicKey) k.publicKey(), crit);
                 if (verifier.verify(header, signingInput, signature)) {
                     c.verifiedBy = k;
+                    if (c.known == null && knownHeaders.size() < KNOWN_HEADERS) {
+                        knownHeaders.putIfAbsent(c.parts[0],
+                                new ParsedHeader(Collections.unmodifiableMap(c.header), header));
+                    }
                     return null;
                 }
             } catch (JOSEException e) {
@@ -481,6 +505,11 @@ public final class AssertionVerifier {
         return null;
     }
 
+    /** @return how many header texts are remembered (tests) */
+    int knownHeaderCount() {
+        return knownHeaders.size();
+    }
+
     /** At most 64 printable ASCII characters of an attacker-chosen header value, for details. */
     private static String printable(String s) {
         if (s == null) {
@@ -505,12 +534,25 @@ public final class AssertionVerifier {
                 + requiredLevel + "]";
     }
 
+    /** A protected header parsed by both parsers: strict JSON for the stages, Nimbus for the signature. */
+    private static final class ParsedHeader {
+        final Map<String, Object> json;
+        final JWSHeader nimbus;
+
+        ParsedHeader(Map<String, Object> json, JWSHeader nimbus) {
+            this.json = json;
+            this.nimbus = nimbus;
+        }
+    }
+
     /** Per-call state passed from stage to stage. Not shared between calls. */
     static final class Context {
         final String compact;
         final Instant now;
         final EnumSet<Stage> passed = EnumSet.noneOf(Stage.class);
         String[] parts;
+        /** The header's parsed forms when its text verified before, else null. */
+        ParsedHeader known;
         Map<String, Object> header;
         String alg;
         String kid;

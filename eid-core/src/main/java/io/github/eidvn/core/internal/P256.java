@@ -150,20 +150,25 @@ final class P256 {
     }
 
     /**
-     * Constant-time fixed-base multiplication k·G for signing: 64 windows of 4 bits, no doublings. Window i adds
-     * d_i·16^i·G, read from a table of j·16^i·G (j = 1..15, 960 affine points, 61 KB, made on first use) by a
-     * look-up that reads all 15 entries of the window through masks; the mixed addition is always computed, and
-     * the new accumulator is chosen by masks among the sum, the table point (accumulator still at infinity) and the
-     * old accumulator (digit 0). For 1 &le; k &lt; n the addition has no exceptional case: before window i the
-     * accumulator is v·G with 0 &lt; v &lt; 16^i, the table point is d·16^i·G with d &ge; 1, and v + d·16^i &le; k &lt; n, so
-     * the two are never equal or opposite. No branch and no memory address depends on k.
+     * Constant-time fixed-base multiplication k·G for signing: 52 signed windows of 5 bits (Booth recoding, digits
+     * -16..16), no doublings. Window i adds d_i·32^i·G, read from a table of j·32^i·G (j = 1..16, 832 affine
+     * points, 53 KB, made on first use) by a look-up that reads all 16 entries of the window through masks, then
+     * negated through a mask when d_i &lt; 0; the mixed addition is always computed, and the new accumulator is
+     * chosen by masks among the sum, the table point (accumulator still at infinity) and the old accumulator
+     * (digit 0). No branch and no memory address depends on k.
+     *
+     * <p>No exceptional addition can occur for 0 &lt; k &lt; n: before window i the accumulator is v·G with
+     * |v| &lt; 32^i/1.9 (a sum of earlier digits of at most 16 times their weight), so v = 0 only before the first
+     * non-zero digit (handled by the mask), and v is never ±d·32^i for d ≠ 0; the sum v ± d·32^i stays below n in
+     * absolute value (the last digit is at most 4 since k &lt; 2^256), so no equality modulo n appears either.
      */
     static final class FixedBase {
-        private static final int WINDOWS = 64;
-        private static final int ENTRIES = 15;
-        /** x then y of j·16^i·G at ((i·15) + j - 1)·16. */
+        private static final int WINDOWS = 52;
+        private static final int ENTRIES = 16;
+        /** x then y of j·32^i·G at ((i·16) + j - 1)·16. */
         private static final int[] TABLE = build();
         private static final int[] ONE = {1, 0, 0, 0, 0, 0, 0, 0};
+        private static final int[] P = Nat256.fromBigInteger(P_BIG);
 
         private FixedBase() {
         }
@@ -192,7 +197,7 @@ final class P256 {
                     z[at] = w.z.clone();
                 }
                 if (i + 1 < WINDOWS) {
-                    w.addAffine(bx, by); // 16·B_i, made affine for the next window
+                    w.twice(); // 32·B_i, made affine for the next window
                     int[] zInv = Nat256.create();
                     int[] zInv2 = Nat256.create();
                     SecP256R1Field.inv(w.z, zInv);
@@ -217,6 +222,16 @@ final class P256 {
             return ~((d | -d) >> 31);
         }
 
+        /** Bits pos .. pos+5 of the scalar (pos may be -1: a zero bit below bit 0). */
+        private static int window(int[] k9, int pos) {
+            if (pos < 0) {
+                return (k9[0] << 1) & 63;
+            }
+            int word = pos >>> 5;
+            long pair = (k9[word] & 0xFFFFFFFFL) | (word + 1 < k9.length ? (k9[word + 1] & 0xFFFFFFFFL) << 32 : 0);
+            return (int) (pair >>> (pos & 31)) & 63;
+        }
+
         /**
          * The affine x coordinate of k·G, in constant time.
          *
@@ -224,16 +239,23 @@ final class P256 {
          * @return x(k·G) in [0, p-1]
          */
         static BigInteger multiplyX(BigInteger k) {
-            int[] kw = Nat256.fromBigInteger(k);
+            int[] k9 = new int[9];
+            System.arraycopy(Nat256.fromBigInteger(k), 0, k9, 0, 8);
             Work w = new Work();
             int[] px = Nat256.create();
             int[] py = Nat256.create();
+            int[] ny = Nat256.create();
             int[] sx = Nat256.create();
             int[] sy = Nat256.create();
             int[] sz = Nat256.create();
             int inf = -1;
             for (int i = 0; i < WINDOWS; i++) {
-                int d = (kw[i >>> 3] >>> ((i & 7) << 2)) & 15;
+                // Booth recoding of 6 bits (as OpenSSL's booth_recode_w5): digit 0..16 and a sign
+                int in = window(k9, 5 * i - 1);
+                int s = ~((in >> 5) - 1);
+                int d = (63 - in) & s | in & ~s;
+                d = (d >> 1) + (d & 1);
+                int negative = s;
                 for (int t = 0; t < 8; t++) {
                     px[t] = 0;
                     py[t] = 0;
@@ -246,6 +268,10 @@ final class P256 {
                         px[t] |= TABLE[off + t] & m;
                         py[t] |= TABLE[off + 8 + t] & m;
                     }
+                }
+                Nat256.sub(P, py, ny); // p - y, no branch (y is never 0 on a point of prime order)
+                for (int t = 0; t < 8; t++) {
+                    py[t] = (ny[t] & negative) | (py[t] & ~negative);
                 }
                 w.addAffineUnchecked(px, py, sx, sy, sz);
                 int nonZero = ~eqMask(d, 0);

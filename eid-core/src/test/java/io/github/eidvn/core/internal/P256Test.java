@@ -174,6 +174,18 @@ class P256Test {
                 BigInteger.valueOf(16), BigInteger.valueOf(17), N.subtract(BigInteger.ONE), N.subtract(BigInteger.TWO),
                 BigInteger.ONE.shiftLeft(252), BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(4).add(
                 BigInteger.ONE.shiftLeft(200)), new BigInteger("F".repeat(56), 16)));
+        // Booth-recoding patterns: every digit exactly 16, digits that carry (17 = 32 - 15), alternating signs
+        BigInteger sixteens = BigInteger.ZERO;
+        BigInteger seventeens = BigInteger.ZERO;
+        BigInteger alternating = BigInteger.ZERO;
+        for (int i = 0; i < 51; i++) {
+            sixteens = sixteens.add(BigInteger.valueOf(16).shiftLeft(5 * i));
+            seventeens = seventeens.add(BigInteger.valueOf(17).shiftLeft(5 * i));
+            alternating = alternating.add(BigInteger.valueOf(i % 2 == 0 ? 31 : 1).shiftLeft(5 * i));
+        }
+        ks.addAll(List.of(sixteens.mod(N), seventeens.mod(N), alternating.mod(N),
+                BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE), BigInteger.valueOf(31),
+                BigInteger.valueOf(32), BigInteger.valueOf(33), BigInteger.ONE.shiftLeft(254).add(BigInteger.ONE)));
         for (int i = 0; i < 30; i++) {
             ks.add(scalar().max(BigInteger.ONE));
         }

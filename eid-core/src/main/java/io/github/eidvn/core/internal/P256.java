@@ -9,10 +9,10 @@ import org.bouncycastle.math.raw.Nat256;
  * Fast P-256 double-scalar multiplication u1·G + u2·Q for ECDSA verification, on Bouncy Castle's P-256 field
  * arithmetic ({@link SecP256R1Field}: 8 × 32-bit limbs, results fully reduced mod p).
  *
- * <p>Method: a Lim-Lee comb of width 8 and 32 columns for both points, sharing the doublings: per column one
- * Jacobian doubling and up to two mixed (Jacobian + affine) additions, 32 doublings and at most 64 additions in
- * all, no allocation. The comb tables (255 affine points each, {@link Comb}) are made once: for G when this class
- * is loaded, for a public key once per key object. Formulas (a = -3): dbl-2001-b and madd-2007-bl of the Explicit
+ * <p>Method: Lim-Lee combs sharing one chain of doublings: for a public key a comb of width 8 and 32 columns
+ * (255 affine points, about 24 KB, made once per key object), for G a comb of width 12 and 22 columns (4,095
+ * points, made when this class is loaded). Per column one Jacobian doubling and up to two mixed (Jacobian +
+ * affine) additions: 31 doublings and at most 54 additions in all, no allocation. Formulas (a = -3): dbl-2001-b and madd-2007-bl of the Explicit
  * Formulas Database, with every exceptional case of the addition handled (the accumulator at infinity, equal
  * points: doubling, opposite points: infinity).
  *
@@ -25,9 +25,12 @@ import org.bouncycastle.math.raw.Nat256;
  */
 final class P256 {
 
-    /** Comb width (bits per column) and column count: 8 × 32 = 256 bits. */
+    /** Comb width (teeth) and column count of a public key's table: 8 × 32 = 256 bits. */
     private static final int WIDTH = 8;
     private static final int COLUMNS = 32;
+    /** The same for G, whose table is shared: 12 × 22 = 264 bits. */
+    private static final int G_WIDTH = 12;
+    private static final int G_COLUMNS = 22;
 
     private static final BigInteger P_BIG = new BigInteger(
             "FFFFFFFF00000001000000000000000000000000FFFFFFFFFFFFFFFFFFFFFFFF", 16);
@@ -38,47 +41,65 @@ final class P256 {
     /** The comb table of G, made when this class is loaded. */
     static final Comb G = Comb.of(
             new BigInteger("6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296", 16),
-            new BigInteger("4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5", 16));
+            new BigInteger("4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5", 16),
+            G_WIDTH, G_COLUMNS);
 
     /**
-     * The comb table of a point B: entry v (1..255) is the affine point sum of 2^(32j)·B over the bits j of v.
-     * Immutable once built.
+     * The comb table of a point B with {@code width} teeth {@code columns} apart: entry v (1 .. 2^width - 1) is
+     * the affine point sum of 2^(columns·j)·B over the bits j of v. Immutable once built.
      */
     static final class Comb {
-        final int[][] x = new int[1 << WIDTH][];
-        final int[][] y = new int[1 << WIDTH][];
+        final int width;
+        final int columns;
+        final int[][] x;
+        final int[][] y;
 
-        private Comb() {
+        private Comb(int width, int columns) {
+            this.width = width;
+            this.columns = columns;
+            this.x = new int[1 << width][];
+            this.y = new int[1 << width][];
         }
 
         /**
-         * Builds the table of a point of P-256 (the caller has checked that it is on the curve and finite).
+         * Builds a public key's table (width 8, 32 columns) for a point of P-256 (the caller has checked that it
+         * is on the curve and finite).
          *
          * @param bx affine x
          * @param by affine y
          * @return the table
          */
         static Comb of(BigInteger bx, BigInteger by) {
-            Comb t = new Comb();
+            return of(bx, by, WIDTH, COLUMNS);
+        }
+
+        static Comb of(BigInteger bx, BigInteger by, int width, int columns) {
+            if (width * columns < 256 || width > 16) {
+                throw new IllegalArgumentException("comb too small or too large");
+            }
+            Comb t = new Comb(width, columns);
             Work w = new Work();
-            int[][] jx = new int[1 << WIDTH][];
-            int[][] jy = new int[1 << WIDTH][];
-            int[][] jz = new int[1 << WIDTH][];
-            // the teeth 2^(32j)·B, j = 0..7, in Jacobian, each from the previous by 32 doublings
+            int size = 1 << width;
+            int[][] jx = new int[size][];
+            int[][] jy = new int[size][];
+            int[][] jz = new int[size][];
+            // the teeth 2^(columns·j)·B, in Jacobian, each from the previous by `columns` doublings
             w.setAffine(Nat256.fromBigInteger(bx), Nat256.fromBigInteger(by));
-            for (int j = 0; j < WIDTH; j++) {
+            int[] teeth = new int[width];
+            for (int j = 0; j < width; j++) {
                 if (j > 0) {
-                    for (int i = 0; i < COLUMNS; i++) {
+                    for (int i = 0; i < columns; i++) {
                         w.twice();
                     }
                 }
                 w.store(jx, jy, jz, 1 << j);
+                teeth[j] = 1 << j;
             }
             // normalise the teeth so that the other entries can be made by mixed additions
-            normalize(jx, jy, jz, new int[] {1, 2, 4, 8, 16, 32, 64, 128}, t);
-            int[] rest = new int[(1 << WIDTH) - 1 - WIDTH];
+            normalize(jx, jy, jz, teeth, t);
+            int[] rest = new int[size - 1 - width];
             int n = 0;
-            for (int v = 1; v < 1 << WIDTH; v++) {
+            for (int v = 1; v < size; v++) {
                 int high = Integer.highestOneBit(v);
                 if (high == v) {
                     continue;
@@ -370,29 +391,41 @@ final class P256 {
             if (u1.signum() < 0 || u1.bitLength() > 256 || u2.signum() < 0 || u2.bitLength() > 256) {
                 throw new IllegalArgumentException("scalar out of range");
             }
-            int[] k1 = Nat256.fromBigInteger(u1);
-            int[] k2 = Nat256.fromBigInteger(u2);
+            int[] k1 = padded(u1);
+            int[] k2 = padded(u2);
             infinity = true;
-            for (int i = COLUMNS - 1; i >= 0; i--) {
+            for (int i = Math.max(G.columns, q.columns) - 1; i >= 0; i--) {
                 if (!infinity) {
                     twice();
                 }
-                int v1 = column(k1, i);
-                int v2 = column(k2, i);
-                if (v1 != 0) {
-                    addAffine(G.x[v1], G.y[v1]);
+                if (i < G.columns) {
+                    int v1 = column(k1, G, i);
+                    if (v1 != 0) {
+                        addAffine(G.x[v1], G.y[v1]);
+                    }
                 }
-                if (v2 != 0) {
-                    addAffine(q.x[v2], q.y[v2]);
+                if (i < q.columns) {
+                    int v2 = column(k2, q, i);
+                    if (v2 != 0) {
+                        addAffine(q.x[v2], q.y[v2]);
+                    }
                 }
             }
         }
 
-        /** Bits i, 32 + i, 64 + i, ... of the scalar (little-endian 32-bit words) as an 8-bit table index. */
-        private static int column(int[] k, int i) {
+        /** The scalar as little-endian 32-bit words, with zero words up to bit 511. */
+        private static int[] padded(BigInteger u) {
+            int[] k = new int[16];
+            System.arraycopy(Nat256.fromBigInteger(u), 0, k, 0, 8);
+            return k;
+        }
+
+        /** Bits i, columns + i, 2·columns + i, ... of the scalar as a table index. */
+        private static int column(int[] k, Comb c, int i) {
             int v = 0;
-            for (int j = WIDTH - 1; j >= 0; j--) {
-                v = (v << 1) | ((k[j] >>> i) & 1);
+            for (int j = c.width - 1; j >= 0; j--) {
+                int pos = j * c.columns + i;
+                v = (v << 1) | ((k[pos >>> 5] >>> (pos & 31)) & 1);
             }
             return v;
         }

@@ -40,9 +40,20 @@ class P256Test {
         return P256.Comb.of(n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger());
     }
 
+    /** A key table shaped like G's (width 12, 22 columns), so that both tables add in the same columns. */
+    private static P256.Comb combLikeG(ECPoint q) {
+        ECPoint n = q.normalize();
+        return P256.Comb.of(n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger(), 12, 22);
+    }
+
+    private static final java.util.Map<ECPoint, P256.Comb[]> TABLES = new java.util.HashMap<>();
+
     private static void agrees(ECPoint q, BigInteger u1, BigInteger u2) {
-        assertThat(P256.sumOfTwoMultiplies(comb(q), u1, u2))
+        P256.Comb[] t = TABLES.computeIfAbsent(q.normalize(), p -> new P256.Comb[] {comb(p), combLikeG(p)});
+        assertThat(P256.sumOfTwoMultiplies(t[0], u1, u2))
                 .as("u1=%s u2=%s", u1.toString(16), u2.toString(16)).isEqualTo(reference(q, u1, u2));
+        assertThat(P256.sumOfTwoMultiplies(t[1], u1, u2))
+                .as("G-shaped table, u1=%s u2=%s", u1.toString(16), u2.toString(16)).isEqualTo(reference(q, u1, u2));
     }
 
     private static BigInteger scalar() {
@@ -88,7 +99,7 @@ class P256Test {
             BigInteger u = scalar();
             agrees(G, u, u); // every column adds the same table entry twice
             agrees(G, u, N.subtract(u)); // the sum is the point at infinity
-            assertThat(P256.sumOfTwoMultiplies(comb(G), u, N.subtract(u))).isNull();
+            assertThat(P256.sumOfTwoMultiplies(combLikeG(G), u, N.subtract(u))).isNull();
         }
     }
 
@@ -98,7 +109,7 @@ class P256Test {
         for (int i = 0; i < 20; i++) {
             BigInteger u = scalar();
             agrees(minusG, u, u); // every column adds T and then -T
-            assertThat(P256.sumOfTwoMultiplies(comb(minusG), u, u)).isNull();
+            assertThat(P256.sumOfTwoMultiplies(combLikeG(minusG), u, u)).isNull();
             agrees(minusG, u, u.add(BigInteger.ONE).mod(N));
         }
     }
@@ -207,5 +218,58 @@ class P256Test {
         org.bouncycastle.util.BigIntegers.asUnsignedByteArray(rs[0], expected, 0, 32);
         org.bouncycastle.util.BigIntegers.asUnsignedByteArray(rs[1], expected, 32, 32);
         assertThat(Es256PrivateKey.of(d).sign(message)).isEqualTo(expected);
+    }
+
+    @Test
+    void mixedAddition_equalPointIsDoubled_oppositePointGivesInfinity() {
+        for (BigInteger k : List.of(BigInteger.ONE, BigInteger.valueOf(7), scalar().max(BigInteger.ONE))) {
+            ECPoint p = G.multiply(k).normalize();
+            int[] px = org.bouncycastle.math.raw.Nat256.fromBigInteger(p.getAffineXCoord().toBigInteger());
+            int[] py = org.bouncycastle.math.raw.Nat256.fromBigInteger(p.getAffineYCoord().toBigInteger());
+            int[] ny = org.bouncycastle.math.raw.Nat256.fromBigInteger(p.negate().normalize().getAffineYCoord()
+                    .toBigInteger());
+            // affine accumulator (Z = 1)
+            P256.Work w = new P256.Work();
+            w.setAffine(px, py);
+            w.addAffine(px, py);
+            assertThat(affine(w)).isEqualTo(affine(p.twice()));
+            w.setAffine(px, py);
+            w.addAffine(px, ny);
+            assertThat(w.infinity).isTrue();
+            // Jacobian accumulator (Z != 1) equal to the added point: p = (2p)... built as p + p - p
+            w.setAffine(px, py);
+            w.twice(); // 2p
+            ECPoint two = p.twice().normalize();
+            int[] tx = org.bouncycastle.math.raw.Nat256.fromBigInteger(two.getAffineXCoord().toBigInteger());
+            int[] ty = org.bouncycastle.math.raw.Nat256.fromBigInteger(two.getAffineYCoord().toBigInteger());
+            w.addAffine(tx, ty); // 2p + 2p = 4p through the doubling case
+            assertThat(affine(w)).isEqualTo(affine(p.multiply(BigInteger.valueOf(4))));
+            w.setAffine(px, py);
+            w.twice();
+            int[] tny = org.bouncycastle.math.raw.Nat256.fromBigInteger(two.negate().normalize().getAffineYCoord()
+                    .toBigInteger());
+            w.addAffine(tx, tny); // 2p - 2p
+            assertThat(w.infinity).isTrue();
+        }
+    }
+
+    private static BigInteger[] affine(ECPoint p) {
+        ECPoint n = p.normalize();
+        return new BigInteger[] {n.getAffineXCoord().toBigInteger(), n.getAffineYCoord().toBigInteger()};
+    }
+
+    private static BigInteger[] affine(P256.Work w) {
+        int[] zInv = new int[8];
+        int[] zInv2 = new int[8];
+        int[] x = new int[8];
+        int[] y = new int[8];
+        int[] tt = new int[16];
+        org.bouncycastle.math.ec.custom.sec.SecP256R1Field.inv(w.z, zInv);
+        org.bouncycastle.math.ec.custom.sec.SecP256R1Field.square(zInv, zInv2, tt);
+        org.bouncycastle.math.ec.custom.sec.SecP256R1Field.multiply(w.x, zInv2, x, tt);
+        org.bouncycastle.math.ec.custom.sec.SecP256R1Field.multiply(zInv2, zInv, zInv2, tt);
+        org.bouncycastle.math.ec.custom.sec.SecP256R1Field.multiply(w.y, zInv2, y, tt);
+        return new BigInteger[] {org.bouncycastle.math.raw.Nat256.toBigInteger(x),
+                org.bouncycastle.math.raw.Nat256.toBigInteger(y)};
     }
 }

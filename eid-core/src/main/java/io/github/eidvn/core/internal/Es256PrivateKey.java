@@ -3,14 +3,12 @@ package io.github.eidvn.core.internal;
 import java.math.BigInteger;
 import java.util.Objects;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * A P-256 private key prepared for fast ES256 signing: ECDSA exactly as Bouncy Castle's {@code ECDSASigner} with
- * {@code HMacDSAKCalculator} computes it (the same bytes for the same key and message), with k·G by
- * {@link P256.FixedBase} instead of Bouncy Castle's comb.
+ * {@code HMacDSAKCalculator} computes it (the same bytes for the same key and message), with the nonce from
+ * {@link Rfc6979} on the JDK's HMAC and k·G by {@link P256.FixedBase} instead of Bouncy Castle's comb.
  *
  * <p>Signatures are deterministic (RFC 6979: k from HMAC-SHA-256 over the key and the message hash), so signing
  * needs no random source and the same bytes signed twice give the same signature. They are ordinary ECDSA
@@ -18,7 +16,7 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Immutable and thread-safe (a new Bouncy Castle signer per call).
  *
- * <p><b>Security (side channels):</b> k comes from RFC 6979 (Bouncy Castle's {@code HMacDSAKCalculator}); k·G is
+ * <p><b>Security (side channels):</b> k comes from RFC 6979 ({@link Rfc6979}, the JDK's HMAC-SHA-256); k·G is
  * computed by {@link P256.FixedBase}: 64 fixed windows, each a look-up that reads every table entry through masks
  * and an always-computed mixed addition chosen by masks, so no branch and no memory address depends on k (the
  * field arithmetic is Bouncy Castle's P-256 arithmetic, as in Bouncy Castle's own constant-time comb, whose
@@ -62,14 +60,13 @@ public final class Es256PrivateKey {
         byte[] hash = Es256.sha256(data);
         BigInteger n = Es256.N;
         BigInteger e = new BigInteger(1, hash); // SHA-256 and n both have 256 bits: e is the whole hash
-        HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
-        kCalculator.init(n, d, hash);
+        Rfc6979 kCalculator = new Rfc6979(d, hash);
         BigInteger r;
         BigInteger s;
         do { // SEC 1, 4.1.3, as Bouncy Castle's ECDSASigner.generateSignature
             BigInteger k;
             do {
-                k = kCalculator.nextK();
+                k = kCalculator.next();
                 r = P256.FixedBase.multiplyX(k).mod(n);
             } while (r.signum() == 0);
             s = BigIntegers.modOddInverse(n, k).multiply(e.add(d.multiply(r))).mod(n);

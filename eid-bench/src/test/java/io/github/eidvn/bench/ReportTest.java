@@ -42,6 +42,16 @@ class ReportTest {
     }
 
     @Test
+    void parseJmh_prefersOperationsPerCpuSecond_wallClockKeptApart() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.IssueBenchmark.claimsToQrText\","
+                + "\"primaryMetric\":{\"score\":50.0,\"rawData\":[[10.0,20.0,30.0]]},"
+                + "\"secondaryMetrics\":{\"cpu.ops_per_s\":{\"score\":99.0,\"rawData\":[[70.0,80.0,90.0]]}}}]";
+        assertThat(Report.parseJmh(json)).containsEntry("IssueBenchmark.claimsToQrText", 80.0);
+        assertThat(Report.parseJmhWallClock(json)).containsEntry("IssueBenchmark.claimsToQrText", 20.0);
+        assertThat(CpuTimeProfiler.processCpuNanos()).isPositive();
+    }
+
+    @Test
     void sizes_hospitalAndEkyc_digitsBeatShcNumeric() {
         Sizes.Figures hospital = Sizes.of("P3", Sizes.hospitalJws());
         Sizes.Figures ekyc = Sizes.of("P4", Sizes.ekycJws());

@@ -11,12 +11,9 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 
 /**
- * The ES256 arithmetic shared by {@link Es256PublicKey} and {@link Es256PrivateKey}: NIST P-256 on Bouncy Castle's
- * lightweight API with its optimised curve ({@code CustomNamedCurves} {@code secp256r1}: 32-bit-limb field arithmetic
- * specialised to the P-256 prime, fixed-point comb and windowed-NAF precomputation cached on the point objects).
- *
- * <p>One {@link ECDomainParameters} instance serves the whole JVM, so the precomputation for the generator G is made
- * once; each key object keeps its own point, so its precomputation is made once per key object.
+ * Constants and helpers shared by {@link Es256PublicKey}, {@link Es256PrivateKey} and {@link P256}: NIST P-256 as
+ * Bouncy Castle's optimised curve ({@code CustomNamedCurves} {@code secp256r1}), used to decode and validate public
+ * points; the scalar multiplications themselves are {@link P256}'s, on Bouncy Castle's P-256 field arithmetic.
  */
 public final class Es256 {
 

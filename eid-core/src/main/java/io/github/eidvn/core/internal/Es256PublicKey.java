@@ -22,8 +22,9 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p><b>Security:</b> at construction the key must be a point of P-256: coordinates in [0, p-1], on the curve, not
  * the point at infinity ({@link IllegalArgumentException} otherwise). {@link #verify} refuses a signature unless
- * it is exactly 64 bytes and both r and s are in [1, n-1] (checked here explicitly, and again by Bouncy Castle),
- * then runs standard ECDSA verification over SHA-256 of the given bytes. As with the JDK provider behind Nimbus's
+ * it is exactly 64 bytes and both r and s are in [1, n-1] (checked explicitly before any arithmetic), then runs
+ * standard ECDSA verification (SEC 1 §4.1.4) over SHA-256 of the given bytes: u1·G + u2·Q must not be the point at
+ * infinity and its x coordinate must be r modulo n. As with the JDK provider behind Nimbus's
  * {@code ECDSAVerifier}, a high-S signature (s &gt; n/2) that is otherwise valid is accepted: ECDSA signatures are
  * malleable, and eid never uses a signature as an identifier (replay detection uses the signed {@code jti}).
  * Verification handles public data only, so it needs no constant-time arithmetic.

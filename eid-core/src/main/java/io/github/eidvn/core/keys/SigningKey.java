@@ -178,8 +178,9 @@ public final class SigningKey {
      * §3.4), not DER. The nonce is deterministic (RFC 6979), so signing the same bytes twice gives the same
      * signature, and signing needs no random source.
      *
-     * <p><b>Security:</b> a raw signing capability; see the class comment. The secret scalar multiplication runs
-     * on Bouncy Castle's constant-time fixed-point comb (details in the internal {@code Es256PrivateKey}).
+     * <p><b>Security:</b> a raw signing capability; see the class comment. The secret scalar multiplication k·G
+     * has no branch or memory access that depends on k (masked table look-ups; details in the internal
+     * {@code Es256PrivateKey} and {@code P256.FixedBase}).
      *
      * @param data the bytes to sign, e.g. a JWS signing input
      * @return the 64-byte signature

@@ -159,7 +159,7 @@ public final class AssertionIssuer {
                 .level(request.level())
                 .methods(request.methods())
                 .evidence(request.evidence())
-                .claims(request.claims())
+                .claims(request) // already validated by AssertionRequest
                 .kid(key.kid());
         request.audience().ifPresent(a -> b.audience(List.of(a)));
         request.purpose().ifPresent(b::purpose);

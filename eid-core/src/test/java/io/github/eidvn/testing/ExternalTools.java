@@ -60,15 +60,32 @@ public final class ExternalTools {
      * @throws Exception when openssl cannot be run
      */
     public static String opensslVerifyEs256(Path dir, String compactJws, PublicKey publicKey) throws Exception {
-        Path openssl = requireOpenssl();
         int lastDot = compactJws.lastIndexOf('.');
-        Path input = dir.resolve("input.txt");
+        return opensslVerifyEs256(dir, compactJws.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(compactJws.substring(lastDot + 1)), publicKey);
+    }
+
+    /**
+     * Verifies an ES256 signature over some bytes with {@code openssl dgst -sha256 -verify} (signature converted to
+     * DER, key as a SubjectPublicKeyInfo PEM).
+     *
+     * @param dir a scratch directory
+     * @param data the signed bytes
+     * @param rawSignature R || S (64 bytes)
+     * @param publicKey the P-256 public key
+     * @return openssl's output, {@code "Verified OK"} on success
+     * @throws Exception when openssl cannot be run
+     */
+    public static String opensslVerifyEs256(Path dir, byte[] data, byte[] rawSignature, PublicKey publicKey)
+            throws Exception {
+        Path openssl = requireOpenssl();
+        Path input = dir.resolve("input.bin");
         Path sig = dir.resolve("sig.der");
         Path pem = dir.resolve("pub.pem");
-        Files.write(input, compactJws.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
+        Files.write(input, data);
         byte[] der;
         try {
-            der = ECDSA.transcodeSignatureToDER(Base64.getUrlDecoder().decode(compactJws.substring(lastDot + 1)));
+            der = ECDSA.transcodeSignatureToDER(rawSignature);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("not an ES256 signature", e);
         }

@@ -184,21 +184,24 @@ public final class SignedQrText {
     }
 
     static String toDigits(byte[] container) {
-        StringBuilder sb = new StringBuilder(PREFIX.length() + digitCount(container.length));
-        sb.append(PREFIX);
+        char[] out = new char[PREFIX.length() + digitCount(container.length)];
+        PREFIX.getChars(0, PREFIX.length(), out, 0);
+        int at = PREFIX.length();
         for (int off = 0; off < container.length; off += CHUNK_BYTES) {
             int n = Math.min(CHUNK_BYTES, container.length - off);
             long v = 0;
             for (int i = 0; i < n; i++) {
                 v = (v << 8) | (container[off + i] & 0xFF);
             }
-            String digits = Long.toString(v);
-            for (int pad = DIGITS_FOR_BYTES[n] - digits.length(); pad > 0; pad--) {
-                sb.append('0');
+            // the chunk's value in exactly DIGITS_FOR_BYTES[n] decimal digits, zero-padded on the left
+            int width = DIGITS_FOR_BYTES[n];
+            for (int d = at + width - 1; d >= at; d--) {
+                out[d] = (char) ('0' + v % 10);
+                v /= 10;
             }
-            sb.append(digits);
+            at += width;
         }
-        return sb.toString();
+        return new String(out);
     }
 
     /** Parses {@code digits} digits at {@code at} into {@code n} big-endian bytes; false when the value is too big. */

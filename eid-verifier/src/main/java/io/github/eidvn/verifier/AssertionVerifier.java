@@ -1,12 +1,12 @@
 package io.github.eidvn.verifier;
 
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -26,6 +26,7 @@ import io.github.eidvn.core.assurance.Assertion;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.internal.AssertionCodec;
 import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
@@ -46,7 +47,9 @@ import io.github.eidvn.qr.SignedQrText;
  *   <li><b>key</b>: keys chosen by {@code kid} only ({@link TrustStore#candidates(String)}; none:
  *       {@link Reason#UNKNOWN_KEY}); the header {@code alg} must equal the algorithm pinned to a candidate
  *       ({@code none}, HMAC and anything else: {@link Reason#DISALLOWED_ALGORITHM});</li>
- *   <li><b>signature</b>: Nimbus ECDSA/RSA verification with each candidate in turn ({@link Reason#BAD_SIGNATURE});</li>
+ *   <li><b>signature</b>: Nimbus JWS verification with each candidate in turn, ES256 through eid's verifier on
+ *       the key's cached P-256 point (64-byte signature, r and s in [1, n-1]), RSA through Nimbus's
+ *       ({@link Reason#BAD_SIGNATURE});</li>
  *   <li><b>crit</b>: no critical extension is understood, so any {@code crit} is
  *       {@link Reason#UNSUPPORTED_CRITICAL_HEADER};</li>
  *   <li><b>type</b>: {@code typ} {@code vneid-assertion+jwt} (no {@code zip}) or {@code vneid-qr+jwt} (with
@@ -89,6 +92,8 @@ public final class AssertionVerifier {
 
     private static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of("ES256", "RS256", "RS384", "RS512", "PS256",
             "PS384", "PS512");
+    /** The most header texts remembered by {@link #knownHeaders}. */
+    private static final int KNOWN_HEADERS = 64;
 
     private final TrustStore trustStore;
     private final Clock clock;
@@ -100,6 +105,13 @@ public final class AssertionVerifier {
     private final ReplayGuard replayGuard;
     private final RevocationCheck revocationCheck;
     private final AssuranceLevel requiredLevel;
+    /**
+     * Parsed forms of protected-header texts seen on tokens whose signature verified (at most
+     * {@value #KNOWN_HEADERS}), so an issuer's few header texts are parsed once, not per token. Parsing is
+     * deterministic, so a hit gives exactly what parsing the text again would; only signed headers are added, so
+     * unsigned input cannot fill it.
+     */
+    private final Map<String, ParsedHeader> knownHeaders = new ConcurrentHashMap<>();
 
     private AssertionVerifier(Builder b) {
         if (b.trustStore == null) {
@@ -286,18 +298,23 @@ public final class AssertionVerifier {
         if (c.parts[0].isEmpty()) {
             return reject(Reason.MALFORMED, "empty header");
         }
+        c.known = knownHeaders.get(c.parts[0]);
         byte[][] decoded = new byte[3][];
-        for (int i = 0; i < 3; i++) {
+        for (int i = c.known == null ? 0 : 1; i < 3; i++) {
             try {
                 decoded[i] = Base64Url.decode(c.parts[i]);
             } catch (IllegalArgumentException e) {
                 return reject(Reason.MALFORMED, "part " + (i + 1) + ": " + e.getMessage());
             }
         }
-        try {
-            c.header = StrictJson.parseObject(decoded[0]);
-        } catch (IllegalArgumentException e) {
-            return reject(Reason.MALFORMED, "header: " + e.getMessage());
+        if (c.known != null) {
+            c.header = c.known.json;
+        } else {
+            try {
+                c.header = StrictJson.parseObject(decoded[0]);
+            } catch (IllegalArgumentException e) {
+                return reject(Reason.MALFORMED, "header: " + e.getMessage());
+            }
         }
         Object alg = c.header.get("alg");
         if (!(alg instanceof String)) {
@@ -372,10 +389,14 @@ public final class AssertionVerifier {
     // 4. signature
     Rejected signature(Context c) {
         JWSHeader header;
-        try {
-            header = JWSHeader.parse(Base64URL.from(c.parts[0]));
-        } catch (ParseException | RuntimeException e) {
-            return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
+        if (c.known != null) {
+            header = c.known.nimbus;
+        } else {
+            try {
+                header = JWSHeader.parse(Base64URL.from(c.parts[0]));
+            } catch (ParseException | RuntimeException e) {
+                return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
+            }
         }
         if (!header.getAlgorithm().getName().equals(c.alg)) {
             return reject(Reason.MALFORMED, "header alg parsed inconsistently");
@@ -383,14 +404,19 @@ public final class AssertionVerifier {
         // crit names are deferred to the CRITICAL stage, which gives its own reason
         Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
         byte[] signingInput = (c.parts[0] + "." + c.parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Base64URL signature = Base64URL.encode(c.signature);
+        Base64URL signature = new Base64URL(c.parts[2]); // canonical base64url, checked by the format stage
         for (TrustedKey k : c.candidates) {
             try {
-                JWSVerifier verifier = k.publicKey() instanceof ECPublicKey
-                        ? new ECDSAVerifier((ECPublicKey) k.publicKey(), crit)
+                // ES256: the key's cached, validated P-256 point (Bouncy Castle precomputation reused per key)
+                JWSVerifier verifier = "ES256".equals(k.algorithm())
+                        ? new Es256JwsVerifier(k, crit)
                         : new RSASSAVerifier((RSAPublicKey) k.publicKey(), crit);
                 if (verifier.verify(header, signingInput, signature)) {
                     c.verifiedBy = k;
+                    if (c.known == null && knownHeaders.size() < KNOWN_HEADERS) {
+                        knownHeaders.putIfAbsent(c.parts[0],
+                                new ParsedHeader(Collections.unmodifiableMap(c.header), header));
+                    }
                     return null;
                 }
             } catch (JOSEException e) {
@@ -545,6 +571,11 @@ public final class AssertionVerifier {
         return null;
     }
 
+    /** @return how many header texts are remembered (tests) */
+    int knownHeaderCount() {
+        return knownHeaders.size();
+    }
+
     /** At most 64 printable ASCII characters of an attacker-chosen header value, for details. */
     private static String printable(String s) {
         if (s == null) {
@@ -569,12 +600,25 @@ public final class AssertionVerifier {
                 + requiredLevel + "]";
     }
 
+    /** A protected header parsed by both parsers: strict JSON for the stages, Nimbus for the signature. */
+    private static final class ParsedHeader {
+        final Map<String, Object> json;
+        final JWSHeader nimbus;
+
+        ParsedHeader(Map<String, Object> json, JWSHeader nimbus) {
+            this.json = json;
+            this.nimbus = nimbus;
+        }
+    }
+
     /** Per-call state passed from stage to stage. Not shared between calls. */
     static final class Context {
         final String compact;
         final Instant now;
         final EnumSet<Stage> passed = EnumSet.noneOf(Stage.class);
         String[] parts;
+        /** The header's parsed forms when its text verified before, else null. */
+        ParsedHeader known;
         Map<String, Object> header;
         String alg;
         String kid;

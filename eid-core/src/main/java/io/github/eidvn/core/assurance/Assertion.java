@@ -282,6 +282,16 @@ public final class Assertion {
         }
 
         /**
+         * The claims of an {@link AssertionRequest}, which validated and normalised them when it was built (an
+         * unmodifiable map): taken as they are, without a second pass.
+         */
+        Builder claims(AssertionRequest request) {
+            once(this.claims, "claims");
+            this.claims = request.claims();
+            return this;
+        }
+
+        /**
          * @param level the assurance level
          * @return this builder
          */

@@ -2,7 +2,6 @@ package io.github.eidvn.core.assurance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.util.Base64URL;
-
 import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.KeySigner;
 import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
@@ -167,7 +159,7 @@ public final class AssertionIssuer {
                 .level(request.level())
                 .methods(request.methods())
                 .evidence(request.evidence())
-                .claims(request.claims())
+                .claims(request) // already validated by AssertionRequest
                 .kid(key.kid());
         request.audience().ifPresent(a -> b.audience(List.of(a)));
         request.purpose().ifPresent(b::purpose);
@@ -188,16 +180,17 @@ public final class AssertionIssuer {
         return QrClaimProfile.headerJson(shortKid);
     }
 
-    /** Signs with Nimbus over the exact header bytes given (Nimbus keeps a parsed header's original encoding). */
+    /**
+     * The compact JWS serialisation (RFC 7515 §7.1) over the exact header bytes given: BASE64URL(header) "."
+     * BASE64URL(payload) "." BASE64URL(ES256 signature of the ASCII signing input), unpadded base64url as Nimbus
+     * writes it. Composed directly: the signature comes from the key's prepared signer, and nothing of Nimbus's
+     * object model is needed to write three base64url parts.
+     */
     private static String sign(String headerJson, byte[] payload, SigningKey key) {
-        try {
-            JWSHeader header = JWSHeader.parse(Base64URL.encode(headerJson.getBytes(StandardCharsets.UTF_8)));
-            JWSObject jws = new JWSObject(header, new Payload(payload));
-            jws.sign(new KeySigner(key));
-            return jws.serialize();
-        } catch (JOSEException | ParseException e) {
-            throw new IllegalStateException("ES256 signing failed", e);
-        }
+        String signingInput = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(payload);
+        byte[] signature = key.signEs256(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + B64.encodeToString(signature);
     }
 
     /** @return the issuer identifier written as {@code iss} */

@@ -1,6 +1,7 @@
 package io.github.eidvn.core.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -63,34 +64,52 @@ public final class RawDeflate {
         try {
             // no extra "dummy" byte (an old zlib need): a zero byte could complete a truncated fixed-Huffman block
             inflater.setInput(compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, compressed.length * 4 + 64));
-            byte[] buf = new byte[4096];
+            // inflate straight into the result, grown by doubling up to the cap (no separate copy buffer)
+            byte[] out = new byte[Math.max(1, (int) Math.min(maxBytes, compressed.length * 4L + 64))];
+            int length = 0;
             while (!inflater.finished()) {
-                int n;
-                try {
-                    n = inflater.inflate(buf);
-                } catch (DataFormatException e) {
-                    throw new IllegalArgumentException("invalid DEFLATE data", e);
-                }
-                if (n == 0) {
-                    if (inflater.finished()) {
+                if (length == out.length) {
+                    if (out.length == maxBytes) {
+                        // at the cap and not finished: one more byte of output means too large
+                        if (inflateSome(inflater, new byte[1], 0, 1) > 0) {
+                            throw new TooLargeException("inflated data exceeds " + maxBytes + " bytes");
+                        }
                         break;
                     }
-                    // no progress: the stream wants more input (truncated) or a preset dictionary
-                    throw new IllegalArgumentException("truncated DEFLATE data");
+                    out = Arrays.copyOf(out, (int) Math.min(maxBytes, out.length * 2L));
                 }
-                if (out.size() + n > maxBytes) {
-                    throw new TooLargeException("inflated data exceeds " + maxBytes + " bytes");
+                int n = inflateSome(inflater, out, length, out.length - length);
+                if (n == 0) {
+                    break;
                 }
-                out.write(buf, 0, n);
+                length += n;
             }
             if (inflater.getRemaining() > 0) {
                 throw new IllegalArgumentException("trailing bytes after the DEFLATE stream");
             }
-            return out.toByteArray();
+            return length == out.length ? out : Arrays.copyOf(out, length);
         } finally {
             inflater.end();
         }
+    }
+
+    /**
+     * One inflate call; 0 only when the stream has finished.
+     *
+     * @throws IllegalArgumentException for invalid data, or when no progress is possible (truncated stream, or a
+     *     preset dictionary wanted)
+     */
+    private static int inflateSome(Inflater inflater, byte[] out, int offset, int length) {
+        int n;
+        try {
+            n = inflater.inflate(out, offset, length);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("invalid DEFLATE data", e);
+        }
+        if (n == 0 && !inflater.finished()) {
+            throw new IllegalArgumentException("truncated DEFLATE data");
+        }
+        return n;
     }
 
     /** Thrown by {@link #inflate(byte[], int)} when the output cap would be passed. */

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,6 +43,10 @@ public final class StrictJson {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /** The reader and writer of {@link #MAPPER}, made once (the type is resolved once, not per call). */
+    private static final ObjectReader MAP_READER = MAPPER.readerFor(MAP);
+    private static final ObjectWriter WRITER = MAPPER.writer();
 
     private StrictJson() {
     }
@@ -81,7 +87,7 @@ public final class StrictJson {
             throw new IllegalArgumentException("not a JSON object");
         }
         try {
-            Map<String, Object> map = MAPPER.readValue(trimmed, MAP);
+            Map<String, Object> map = MAP_READER.readValue(trimmed);
             if (map == null) {
                 throw new IllegalArgumentException("not a JSON object");
             }
@@ -100,7 +106,7 @@ public final class StrictJson {
      */
     public static byte[] write(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return WRITER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage());
         }

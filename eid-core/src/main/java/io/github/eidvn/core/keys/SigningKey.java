@@ -8,7 +8,6 @@ import java.util.Objects;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -16,6 +15,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+
+import io.github.eidvn.core.internal.Es256PrivateKey;
 
 /**
  * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.
@@ -35,6 +36,8 @@ public final class SigningKey {
 
     private final ECKey jwk;
     private final String kid;
+    /** The private scalar prepared for fast signing (generator precomputation shared JVM-wide). */
+    private final Es256PrivateKey es256;
 
     private SigningKey(ECKey privateJwk) {
         String thumbprint = thumbprintOf(privateJwk);
@@ -45,6 +48,11 @@ public final class SigningKey {
                 .keyOperations(null)
                 .build();
         this.kid = thumbprint;
+        try {
+            this.es256 = Es256PrivateKey.of(privateJwk.getD().decodeToBigInteger());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the private part (d) is not a valid P-256 scalar");
+        }
     }
 
     /**
@@ -167,20 +175,18 @@ public final class SigningKey {
 
     /**
      * Signs bytes with ECDSA P-256 SHA-256, as JWS ES256: the result is the 64-byte {@code R || S} value (RFC 7518
-     * §3.4), not DER.
+     * §3.4), not DER. The nonce is deterministic (RFC 6979), so signing the same bytes twice gives the same
+     * signature, and signing needs no random source.
      *
-     * <p><b>Security:</b> a raw signing capability; see the class comment.
+     * <p><b>Security:</b> a raw signing capability; see the class comment. The arithmetic is Bouncy Castle's ECDSA
+     * with RFC 6979 nonces and its constant-time fixed-point comb for k·G (internal {@code Es256PrivateKey}).
      *
      * @param data the bytes to sign, e.g. a JWS signing input
      * @return the 64-byte signature
      */
     public byte[] signEs256(byte[] data) {
         Objects.requireNonNull(data, "data");
-        try {
-            return new ECDSASigner(jwk).sign(new JWSHeader(JWSAlgorithm.ES256), data).decode();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("ES256 signing failed", e);
-        }
+        return es256.sign(data);
     }
 
     JWK publicJwk() {

@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,8 @@ import io.github.eidvn.core.internal.StrictJson;
  *   <li>at most {@value #MAX_KEYS} keys and {@value #MAX_JWKS_CHARS} characters; duplicate JSON members refused.</li>
  * </ul>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Key selection ({@link #candidates(String)}) uses indexes by {@code kid} and by
+ * thumbprint prefix, so its cost does not grow with the number of keys.
  *
  * <p><b>Security:</b> keys are selected by the token's {@code kid} only ({@link #candidates(String)}); header
  * {@code alg}, {@code jwk}, {@code jku}, {@code x5u} and {@code x5c} never select or supply a key. Two keys may share
@@ -49,9 +51,9 @@ import io.github.eidvn.core.internal.StrictJson;
 public final class TrustStore {
 
     /** The most keys one trust store holds. */
-    public static final int MAX_KEYS = 100;
-    /** The longest JWKS text accepted. */
-    public static final int MAX_JWKS_CHARS = 1 << 20;
+    public static final int MAX_KEYS = 10_000;
+    /** The longest JWKS text accepted (4 MiB: about 10,000 EC keys with kid, use and alg). */
+    public static final int MAX_JWKS_CHARS = 1 << 22;
     /** The shortest key-id prefix matched against thumbprints (the compact QR header's short {@code kid}). */
     public static final int MIN_KID_PREFIX = 8;
 
@@ -60,9 +62,18 @@ public final class TrustStore {
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
     private final List<TrustedKey> keys;
+    /** Keys by {@code kid}, in JWKS order. */
+    private final Map<String, List<TrustedKey>> byKid = new HashMap<>();
+    /** Keys by the first {@value #MIN_KID_PREFIX} characters of their thumbprint, in JWKS order. */
+    private final Map<String, List<TrustedKey>> byThumbprintPrefix = new HashMap<>();
 
     private TrustStore(List<TrustedKey> keys) {
         this.keys = List.copyOf(keys);
+        for (TrustedKey k : this.keys) {
+            byKid.computeIfAbsent(k.kid(), x -> new ArrayList<>(1)).add(k);
+            byThumbprintPrefix.computeIfAbsent(k.thumbprint().substring(0, MIN_KID_PREFIX), x -> new ArrayList<>(1))
+                    .add(k);
+        }
     }
 
     /**
@@ -212,17 +223,19 @@ public final class TrustStore {
         if (kid == null || kid.isEmpty()) {
             return List.of();
         }
-        List<TrustedKey> exact = new ArrayList<>();
-        List<TrustedKey> prefix = new ArrayList<>();
-        for (TrustedKey k : keys) {
-            if (k.kid().equals(kid)) {
-                exact.add(k);
-            } else if (kid.length() >= MIN_KID_PREFIX && k.thumbprint().startsWith(kid)) {
-                prefix.add(k);
+        List<TrustedKey> exact = byKid.getOrDefault(kid, List.of());
+        List<TrustedKey> prefixed = kid.length() < MIN_KID_PREFIX ? List.of()
+                : byThumbprintPrefix.getOrDefault(kid.substring(0, MIN_KID_PREFIX), List.of());
+        if (prefixed.isEmpty()) {
+            return Collections.unmodifiableList(exact);
+        }
+        List<TrustedKey> out = new ArrayList<>(exact);
+        for (TrustedKey k : prefixed) {
+            if (!k.kid().equals(kid) && k.thumbprint().startsWith(kid)) {
+                out.add(k);
             }
         }
-        exact.addAll(prefix);
-        return Collections.unmodifiableList(exact);
+        return Collections.unmodifiableList(out);
     }
 
     /**

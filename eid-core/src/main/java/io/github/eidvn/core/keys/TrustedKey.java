@@ -1,9 +1,12 @@
 package io.github.eidvn.core.keys;
 
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.util.Objects;
 
 import com.nimbusds.jose.jwk.JWK;
+
+import io.github.eidvn.core.internal.Es256PublicKey;
 
 /**
  * One public key of a {@link TrustStore}, with the single JWS algorithm it may verify.
@@ -11,7 +14,9 @@ import com.nimbusds.jose.jwk.JWK;
  * <p>Immutable and thread-safe. Built only by {@link TrustStore}.
  *
  * <p><b>Security:</b> the algorithm is pinned to the key when the trust store is loaded (EC P-256: ES256; RSA:
- * the JWK's {@code alg} or RS256). A token's header {@code alg} never chooses it.
+ * the JWK's {@code alg} or RS256). A token's header {@code alg} never chooses it. An ES256 key's point is
+ * validated (on P-256, not infinity) once, when it is loaded, and prepared once for fast verification: the
+ * prepared key lives as long as this object, so keep the {@link TrustStore} rather than reloading it per token.
  */
 public final class TrustedKey {
 
@@ -20,6 +25,8 @@ public final class TrustedKey {
     private final String algorithm;
     private final PublicKey publicKey;
     private final JWK jwk;
+    /** The prepared ES256 key (cached precomputation), or null for an RSA key. */
+    private final Es256PublicKey es256;
 
     TrustedKey(String kid, String thumbprint, String algorithm, PublicKey publicKey, JWK jwk) {
         this.kid = Objects.requireNonNull(kid, "kid");
@@ -27,6 +34,7 @@ public final class TrustedKey {
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
         this.jwk = Objects.requireNonNull(jwk, "jwk");
+        this.es256 = SigningKey.ALGORITHM.equals(algorithm) ? Es256PublicKey.of((ECPublicKey) publicKey) : null;
     }
 
     /**
@@ -76,6 +84,28 @@ public final class TrustedKey {
 
     JWK jwk() {
         return jwk;
+    }
+
+    /**
+     * Checks a raw ES256 signature (ECDSA P-256 over SHA-256) with this key: the primitive under the verifier's
+     * signature stage, the counterpart of {@link SigningKey#signEs256(byte[])}.
+     *
+     * <p><b>Security:</b> this checks the signature only. To accept a token, use the verifier, which also checks
+     * the key id, the pinned algorithm, the type, the times, the audience and replay. The signature must be the
+     * 64-byte {@code R || S} value with r and s in [1, n-1]; anything else is {@code false}. A high-S signature
+     * (s &gt; n/2) that is otherwise valid is accepted, as by the JDK's ECDSA.
+     *
+     * @param data the signed bytes, e.g. a JWS signing input {@code header.payload} in ASCII
+     * @param signature the 64-byte JWS ES256 signature
+     * @return whether the signature is valid
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalStateException when this key is not pinned to ES256
+     */
+    public boolean verifiesEs256(byte[] data, byte[] signature) {
+        if (es256 == null) {
+            throw new IllegalStateException("this key is pinned to " + algorithm + ", not ES256");
+        }
+        return es256.verify(data, signature);
     }
 
     @Override

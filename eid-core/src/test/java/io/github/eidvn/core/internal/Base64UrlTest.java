@@ -15,6 +15,16 @@ class Base64UrlTest {
         assertThat(Base64Url.decode(Base64Url.encode(data))).isEqualTo(data);
     }
 
+    @Property(tries = 300)
+    void canonicalCheck_sameAsReEncoding(@ForAll @net.jqwik.api.constraints.CharRange(from = 'A', to = 'Z')
+            @net.jqwik.api.constraints.CharRange(from = 'a', to = 'z')
+            @net.jqwik.api.constraints.CharRange(from = '0', to = '9') @net.jqwik.api.constraints.Chars({'-', '_'})
+            @net.jqwik.api.constraints.StringLength(max = 24) String text) {
+        net.jqwik.api.Assume.that(text.length() % 4 != 1);
+        boolean reEncodes = Base64Url.encode(java.util.Base64.getUrlDecoder().decode(text)).equals(text);
+        assertThat(Base64Url.unusedBitsZero(text)).isEqualTo(reEncodes);
+    }
+
     @Test
     void decode_nonCanonicalLastCharacter_rejected() {
         // "QQ" is canonical for 0x41; "QR" decodes to the same byte with non-zero unused bits

@@ -37,6 +37,18 @@ class RawDeflateTest {
     }
 
     @Test
+    void inflate_highlyCompressedData_growsTheOutputUpToTheCap() {
+        byte[] data = new byte[20_000];
+        java.util.Arrays.fill(data, (byte) 'a');
+        data[19_999] = 'b';
+        byte[] deflated = RawDeflate.deflate(data);
+        assertThat(deflated.length).isLessThan(100);
+        assertThat(RawDeflate.inflate(deflated, RawDeflate.MAX_INFLATED_BYTES)).isEqualTo(data);
+        assertThat(RawDeflate.inflate(deflated, 20_000)).isEqualTo(data);
+        assertThatThrownBy(() -> RawDeflate.inflate(deflated, 19_999)).isInstanceOf(RawDeflate.TooLargeException.class);
+    }
+
+    @Test
     void inflate_truncatedStream_rejected() {
         byte[] full = RawDeflate.deflate("hello hello hello hello world".getBytes(StandardCharsets.UTF_8));
         byte[] cut = Arrays.copyOf(full, full.length - 2);

@@ -126,6 +126,26 @@ class TrustStoreTest {
     }
 
     @Test
+    void candidates_kidThatIsAnotherKeysThumbprintPrefix_exactFirstThenPrefix() throws Exception {
+        ECKey c = new ECKeyGenerator(Curve.P_256).generate();
+        String prefix = c.computeThumbprint().toString().substring(0, 10);
+        ECKey named = new ECKeyGenerator(Curve.P_256).keyID(prefix).generate();
+        TrustStore store = TrustStore.fromJwks(jwks(c.toPublicJWK(), named.toPublicJWK()));
+        assertThat(store.candidates(prefix)).extracting(TrustedKey::kid)
+                .containsExactly(prefix, c.computeThumbprint().toString());
+    }
+
+    @Test
+    void fromJwks_moreThanMaxKeys_rejectedBeforeParsingThem() {
+        StringBuilder b = new StringBuilder("{\"keys\":[");
+        for (int i = 0; i <= TrustStore.MAX_KEYS; i++) {
+            b.append(i == 0 ? "" : ",").append("{}");
+        }
+        assertThatThrownBy(() -> TrustStore.fromJwks(b.append("]}").toString()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 10000 keys");
+    }
+
+    @Test
     void fromJwksFile_readsUtf8File(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         KeyRing ring = KeyRing.generate();
         java.nio.file.Path f = dir.resolve("jwks.json");

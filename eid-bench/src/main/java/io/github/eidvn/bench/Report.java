@@ -1,0 +1,315 @@
+package io.github.eidvn.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The ratio report: reads the JMH results and {@code openssl speed} outputs of one run, measures the size, photo
+ * and memory figures, prints the table and writes {@code ratios.json}.
+ *
+ * <p>Usage: {@code Report --jmh g1.json[,g2.json...] --openssl o0.txt,o1.txt[,...] --out ratios.json
+ * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT]}. The JMH runs are measured in groups, with
+ * {@code openssl speed} run before the first group, between groups and after the last: group i is compared with the
+ * mean of the OpenSSL runs just before and just after it (o<sub>i</sub> and o<sub>i+1</sub>), so that both sides
+ * of a ratio see the same load on a shared machine. A benchmark's score is the median of its measurement
+ * iterations (robust to an iteration hit by another process), not the mean.
+ */
+public final class Report {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern OPENSSL_P256 = Pattern.compile(
+            "256 bits ecdsa \\(nistp256\\)\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)");
+    private static final String B = "io.github.eidvn.bench.";
+
+    private Report() {
+    }
+
+    /** OpenSSL's single-threaded P-256 figures. */
+    record Openssl(double signPerSecond, double verifyPerSecond) {
+    }
+
+    /**
+     * Parses the {@code 256 bits ecdsa (nistp256)} line of {@code openssl speed ecdsap256}.
+     *
+     * @param output the command's output
+     * @return sign/s and verify/s
+     * @throws IllegalArgumentException when the line is missing
+     */
+    static Openssl parseOpenssl(String output) {
+        Matcher m = OPENSSL_P256.matcher(output);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no '256 bits ecdsa (nistp256)' line in the openssl output");
+        }
+        return new Openssl(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+
+    /**
+     * JMH scores by benchmark name, with {@code :keys=N} appended for parameterised ones: the median of the
+     * measurement iterations of the {@link CpuTimeProfiler} secondary result (operations per CPU-second of the
+     * benchmark JVM) when present, else of the primary (wall-clock) result, else JMH's mean.
+     *
+     * @param jmhJson the JMH JSON result
+     * @return the scores
+     * @throws IOException when it cannot be parsed
+     */
+    static Map<String, Double> parseJmh(String jmhJson) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode run : JSON.readTree(jmhJson)) {
+            JsonNode secondary = run.get("secondaryMetrics");
+            JsonNode cpu = secondary == null ? null : secondary.get(CpuTimeProfiler.NAME);
+            out.put(name(run), score(cpu != null ? cpu : run.get("primaryMetric")));
+        }
+        return out;
+    }
+
+    /**
+     * The wall-clock scores (ops/s, medians of the iterations), for display beside the CPU-time ones.
+     *
+     * @param jmhJson the JMH JSON result
+     * @return the scores
+     * @throws IOException when it cannot be parsed
+     */
+    static Map<String, Double> parseJmhWallClock(String jmhJson) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode run : JSON.readTree(jmhJson)) {
+            out.put(name(run), score(run.get("primaryMetric")));
+        }
+        return out;
+    }
+
+    private static String name(JsonNode run) {
+        String name = run.get("benchmark").asText();
+        if (name.startsWith(B)) {
+            name = name.substring(B.length());
+        }
+        JsonNode params = run.get("params");
+        if (params != null && params.has("keys")) {
+            name += ":keys=" + params.get("keys").asText();
+        }
+        return name;
+    }
+
+    private static double score(JsonNode metric) {
+        List<Double> raw = new ArrayList<>();
+        JsonNode forks = metric.get("rawData");
+        if (forks != null) {
+            for (JsonNode fork : forks) {
+                for (JsonNode v : fork) {
+                    raw.add(v.asDouble());
+                }
+            }
+        }
+        return raw.isEmpty() ? metric.get("score").asDouble() : median(raw);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        v.sort(null);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    /**
+     * Runs the report.
+     *
+     * @param args see the class comment
+     * @throws Exception when an input is missing or unreadable
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i], args[i + 1]);
+        }
+        String[] jmhFiles = req(a, "--jmh").split(",");
+        String[] osslFiles = req(a, "--openssl").split(",");
+        if (osslFiles.length != jmhFiles.length + 1) {
+            throw new IllegalArgumentException("give one more openssl output than JMH groups (before, between, after)");
+        }
+        List<Openssl> runs = new ArrayList<>();
+        for (String f : osslFiles) {
+            runs.add(parseOpenssl(Files.readString(Path.of(f), StandardCharsets.UTF_8)));
+        }
+        Map<String, Double> jmh = new LinkedHashMap<>();
+        Map<String, Double> wall = new LinkedHashMap<>();
+        Map<String, Openssl> reference = new LinkedHashMap<>();
+        for (int g = 0; g < jmhFiles.length; g++) {
+            Openssl around = new Openssl((runs.get(g).signPerSecond() + runs.get(g + 1).signPerSecond()) / 2,
+                    (runs.get(g).verifyPerSecond() + runs.get(g + 1).verifyPerSecond()) / 2);
+            String text = Files.readString(Path.of(jmhFiles[g]), StandardCharsets.UTF_8);
+            for (Map.Entry<String, Double> e : parseJmh(text).entrySet()) {
+                jmh.put(e.getKey(), e.getValue());
+                reference.put(e.getKey(), around);
+            }
+            wall.putAll(parseJmhWallClock(text));
+        }
+        double osslSign = runs.stream().mapToDouble(Openssl::signPerSecond).average().orElseThrow();
+        double osslVerify = runs.stream().mapToDouble(Openssl::verifyPerSecond).average().orElseThrow();
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<String[]> rows = new ArrayList<>();
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", a.getOrDefault("--cpu", "unknown"));
+        machine.put("cores", a.getOrDefault("--cores", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("load_average", a.getOrDefault("--load", "unknown"));
+
+        Double verify10 = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10");
+        Double verify10k = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10000");
+        Double issue = jmh.get("IssueBenchmark.claimsToQrText");
+        if (verify10 != null) {
+            double ref = reference.get("VerifyBenchmark.qrTextToVerified:keys=10").verifyPerSecond();
+            double p1 = verify10 / ref;
+            json.put("P1", round(p1, 3));
+            rows.add(new String[] {"P1 verify: QR text → Verified (ES256, full pipeline)",
+                    fmt(verify10) + " /s ÷ OpenSSL verify " + fmt(ref) + " /s", ratio(p1, 0.6)});
+            json.put("P1_wall_clock_ops_per_s", round(wall.get("VerifyBenchmark.qrTextToVerified:keys=10"), 1));
+        }
+        if (issue != null) {
+            double ref = reference.get("IssueBenchmark.claimsToQrText").signPerSecond();
+            double p2 = issue / ref;
+            json.put("P2", round(p2, 3));
+            rows.add(new String[] {"P2 issue: claims → QR text (sign, deflate, pack)",
+                    fmt(issue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", ratio(p2, 0.2)});
+            json.put("P2_wall_clock_ops_per_s", round(wall.get("IssueBenchmark.claimsToQrText"), 1));
+        }
+        for (String[] ctx : new String[][] {
+                {"SignatureBenchmark.eidVerify", "eid ES256 verify (cached key), signature only", "verify"},
+                {"SignatureBenchmark.eidSign", "eid ES256 sign (RFC 6979), signature only", "sign"},
+                {"SignatureBenchmark.bcLightweightVerify", "Bouncy Castle lightweight verify, cached key", "verify"},
+                {"SignatureBenchmark.bcLightweightSign", "Bouncy Castle lightweight sign", "sign"},
+                {"SignatureBenchmark.jdkVerify", "Nimbus ECDSAVerifier, JDK 17 default provider", "verify"},
+                {"SignatureBenchmark.jdkSign", "Nimbus ECDSASigner, JDK 17 default provider", "sign"}}) {
+            Double v = jmh.get(ctx[0]);
+            if (v != null) {
+                Openssl around = reference.get(ctx[0]);
+                double ref = ctx[2].equals("verify") ? around.verifyPerSecond() : around.signPerSecond();
+                rows.add(new String[] {"  context: " + ctx[1], fmt(v) + " /s ÷ OpenSSL " + ctx[2],
+                        String.format(Locale.ROOT, "%.2f", v / ref)});
+                json.put("context_" + ctx[0].substring(ctx[0].indexOf('.') + 1), round(v / ref, 3));
+            }
+        }
+
+        Map<String, Object> sizes = new LinkedHashMap<>();
+        for (Sizes.Figures f : List.of(Sizes.of("P3 hospital presentation", Sizes.hospitalJws()),
+                Sizes.of("P4 level-2 eKYC package", Sizes.ekycJws()))) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("signed_bytes", f.signedBytes());
+            one.put("container_bytes", f.containerBytes());
+            for (Sizes.Encoding e : List.of(f.eid(), f.shcNumeric(), f.base45())) {
+                Map<String, Object> enc = new LinkedHashMap<>();
+                enc.put("characters", e.characters());
+                enc.put("qr_version_M", e.version());
+                enc.put("bits_per_signed_byte", round(f.bitsPerSignedByte(e), 2));
+                one.put(e.name(), enc);
+                rows.add(new String[] {f.label() + ": " + e.name(), f.signedBytes() + " signed B → " + e.characters()
+                        + " chars, " + e.dataBits() + " data bits", "v" + e.version() + "-M, "
+                        + String.format(Locale.ROOT, "%.2f", f.bitsPerSignedByte(e)) + " bits/B"});
+            }
+            sizes.put(f.label().substring(0, 2), one);
+            json.put(f.label().substring(0, 2), one);
+        }
+
+        String vectors = a.get("--vectors");
+        Path blackbox = vectors == null ? null : Path.of(vectors, "zxing-qrcode-blackbox");
+        if (blackbox != null && Files.isDirectory(blackbox)) {
+            Map<String, Object> p5 = new LinkedHashMap<>();
+            for (Photos.Outcome o : Photos.run(blackbox)) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("decoded", o.decoded());
+                one.put("of", o.total());
+                one.put("median_ms", round(o.medianMs(), 1));
+                p5.put(o.decoder(), one);
+                rows.add(new String[] {"P5 photo decode: " + o.decoder(), o.decoded() + "/" + o.total()
+                        + " (22 photos × 4 rotations)", String.format(Locale.ROOT, "median %.1f ms", o.medianMs())});
+            }
+            json.put("P5", p5);
+        } else {
+            rows.add(new String[] {"P5 photo decode", "skipped: no " + blackbox, "-"});
+        }
+
+        Map<String, Object> p8 = new LinkedHashMap<>();
+        if (verify10 != null && verify10k != null) {
+            p8.put("verify_10000_keys_over_10_keys", round(verify10k / verify10, 3));
+            rows.add(new String[] {"P8 verify with 10,000 vs 10 trusted keys", fmt(verify10k) + " /s vs "
+                    + fmt(verify10) + " /s", String.format(Locale.ROOT, "%.2f", verify10k / verify10)});
+        }
+        ReplayMemory.Figures mem = ReplayMemory.measure(1_000_000);
+        p8.put("replay_guard_ids", mem.ids());
+        p8.put("replay_guard_retained_bytes_jol", mem.jolBytes());
+        p8.put("replay_guard_heap_delta_bytes", mem.heapDeltaBytes());
+        p8.put("replay_guard_bytes_per_id", round(mem.bytesPerId(), 1));
+        rows.add(new String[] {"P8 replay guard after 10^6 ids (InMemoryReplayGuard)",
+                String.format(Locale.ROOT, "%.1f MB retained (JOL), %.1f MB heap delta", mem.jolBytes() / 1e6,
+                        mem.heapDeltaBytes() / 1e6),
+                String.format(Locale.ROOT, "%.0f B/id", mem.bytesPerId())});
+        json.put("P8", p8);
+        rows.add(new String[] {"P6 single-device login ÷ bare CAS loop", "not measured: account rules not merged",
+                "-"});
+
+        Map<String, Object> ossl = new LinkedHashMap<>();
+        ossl.put("command", "openssl speed -seconds 5 ecdsap256");
+        ossl.put("verify_per_s", round(osslVerify, 1));
+        ossl.put("sign_per_s", round(osslSign, 1));
+        List<Map<String, Double>> each = new ArrayList<>();
+        for (Openssl r : runs) {
+            each.add(Map.of("verify_per_s", r.verifyPerSecond(), "sign_per_s", r.signPerSecond()));
+        }
+        ossl.put("runs", each);
+        json.put("openssl", ossl);
+        json.put("machine", machine);
+        json.put("jmh_ops_per_cpu_s", jmh);
+        json.put("jmh_ops_per_wall_s", wall);
+
+        StringBuilder out = new StringBuilder();
+        out.append("machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores"))
+                .append(" cores, ").append(machine.get("java")).append("; load average ")
+                .append(machine.get("load_average")).append('\n');
+        out.append(String.format(Locale.ROOT, "OpenSSL P-256 (openssl speed -seconds 5 ecdsap256, single thread, "
+                + "%d runs between the JMH groups, mean): verify %s /s, sign %s /s, per CPU-second of its process "
+                + "(openssl's default). Each ratio divides eid's operations per CPU-second of the JMH JVM (all its "
+                + "threads; median of the iterations) by the two openssl runs around its group. Wall-clock figures "
+                + "are in ratios.json.%n%n", runs.size(), fmt(osslVerify), fmt(osslSign)));
+        out.append("| figure | measured | ratio / result |\n|---|---|---|\n");
+        for (String[] r : rows) {
+            out.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | ").append(r[2]).append(" |\n");
+        }
+        System.out.print(out);
+        Path target = Path.of(req(a, "--out"));
+        Files.writeString(target, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        System.out.println("\nwritten: " + target);
+    }
+
+    private static String req(Map<String, String> a, String name) {
+        String v = a.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return v;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String ratio(double v, double goal) {
+        return String.format(Locale.ROOT, "**%.2f** (goal ≥ %.1f: %s)", v, goal, v >= goal ? "met" : "NOT met");
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.eidvn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The report's parsers and size figures. */
+class ReportTest {
+
+    @Test
+    void parseOpenssl_readsSignAndVerifyPerSecond() {
+        String out = "Doing 256 bits sign ecdsa's for 5s: 258013 256 bits ECDSA signs in 5.00s\n"
+                + "version: 3.0.19\n"
+                + "                              sign    verify    sign/s verify/s\n"
+                + " 256 bits ecdsa (nistp256)   0.0000s   0.0001s  51602.6  17001.2\n";
+        Report.Openssl o = Report.parseOpenssl(out);
+        assertThat(o.signPerSecond()).isEqualTo(51602.6);
+        assertThat(o.verifyPerSecond()).isEqualTo(17001.2);
+        assertThatThrownBy(() -> Report.parseOpenssl("nothing")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parseJmh_namesParameterisedRunsByKeys() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.VerifyBenchmark.qrTextToVerified\","
+                + "\"params\":{\"keys\":\"10\"},\"primaryMetric\":{\"score\":1234.5}},"
+                + "{\"benchmark\":\"io.github.eidvn.bench.IssueBenchmark.claimsToQrText\","
+                + "\"primaryMetric\":{\"score\":99.0}}]";
+        Map<String, Double> m = Report.parseJmh(json);
+        assertThat(m).containsEntry("VerifyBenchmark.qrTextToVerified:keys=10", 1234.5)
+                .containsEntry("IssueBenchmark.claimsToQrText", 99.0);
+    }
+
+    @Test
+    void parseJmh_scoreIsTheMedianOfTheIterations() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.IssueBenchmark.claimsToQrText\","
+                + "\"primaryMetric\":{\"score\":50.0,\"rawData\":[[10.0,100.0,90.0,5.0,95.0]]}}]";
+        assertThat(Report.parseJmh(json)).containsEntry("IssueBenchmark.claimsToQrText", 90.0);
+    }
+
+    @Test
+    void parseJmh_prefersOperationsPerCpuSecond_wallClockKeptApart() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.IssueBenchmark.claimsToQrText\","
+                + "\"primaryMetric\":{\"score\":50.0,\"rawData\":[[10.0,20.0,30.0]]},"
+                + "\"secondaryMetrics\":{\"cpu.ops_per_s\":{\"score\":99.0,\"rawData\":[[70.0,80.0,90.0]]}}}]";
+        assertThat(Report.parseJmh(json)).containsEntry("IssueBenchmark.claimsToQrText", 80.0);
+        assertThat(Report.parseJmhWallClock(json)).containsEntry("IssueBenchmark.claimsToQrText", 20.0);
+        assertThat(CpuTimeProfiler.processCpuNanos()).isPositive();
+    }
+
+    @Test
+    void sizes_hospitalAndEkyc_digitsBeatShcNumeric() {
+        Sizes.Figures hospital = Sizes.of("P3", Sizes.hospitalJws());
+        Sizes.Figures ekyc = Sizes.of("P4", Sizes.ekycJws());
+        for (Sizes.Figures f : new Sizes.Figures[] {hospital, ekyc}) {
+            assertThat(f.eid().characters()).isLessThan(f.shcNumeric().characters());
+            assertThat(f.eid().version()).isBetween(1, 40).isLessThanOrEqualTo(f.shcNumeric().version());
+            // the digits cost about 8.1 bits per container byte (2.43 digits of 3.33 bits); the container keeps
+            // only the kid of the header, so fewer bits per signed byte, and fewer than base64url in SHC digits
+            assertThat((double) f.eid().dataBits() / f.containerBytes()).isCloseTo(8.1, within(0.2));
+            assertThat(f.containerBytes()).isLessThan(f.signedBytes());
+            assertThat(f.bitsPerSignedByte(f.eid())).isLessThan(f.bitsPerSignedByte(f.shcNumeric()));
+        }
+        assertThat(ekyc.signedBytes()).isGreaterThan(hospital.signedBytes());
+        assertThat(Sizes.numericBits(17)).isEqualTo(57);
+        assertThat(Sizes.alphanumericBits(3)).isEqualTo(17);
+    }
+
+    @Test
+    void replayMemory_fill_recordsDistinctIds() {
+        // the JOL walk itself runs in eid-bench/run (attaching JOL's agent takes seconds)
+        assertThat(ReplayMemory.fill(10_000).size()).isEqualTo(10_000);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.eidvn.core.internal;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
+
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+
+/**
+ * Constants and helpers shared by {@link Es256PublicKey}, {@link Es256PrivateKey} and {@link P256}: NIST P-256 as
+ * Bouncy Castle's optimised curve ({@code CustomNamedCurves} {@code secp256r1}), used to decode and validate public
+ * points; the scalar multiplications themselves are {@link P256}'s, on Bouncy Castle's P-256 field arithmetic.
+ */
+public final class Es256 {
+
+    /** Length of a JWS ES256 signature: R and S, 32 bytes each, big-endian (RFC 7518 §3.4). */
+    public static final int SIGNATURE_LENGTH = 64;
+
+    /** P-256 with the optimised curve implementation. */
+    static final ECDomainParameters DOMAIN;
+    /** The group order n. */
+    static final BigInteger N;
+
+    static {
+        X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
+        DOMAIN = new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH(), p256.getSeed());
+        N = DOMAIN.getN();
+    }
+
+    private Es256() {
+    }
+
+    /** SHA-256 of the input (the JDK's implementation, intrinsified where the CPU has SHA instructions). */
+    static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /** Whether {@code v} is in [1, n-1]. */
+    static boolean inScalarRange(BigInteger v) {
+        return v.signum() > 0 && v.compareTo(N) < 0;
+    }
+
+    /**
+     * Whether JCA EC parameters are exactly P-256 (field prime, a, b, generator, order, cofactor).
+     *
+     * @param params the parameters of a JCA key
+     * @return whether they describe P-256
+     */
+    static boolean isP256(ECParameterSpec params) {
+        if (params == null || !(params.getCurve().getField() instanceof ECFieldFp)) {
+            return false;
+        }
+        BigInteger p = ((ECFieldFp) params.getCurve().getField()).getP();
+        return p.equals(DOMAIN.getCurve().getField().getCharacteristic())
+                && params.getCurve().getA().equals(DOMAIN.getCurve().getA().toBigInteger())
+                && params.getCurve().getB().equals(DOMAIN.getCurve().getB().toBigInteger())
+                && params.getGenerator().getAffineX().equals(DOMAIN.getG().getAffineXCoord().toBigInteger())
+                && params.getGenerator().getAffineY().equals(DOMAIN.getG().getAffineYCoord().toBigInteger())
+                && params.getOrder().equals(N)
+                && params.getCofactor() == 1;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.eidvn.core.internal;
+
+import java.math.BigInteger;
+import java.util.Objects;
+
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * A P-256 private key prepared for ES256 signing with Bouncy Castle's lightweight API: {@code ECDSASigner} with
+ * {@code HMacDSAKCalculator} (deterministic RFC 6979 nonces over SHA-256) on the optimised {@code secp256r1} curve of
+ * {@code CustomNamedCurves}, whose fixed-base multiplication k·G uses a precomputed comb table shared by every key.
+ *
+ * <p>Signatures are deterministic (RFC 6979: k from HMAC-SHA-256 over the key and the message hash), so signing
+ * needs no random source and the same bytes signed twice give the same signature. They are ordinary ECDSA
+ * signatures: any ES256 verifier accepts them.
+ *
+ * <p>Immutable and thread-safe (a new Bouncy Castle signer per call; the key parameters are immutable).
+ *
+ * <p><b>Security (side channels):</b> the arithmetic is Bouncy Castle's, whose fixed-point comb multiplier reads its
+ * table in constant time and whose k<sup>-1</sup> mod n is constant-time; no elliptic-curve arithmetic is written in
+ * this project. The private scalar never appears in {@link #toString()} or in exception messages.
+ */
+public final class Es256PrivateKey {
+
+    private final ECPrivateKeyParameters params;
+
+    private Es256PrivateKey(BigInteger d) {
+        this.params = new ECPrivateKeyParameters(d, Es256.DOMAIN);
+    }
+
+    /**
+     * Prepares a private scalar.
+     *
+     * @param d the private scalar
+     * @return the prepared key
+     * @throws IllegalArgumentException when d is not in [1, n-1] (the message does not repeat it)
+     */
+    public static Es256PrivateKey of(BigInteger d) {
+        Objects.requireNonNull(d, "d");
+        if (!Es256.inScalarRange(d)) {
+            throw new IllegalArgumentException("not a valid P-256 private scalar");
+        }
+        return new Es256PrivateKey(d);
+    }
+
+    /**
+     * Signs with ECDSA P-256 over SHA-256 of {@code data}.
+     *
+     * @param data the bytes to sign (for a JWS, the ASCII signing input)
+     * @return the JWS ES256 signature: R || S, 64 bytes
+     */
+    public byte[] sign(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, params);
+        BigInteger[] rs = signer.generateSignature(Es256.sha256(data));
+        byte[] out = new byte[Es256.SIGNATURE_LENGTH];
+        BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
+        BigIntegers.asUnsignedByteArray(rs[1], out, 32, 32);
+        return out;
+    }
+
+    /** @return a constant text; never the key */
+    @Override
+    public String toString() {
+        return "Es256PrivateKey";
+    }
+}

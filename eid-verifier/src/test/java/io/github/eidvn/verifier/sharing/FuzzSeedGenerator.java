@@ -104,7 +104,7 @@ public final class FuzzSeedGenerator {
         Set<CitizenField> asked = EnumSet.of(CitizenField.PERSONAL_NUMBER, CitizenField.NAME, CitizenField.BIRTHDATE,
                 CitizenField.GENDER, CitizenField.PERMANENT_RESIDENCE, CitizenField.PHONE_NUMBER);
         String request = signer.request("bank-ekyc", asked).sign().compactJws();
-        String withNonce = signer.request("bank-ekyc", asked).nonce("n-0123456789abcdef")
+        String withNonce = signer.request("bank-ekyc", asked).nonce(SharedDataOpenerFuzzTest.NONCE)
                 .purposeText("Mở tài khoản thanh toán").sign().compactJws();
         write(core + "consent/ConsentRequestVerifierFuzzTestInputs/verify/valid-request", request);
         write(core + "consent/ConsentRequestVerifierFuzzTestInputs/verify/valid-request-nonce", withNonce);
@@ -121,7 +121,7 @@ public final class FuzzSeedGenerator {
         SharingSealer sealer = SharingSealer.builder().issuer(ConsentFixtures.ISSUER).keyRing(ring).clock(clock)
                 .receiptStatus(ledger).build();
         PersonalNumber citizen = PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER);
-        VerifiedRequest v = (VerifiedRequest) requests.verify(request);
+        VerifiedRequest v = (VerifiedRequest) requests.verify(withNonce);
         ConsentReceiptIssuer.Issued issued = receipts.grant(v, citizen, EnumSet.of(CitizenField.PERSONAL_NUMBER,
                 CitizenField.NAME, CitizenField.BIRTHDATE, CitizenField.GENDER), Duration.ofDays(30));
         ledger.record(citizen, issued);

@@ -12,7 +12,7 @@ import io.github.eidvn.testing.ConsentFixtures;
 import io.github.eidvn.testing.FuzzKeys;
 
 /**
- * Jazzer target: {@link SharedDataOpener#open(String)}, the bank's side of consented sharing (a compact JWE,
+ * Jazzer target: {@link SharedDataOpener#open(String, String)}, the bank's side of consented sharing (a compact JWE,
  * {@code ECDH-ES+A256KW}/{@code A256GCM}, nesting the issuer's JWS). The opener holds the fixed bank key and trusts
  * the fixed issuer of {@link FuzzKeys}, so the seeds (deliveries sealed by {@code FuzzSeedGenerator}) decrypt and
  * mutations reach the inner JWS. A crash is any exception, or {@link OpenReason#CHECK_UNAVAILABLE} (the opener's
@@ -27,9 +27,12 @@ class SharedDataOpenerFuzzTest {
             .expectedIssuer(ConsentFixtures.ISSUER).withoutReceiptStatus().withoutReplayGuard()
             .clock(AssertionFixtures.clock()).build();
 
+    /** The nonce of the request the seed delivery answers. */
+    static final String NONCE = "n-0123456789abcdef";
+
     @FuzzTest(maxDuration = "5m")
     void open(byte[] input) {
-        OpenResult r = OPENER.open(new String(input, StandardCharsets.UTF_8));
+        OpenResult r = OPENER.open(new String(input, StandardCharsets.UTF_8), NONCE);
         assertThat(r).isNotNull();
         if (r instanceof OpenRejected rejected) {
             assertThat(rejected.reason()).as(rejected.detail()).isNotEqualTo(OpenReason.CHECK_UNAVAILABLE);

@@ -1,0 +1,81 @@
+package io.github.eidvn.verifier.attacks;
+
+import static io.github.eidvn.verifier.attacks.AttackKit.N;
+import static io.github.eidvn.verifier.attacks.AttackKit.rawSignature;
+import static io.github.eidvn.verifier.attacks.AttackKit.reason;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.crypto.impl.ECDSA;
+
+import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.Reason;
+import io.github.eidvn.verifier.Verified;
+
+/**
+ * ECDSA signature values. "Psychic signatures" (CVE-2022-21449: r = 0 and/or s = 0 accepted by the JDK 15-18
+ * verifier), r or s equal to the group order n or out of range, and the DER encoding in place of the JOSE raw
+ * {@code r||s} form are all {@link Reason#BAD_SIGNATURE}, in both token forms. Truncated, padded and all-zero
+ * signatures are {@code AttackTest#truncatedOrPaddedSignature_rejected}.
+ *
+ * <p><b>Documented policy, high-S malleability:</b> (r, n - s) is a second valid ECDSA signature of the same input
+ * and the verifier (Nimbus / the JDK, like RFC 7518) does not require low-S, so a malleated copy of a genuine token
+ * verifies on its own. That is harmless here because the signature is never an identifier: the replay guard keys on
+ * {@code iss}+{@code jti}, so the malleated copy of a presented token is {@link Reason#REPLAYED} (also
+ * {@code AttackTest#malleatedSignature_highS_cannotBeUsedForASecondPresentation}). Systems that key anything on the
+ * token text or signature bytes must not rely on their uniqueness.
+ */
+class EcdsaSignatureAttackTest {
+
+    private final AttackKit k = new AttackKit();
+
+    private List<String> forgeries(String token) {
+        BigInteger[] rs = AttackKit.rs(token);
+        BigInteger r = rs[0];
+        BigInteger s = rs[1];
+        BigInteger top = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        return List.of(rawSignature(BigInteger.ZERO, BigInteger.ZERO), rawSignature(BigInteger.ZERO, s),
+                rawSignature(r, BigInteger.ZERO), rawSignature(N, s), rawSignature(r, N), rawSignature(N, N),
+                rawSignature(r.add(N).and(top), s), rawSignature(r, s.add(N).and(top)), rawSignature(top, top),
+                rawSignature(BigInteger.ONE, BigInteger.ONE));
+    }
+
+    @Test
+    void psychicAndOutOfRangeSignatures_badSignature_bothForms() {
+        for (String token : List.of(k.freshJwt(), k.freshQr())) {
+            for (String sig : forgeries(token)) {
+                String forged = AttackKit.withPart(token, 2, sig);
+                assertThat(reason(k.verifier().verify(forged))).as(sig).isEqualTo(Reason.BAD_SIGNATURE);
+            }
+        }
+    }
+
+    @Test
+    void derEncodedSignature_badSignature() throws Exception {
+        byte[] der = ECDSA.transcodeSignatureToDER(AttackKit.unb64(AttackKit.parts(k.jwt)[2]));
+        assertThat(reason(k.verifier().verify(AttackKit.withPart(k.jwt, 2, AttackKit.b64(der)))))
+                .isEqualTo(Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void highS_verifiesAlone_butIsTheSameJti_soReplayedAfterTheOriginal() {
+        String token = k.freshJwt();
+        BigInteger[] rs = AttackKit.rs(token);
+        String malleated = AttackKit.withPart(token, 2, rawSignature(rs[0], N.subtract(rs[1])));
+        assertThat(malleated).isNotEqualTo(token);
+        // policy: not rejected by the signature stage (no low-S rule) ...
+        var alone = k.verifier().verify(malleated);
+        assertThat(alone).isInstanceOf(Verified.class);
+        // ... and one presentation only: the replay guard sees the same iss+jti, in either order
+        AssertionVerifier v = k.verifier();
+        assertThat(v.verify(token)).isInstanceOf(Verified.class);
+        assertThat(reason(v.verify(malleated))).isEqualTo(Reason.REPLAYED);
+        AssertionVerifier w = k.verifier();
+        assertThat(w.verify(malleated)).isInstanceOf(Verified.class);
+        assertThat(reason(w.verify(token))).isEqualTo(Reason.REPLAYED);
+    }
+}

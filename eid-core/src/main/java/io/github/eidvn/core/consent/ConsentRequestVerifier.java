@@ -1,7 +1,6 @@
 package io.github.eidvn.core.consent;
 
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +16,9 @@ import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
+import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.RawDeflate;
@@ -283,10 +282,10 @@ public final class ConsentRequestVerifier {
         Base64URL sig = Base64URL.encode(c.signature);
         for (TrustedKey k : c.candidates) {
             try {
-                if (new ECDSAVerifier((ECPublicKey) k.publicKey(), crit).verify(header, input, sig)) {
+                if (new Es256JwsVerifier(k, crit).verify(header, input, sig)) {
                     return null;
                 }
-            } catch (JOSEException | ClassCastException e) {
+            } catch (JOSEException e) {
                 // not valid with this key; try the next
             }
         }

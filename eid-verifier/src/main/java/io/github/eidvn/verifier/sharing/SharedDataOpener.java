@@ -2,7 +2,6 @@ package io.github.eidvn.verifier.sharing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +17,9 @@ import java.util.Set;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
+import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ReceiptState;
@@ -386,11 +385,11 @@ public final class SharedDataOpener {
         Base64URL sig = Base64URL.encode(c.innerSignature);
         for (TrustedKey k : c.candidates) {
             try {
-                if (new ECDSAVerifier((ECPublicKey) k.publicKey(), crit).verify(header, input, sig)) {
+                if (new Es256JwsVerifier(k, crit).verify(header, input, sig)) {
                     c.verifiedBy = k;
                     return null;
                 }
-            } catch (JOSEException | ClassCastException e) {
+            } catch (JOSEException e) {
                 // not valid with this key; try the next
             }
         }

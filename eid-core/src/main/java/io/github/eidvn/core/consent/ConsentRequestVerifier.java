@@ -7,14 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 
@@ -257,12 +255,7 @@ public final class ConsentRequestVerifier {
         if (kid == null) {
             return reject(RequestReason.UNKNOWN_KEY, "no kid");
         }
-        List<TrustedKey> keys = new ArrayList<>();
-        for (TrustedKey k : c.party.signingKeys().candidates(kid)) {
-            if ("ES256".equals(k.algorithm())) {
-                keys.add(k);
-            }
-        }
+        List<TrustedKey> keys = Es256JwsVerifier.candidates(c.party.signingKeys(), kid);
         if (keys.isEmpty()) {
             return reject(RequestReason.UNKNOWN_KEY, "party " + c.party.id() + " has no key " + printable(kid));
         }
@@ -277,17 +270,9 @@ public final class ConsentRequestVerifier {
         } catch (ParseException | RuntimeException e) {
             return reject(RequestReason.MALFORMED, "header: not a JWS header");
         }
-        Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
         byte[] input = (c.parts[0] + "." + c.parts[1]).getBytes(StandardCharsets.US_ASCII);
-        Base64URL sig = Base64URL.encode(c.signature);
-        for (TrustedKey k : c.candidates) {
-            try {
-                if (new Es256JwsVerifier(k, crit).verify(header, input, sig)) {
-                    return null;
-                }
-            } catch (JOSEException e) {
-                // not valid with this key; try the next
-            }
+        if (Es256JwsVerifier.firstVerifying(c.candidates, header, input, c.signature).isPresent()) {
+            return null;
         }
         return reject(RequestReason.BAD_SIGNATURE, "the signature does not verify with the party's key(s)");
     }

@@ -6,12 +6,11 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -360,12 +359,7 @@ public final class SharedDataOpener {
                     + "; only ES256");
         }
         String kid = (String) c.innerHeader.get("kid");
-        List<TrustedKey> keys = new ArrayList<>();
-        for (TrustedKey k : trustStore.candidates(kid)) {
-            if ("ES256".equals(k.algorithm())) {
-                keys.add(k);
-            }
-        }
+        List<TrustedKey> keys = Es256JwsVerifier.candidates(trustStore, kid);
         if (keys.isEmpty()) {
             return reject(OpenReason.UNKNOWN_KEY, "no trusted ES256 issuer key " + printable(kid));
         }
@@ -380,18 +374,11 @@ public final class SharedDataOpener {
         } catch (ParseException | RuntimeException e) {
             return reject(OpenReason.MALFORMED, "inner header: not a JWS header");
         }
-        Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
         byte[] input = (c.innerParts[0] + "." + c.innerParts[1]).getBytes(StandardCharsets.US_ASCII);
-        Base64URL sig = Base64URL.encode(c.innerSignature);
-        for (TrustedKey k : c.candidates) {
-            try {
-                if (new Es256JwsVerifier(k, crit).verify(header, input, sig)) {
-                    c.verifiedBy = k;
-                    return null;
-                }
-            } catch (JOSEException e) {
-                // not valid with this key; try the next
-            }
+        Optional<TrustedKey> verifiedBy = Es256JwsVerifier.firstVerifying(c.candidates, header, input, c.innerSignature);
+        if (verifiedBy.isPresent()) {
+            c.verifiedBy = verifiedBy.get();
+            return null;
         }
         return reject(OpenReason.BAD_SIGNATURE, "the issuer signature does not verify");
     }

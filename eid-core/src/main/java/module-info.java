@@ -9,6 +9,9 @@ module io.github.eidvn.core {
     requires org.slf4j;
     requires java.net.http;
 
+    // the optional native ES256 engine is found as a JCA provider service (NativeEs256)
+    uses java.security.Provider;
+
     exports io.github.eidvn.core.assurance;
     exports io.github.eidvn.core.identity;
     exports io.github.eidvn.core.keys;

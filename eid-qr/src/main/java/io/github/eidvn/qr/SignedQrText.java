@@ -250,6 +250,15 @@ public final class SignedQrText {
                     + SIGNATURE_LENGTH + " (ES256 R||S)");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + payload.length + 70);
+        out.writeBytes(headerCoding(header));
+        out.writeBytes(payload);
+        out.writeBytes(signature);
+        return out.toByteArray();
+    }
+
+    /** The container's header part for a header that is a JSON object of at most the maximum length: the one coding. */
+    private static byte[] headerCoding(byte[] header) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + 4);
         List<String[]> members = JoseHeaderCodec.tokenize(header);
         if (members != null) {
             out.write(CODING_MEMBERS << 6 | members.size());
@@ -259,8 +268,6 @@ public final class SignedQrText {
             Varint.write(header.length, out);
             out.writeBytes(header);
         }
-        out.writeBytes(payload);
-        out.writeBytes(signature);
         return out.toByteArray();
     }
 
@@ -292,21 +299,20 @@ public final class SignedQrText {
         if (!JsonSyntax.isJsonObject(header)) {
             throw new ContainerFormatException(Reason.MALFORMED, "header is not a UTF-8 JSON object");
         }
-        byte[] payload = in.readBytes(in.remaining() - SIGNATURE_LENGTH);
-        byte[] signature = in.readBytes(SIGNATURE_LENGTH);
-        String jws = Base64Url.encode(header) + '.' + Base64Url.encode(payload) + '.' + Base64Url.encode(signature);
-        byte[] again;
-        try {
-            again = pack(jws);
-        } catch (IllegalArgumentException e) {
-            throw new ContainerFormatException(Reason.NON_CANONICAL, "rebuilt JWS cannot be packed: "
-                    + e.getMessage());
+        if (header.length > JoseHeaderCodec.MAX_HEADER_BYTES) {
+            throw new ContainerFormatException(Reason.NON_CANONICAL, "rebuilt JWS cannot be packed: JWS header longer"
+                    + " than " + JoseHeaderCodec.MAX_HEADER_BYTES + " bytes");
         }
-        if (!Arrays.equals(again, container)) {
+        // payload and signature are copied as they are; the header has exactly one coding, the encoder's
+        int headerEnd = in.position();
+        byte[] canonical = headerCoding(header);
+        if (!Arrays.equals(canonical, 0, canonical.length, container, 0, headerEnd)) {
             throw new ContainerFormatException(Reason.NON_CANONICAL,
                     "the header is not in the one coding the encoder produces");
         }
-        return jws;
+        byte[] payload = in.readBytes(in.remaining() - SIGNATURE_LENGTH);
+        byte[] signature = in.readBytes(SIGNATURE_LENGTH);
+        return Base64Url.encode(header) + '.' + Base64Url.encode(payload) + '.' + Base64Url.encode(signature);
     }
 
     /** The outcome of {@link #decode}: {@link Decoded} or {@link Rejected}. */

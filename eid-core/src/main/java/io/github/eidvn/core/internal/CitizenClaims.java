@@ -2,8 +2,8 @@ package io.github.eidvn.core.internal;
 
 import java.math.BigInteger;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,7 +168,8 @@ public final class CitizenClaims {
                     break;
             }
         }
-        if (LocalDate.parse((String) out.get("valid_to")).isBefore(LocalDate.parse((String) out.get("valid_from")))) {
+        // both are checked YYYY-MM-DD strings, whose text order is their date order
+        if (((String) out.get("valid_to")).compareTo((String) out.get("valid_from")) < 0) {
             throw new IllegalArgumentException("health_insurance.valid_to is before valid_from");
         }
         return Collections.unmodifiableMap(out);
@@ -190,7 +191,10 @@ public final class CitizenClaims {
         if (!(value instanceof String)) {
             throw new IllegalArgumentException(where + " must be a string");
         }
-        String s = Normalizer.normalize((String) value, Normalizer.Form.NFC);
+        String s = (String) value;
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) { // the quick check allocates nothing
+            s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        }
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }
@@ -210,15 +214,46 @@ public final class CitizenClaims {
     }
 
     private static String date(String where, Object value) {
-        if (!(value instanceof String) || ((String) value).length() != 10) {
-            throw new IllegalArgumentException(where + " must be an ISO date YYYY-MM-DD");
-        }
-        try {
-            LocalDate.parse((String) value);
-        } catch (DateTimeParseException e) {
+        if (!(value instanceof String) || isoDate((String) value) == null) {
             throw new IllegalArgumentException(where + " must be an ISO date YYYY-MM-DD");
         }
         return (String) value;
+    }
+
+    /**
+     * Parses exactly {@code YYYY-MM-DD} (ASCII digits, a real calendar day): the strings
+     * {@code LocalDate.parse} accepts at length 10, without its formatter machinery.
+     *
+     * @param s the text
+     * @return the date, or null when {@code s} is not such a date
+     */
+    public static LocalDate isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null; // e.g. 2023-02-29
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /**

@@ -11,9 +11,9 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 
 /**
- * Constants and helpers shared by {@link Es256PublicKey}, {@link Es256PrivateKey} and {@link P256}: NIST P-256 as
- * Bouncy Castle's optimised curve ({@code CustomNamedCurves} {@code secp256r1}), used to decode and validate public
- * points; the scalar multiplications themselves are {@link P256}'s, on Bouncy Castle's P-256 field arithmetic.
+ * Constants and helpers shared by {@link Es256PublicKey}, {@link Es256PrivateKey} and {@link NativeEs256}: NIST
+ * P-256 as Bouncy Castle's optimised curve ({@code CustomNamedCurves} {@code secp256r1}), which decodes and
+ * validates every public point whichever engine then verifies.
  */
 public final class Es256 {
 

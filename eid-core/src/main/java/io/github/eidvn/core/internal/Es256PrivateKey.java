@@ -1,6 +1,7 @@
 package io.github.eidvn.core.internal;
 
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -10,26 +11,29 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * A P-256 private key prepared for ES256 signing with Bouncy Castle's lightweight API: {@code ECDSASigner} with
- * {@code HMacDSAKCalculator} (deterministic RFC 6979 nonces over SHA-256) on the optimised {@code secp256r1} curve of
- * {@code CustomNamedCurves}, whose fixed-base multiplication k·G uses a precomputed comb table shared by every key.
+ * A P-256 private key prepared for ES256 signing, once per key, by one of two engines (see {@link NativeEs256}):
+ * the native one (AWS-LC through the Amazon Corretto Crypto Provider) when it works in this JVM, else Bouncy
+ * Castle's lightweight API: {@code ECDSASigner} with {@code HMacDSAKCalculator} (deterministic RFC 6979 nonces) on
+ * the optimised {@code secp256r1} curve of {@code CustomNamedCurves}, whose k·G uses a shared precomputed comb.
  *
- * <p>Signatures are deterministic (RFC 6979: k from HMAC-SHA-256 over the key and the message hash), so signing
- * needs no random source and the same bytes signed twice give the same signature. They are ordinary ECDSA
- * signatures: any ES256 verifier accepts them.
+ * <p>Either way the result is an ordinary ECDSA signature, R || S: any ES256 verifier accepts it. With Bouncy
+ * Castle the same bytes signed twice give the same signature; the native engine uses hedged random nonces.
  *
- * <p>Immutable and thread-safe (a new Bouncy Castle signer per call; the key parameters are immutable).
+ * <p>Immutable and thread-safe (a new signer per call; the key objects are immutable).
  *
- * <p><b>Security (side channels):</b> the arithmetic is Bouncy Castle's, whose fixed-point comb multiplier reads its
- * table in constant time and whose k<sup>-1</sup> mod n is constant-time; no elliptic-curve arithmetic is written in
- * this project. The private scalar never appears in {@link #toString()} or in exception messages.
+ * <p><b>Security (side channels):</b> both engines sign in constant time (AWS-LC's P-256 code; Bouncy Castle's
+ * fixed-point comb reads its table in constant time and inverts k in constant time); no elliptic-curve arithmetic
+ * is written in this project. The private scalar never appears in {@link #toString()} or in exception messages.
  */
 public final class Es256PrivateKey {
 
     private final ECPrivateKeyParameters params;
+    /** The same scalar for the native engine ({@link NativeEs256}), or null when Bouncy Castle signs. */
+    private final PrivateKey nativeKey;
 
     private Es256PrivateKey(BigInteger d) {
         this.params = new ECPrivateKeyParameters(d, Es256.DOMAIN);
+        this.nativeKey = NativeEs256.privateKey(d);
     }
 
     /**
@@ -55,6 +59,9 @@ public final class Es256PrivateKey {
      */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
+        if (nativeKey != null) {
+            return NativeEs256.sign(nativeKey, data);
+        }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, params);
         BigInteger[] rs = signer.generateSignature(Es256.sha256(data));

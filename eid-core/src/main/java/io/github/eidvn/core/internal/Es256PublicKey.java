@@ -1,6 +1,7 @@
 package io.github.eidvn.core.internal;
 
 import java.math.BigInteger;
+import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,19 +11,20 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * A P-256 public key prepared for fast ES256 verification with Bouncy Castle's lightweight API: the point is
- * decoded and validated once, on the optimised {@code secp256r1} curve of {@code CustomNamedCurves}, and the same
- * {@code ECPublicKeyParameters} object is used for every verification, so Bouncy Castle's precomputation for the
- * point (its WNAF table) is made once and kept with the point.
+ * A P-256 public key prepared for fast ES256 verification: the point is decoded and validated once by Bouncy
+ * Castle, on the optimised {@code secp256r1} curve of {@code CustomNamedCurves}. Verification then runs on the
+ * native engine ({@link NativeEs256}: AWS-LC through the Amazon Corretto Crypto Provider, holding the point in a
+ * prepared native key) when it works in this JVM, else on Bouncy Castle with the same {@code ECPublicKeyParameters}
+ * object every time, so its precomputation for the point (its comb table) is made once and kept with the point.
  *
  * <p>Keep one instance per trusted key (e.g. in {@code TrustedKey}); building one per verification would redo the
- * precomputation.
+ * preparation.
  *
- * <p>Immutable and thread-safe (a new Bouncy Castle verifier per call).
+ * <p>Immutable and thread-safe (a new verifier per call).
  *
  * <p><b>Security:</b> at construction the key must be a point of P-256: coordinates in [0, p-1], on the curve, not
  * the point at infinity ({@link IllegalArgumentException} otherwise). {@link #verify} refuses a signature unless
- * it is exactly 64 bytes and both r and s are in [1, n-1] (checked explicitly before any arithmetic), then runs
+ * it is exactly 64 bytes and both r and s are in [1, n-1] (checked explicitly before any arithmetic), then either engine runs
  * standard ECDSA verification (SEC 1 §4.1.4) over SHA-256 of the given bytes: u1·G + u2·Q must not be the point at
  * infinity and its x coordinate must be r modulo n. As with the JDK provider behind Nimbus's
  * {@code ECDSAVerifier}, a high-S signature (s &gt; n/2) that is otherwise valid is accepted: ECDSA signatures are
@@ -32,9 +34,13 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 public final class Es256PublicKey {
 
     private final ECPublicKeyParameters params;
+    /** The same point for the native engine ({@link NativeEs256}), or null when Bouncy Castle verifies. */
+    private final PublicKey nativeKey;
 
     private Es256PublicKey(ECPublicKeyParameters validated) {
         this.params = validated;
+        this.nativeKey = NativeEs256.publicKey(validated.getQ().getAffineXCoord().toBigInteger(),
+                validated.getQ().getAffineYCoord().toBigInteger());
     }
 
     /**
@@ -92,6 +98,9 @@ public final class Es256PublicKey {
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         if (!Es256.inScalarRange(r) || !Es256.inScalarRange(s)) {
             return false;
+        }
+        if (nativeKey != null) {
+            return NativeEs256.verify(nativeKey, data, r, s);
         }
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, params); // the same point object every time: Bouncy Castle caches its precomputation

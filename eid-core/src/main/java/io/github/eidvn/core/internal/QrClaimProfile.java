@@ -298,7 +298,10 @@ public final class QrClaimProfile {
         if (!(isoDate instanceof String)) {
             throw new IllegalArgumentException(where + " must be an ISO date");
         }
-        java.time.LocalDate d = java.time.LocalDate.parse((String) isoDate);
+        java.time.LocalDate d = CitizenClaims.isoDate((String) isoDate);
+        if (d == null) {
+            throw new IllegalArgumentException(where + " must be an ISO date");
+        }
         return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 

@@ -175,11 +175,13 @@ public final class SigningKey {
 
     /**
      * Signs bytes with ECDSA P-256 SHA-256, as JWS ES256: the result is the 64-byte {@code R || S} value (RFC 7518
-     * §3.4), not DER. The nonce is deterministic (RFC 6979), so signing the same bytes twice gives the same
-     * signature, and signing needs no random source.
+     * §3.4), not DER. Do not rely on two signatures of the same bytes being equal: with the native engine (AWS-LC
+     * through the Amazon Corretto Crypto Provider, used when it is on the class path and works) nonces are hedged
+     * random values; with the Bouncy Castle engine they are deterministic (RFC 6979).
      *
-     * <p><b>Security:</b> a raw signing capability; see the class comment. The arithmetic is Bouncy Castle's ECDSA
-     * with RFC 6979 nonces and its constant-time fixed-point comb for k·G (internal {@code Es256PrivateKey}).
+     * <p><b>Security:</b> a raw signing capability; see the class comment. Both engines sign in constant time
+     * (internal {@code Es256PrivateKey}); system property {@code io.github.eidvn.es256=bouncycastle} keeps the
+     * pure-Java engine.
      *
      * @param data the bytes to sign, e.g. a JWS signing input
      * @return the 64-byte signature

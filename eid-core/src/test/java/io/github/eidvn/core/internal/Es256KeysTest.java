@@ -74,13 +74,16 @@ class Es256KeysTest {
     }
 
     @Test
-    void sign_isDeterministic_andVerifiedByTheJdkPath() throws Exception {
+    void sign_verifiedByTheJdkPath_deterministicOnTheBouncyCastleEngine() throws Exception {
         SigningKey key = SigningKey.generate();
         ECDSAVerifier jdk = new ECDSAVerifier(key.publicKey());
         for (int i = 0; i < 50; i++) {
             byte[] data = ("eyJhbGciOiJFUzI1NiJ9." + i).getBytes(StandardCharsets.US_ASCII);
             byte[] sig = key.signEs256(data);
-            assertThat(sig).hasSize(64).isEqualTo(key.signEs256(data));
+            assertThat(sig).hasSize(64);
+            if (!NativeEs256.active()) {
+                assertThat(sig).isEqualTo(key.signEs256(data)); // RFC 6979
+            }
             assertThat(jdk.verify(new JWSHeader(JWSAlgorithm.ES256), data, Base64URL.encode(sig))).isTrue();
         }
     }

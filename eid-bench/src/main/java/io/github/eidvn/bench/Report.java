@@ -165,6 +165,8 @@ public final class Report {
         machine.put("cores", a.getOrDefault("--cores", String.valueOf(Runtime.getRuntime().availableProcessors())));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("load_average", a.getOrDefault("--load", "unknown"));
+        // the ES256 engine the benchmarks ran on (same class path, same system properties)
+        machine.put("es256_engine", io.github.eidvn.core.keys.Es256Engine.describe());
 
         Double verify10 = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10");
         Double verify10k = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10000");
@@ -187,7 +189,7 @@ public final class Report {
         }
         for (String[] ctx : new String[][] {
                 {"SignatureBenchmark.eidVerify", "eid ES256 verify (cached key), signature only", "verify"},
-                {"SignatureBenchmark.eidSign", "eid ES256 sign (RFC 6979), signature only", "sign"},
+                {"SignatureBenchmark.eidSign", "eid ES256 sign, signature only", "sign"},
                 {"SignatureBenchmark.bcLightweightVerify", "Bouncy Castle lightweight verify, cached key", "verify"},
                 {"SignatureBenchmark.bcLightweightSign", "Bouncy Castle lightweight sign", "sign"},
                 {"SignatureBenchmark.jdkVerify", "Nimbus ECDSAVerifier, JDK 17 default provider", "verify"},
@@ -276,7 +278,8 @@ public final class Report {
         StringBuilder out = new StringBuilder();
         out.append("machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores"))
                 .append(" cores, ").append(machine.get("java")).append("; load average ")
-                .append(machine.get("load_average")).append('\n');
+                .append(machine.get("load_average")).append("; ES256 engine ").append(machine.get("es256_engine"))
+                .append('\n');
         out.append(String.format(Locale.ROOT, "OpenSSL P-256 (openssl speed -seconds 5 ecdsap256, single thread, "
                 + "%d runs between the JMH groups, mean): verify %s /s, sign %s /s, per CPU-second of its process "
                 + "(openssl's default). Each ratio divides eid's operations per CPU-second of the JMH JVM (all its "

@@ -88,7 +88,7 @@ public class SignatureBenchmark {
     }
 
     /**
-     * eid's ES256 signing (RFC 6979).
+     * eid's ES256 signing (the active engine: AWS-LC when present, else Bouncy Castle with RFC 6979).
      *
      * @return the signature
      */

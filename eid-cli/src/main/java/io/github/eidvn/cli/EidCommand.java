@@ -61,7 +61,8 @@ public final class EidCommand implements Runnable {
         @Override
         public String[] getVersion() {
             String v = EidCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"eid " + (v == null ? "development build" : v)};
+            return new String[] {"eid " + (v == null ? "development build" : v),
+                "ES256 engine: " + io.github.eidvn.core.keys.Es256Engine.describe()};
         }
     }
 }

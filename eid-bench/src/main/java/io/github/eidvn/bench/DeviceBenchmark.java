@@ -44,9 +44,9 @@ import io.github.eidvn.core.spi.InMemoryStateStore;
  * device and key check; then a new session: a random 256-bit token, whose SHA-256 keys the session record
  * (put-if-absent), and the audit event. <i>Password hashing cannot be left out</i>: {@code passwordLogin} always
  * verifies the password and {@link PasswordHasher} is a final class, so it runs with the cheapest parameters the API
- * accepts (m = 8 KiB, t = 1, p = 1), which still cost a few microseconds; {@link #argon2Verify} measures that hash
- * alone so the report can show its share. Sessions accumulate in the store (one per login, nothing expires on the
- * fixed clock), so every {@link #pool} logins the op starts over on a fresh store and binds the device again with
+ * accepts (m = 8 KiB, t = 1, p = 1), which still cost tens of microseconds (Bouncy Castle) and dominate the op;
+ * {@link #argon2Verify} measures that hash alone, as context. Sessions accumulate in the store (one per login,
+ * nothing expires on the fixed clock), so every {@link #pool} logins the op starts over on a fresh store and binds the device again with
  * its first login (as after a restart); that cost is inside the op, amortized.
  *
  * <p><b>{@link #eidValidate}</b>: {@code validateSession} of a session created in the setup, which must answer

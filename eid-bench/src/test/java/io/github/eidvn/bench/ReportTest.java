@@ -52,6 +52,28 @@ class ReportTest {
     }
 
     @Test
+    void p6_ratiosOfEidOverTheBareMap_argon2AsContext() {
+        String d = "DeviceBenchmark.";
+        Map<String, Double> cpu = Map.of(d + "eidLogin", 10_000.0, d + "casLogin", 10_000_000.0,
+                d + "eidValidate", 500_000.0, d + "casValidate", 100_000_000.0, d + "argon2Verify", 12_500.0);
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        Report.p6(cpu, Map.of(d + "eidLogin", 9_000.0), json, rows);
+        assertThat(json).containsEntry("P6", 0.001).containsEntry("P6_validate", 0.005);
+        assertThat(json.get("P6_ops_per_cpu_s")).asString().contains("eidLogin=10000.0", "casValidate=1.0E8",
+                "argon2Verify=12500.0");
+        assertThat(json.get("P6_wall_clock_ops_per_s")).isEqualTo(Map.of("eidLogin", 9000.0));
+        assertThat(rows).hasSize(3);
+
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> one = new java.util.ArrayList<>();
+        Report.p6(Map.of(), Map.of(), none, one);
+        assertThat(none).isEmpty();
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0)[1]).contains("not measured");
+    }
+
+    @Test
     void sizes_hospitalAndEkyc_digitsBeatShcNumeric() {
         Sizes.Figures hospital = Sizes.of("P3", Sizes.hospitalJws());
         Sizes.Figures ekyc = Sizes.of("P4", Sizes.ekycJws());

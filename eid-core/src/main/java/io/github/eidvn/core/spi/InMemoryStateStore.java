@@ -263,9 +263,12 @@ public final class InMemoryStateStore implements StateStore {
 
     private void sweep() {
         long now = clock.millis();
-        for (String k : map.keySet()) {
-            map.computeIfPresent(k, (key, e) -> e.liveAt(now) ? e : null);
-        }
+        // read-only pass; only an expired entry is removed, and only if it is still the mapped one (atomic per key)
+        map.forEach((k, e) -> {
+            if (!e.liveAt(now)) {
+                map.remove(k, e);
+            }
+        });
     }
 
     private static long deadline(long now, Duration ttl) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -189,19 +190,19 @@ public final class AccountLogin {
                 }
                 continue;
             }
-            Optional<DeviceBinding> b = decodeBinding(cur.get());
+            Optional<BindingHead> b = decodeBindingHead(cur.get());
             if (b.isEmpty()) {
                 return LoginResult.Refused.of(LoginResult.Reason.NOT_ACTIVE_DEVICE);
             }
             if (b.get().isDevice(deviceId, key)) {
-                return loggedIn(pn, b.get(), rehash, source, "password");
+                return loggedIn(pn, b.get().deviceId(), b.get().generation(), rehash, source, "password");
             }
-            return newDeviceChallenge(pn, b.get(), cur.get(), deviceId, key, source);
+            return newDeviceChallenge(pn, b.get().deviceId(), cur.get(), deviceId, key, source);
         }
         return LoginResult.Refused.of(LoginResult.Reason.BUSY);
     }
 
-    private LoginResult newDeviceChallenge(String pn, DeviceBinding active, byte[] activeRaw, String deviceId,
+    private LoginResult newDeviceChallenge(String pn, String activeDeviceId, byte[] activeRaw, String deviceId,
             DevicePublicKey key, String source) {
         String challengeId = Secrets.b64url(Secrets.randomBytes(random, 16));
         String code = Secrets.randomDigits(random, 6);
@@ -212,14 +213,14 @@ public final class AccountLogin {
         String chalKey = challengeKey(pn, challengeId);
         store.put(chalKey, record, codeValidity);
         try {
-            notifier.sendNewDeviceCode(new NewDeviceNotice(pn, active.deviceId(), deviceId, code, expires));
+            notifier.sendNewDeviceCode(new NewDeviceNotice(pn, activeDeviceId, deviceId, code, expires));
         } catch (RuntimeException e) {
             store.deleteIfEquals(chalKey, record);
             audit.record(SecurityEventType.NEW_DEVICE_CONFIRMATION_FAILED, pn, deviceId, source,
                     "notification-failed");
             return LoginResult.Refused.of(LoginResult.Reason.NOTIFICATION_FAILED);
         }
-        audit.record(SecurityEventType.NEW_DEVICE_CHALLENGE_SENT, pn, deviceId, source, "active:" + active.deviceId());
+        audit.record(SecurityEventType.NEW_DEVICE_CHALLENGE_SENT, pn, deviceId, source, "active:" + activeDeviceId);
         return new LoginResult.NewDeviceRequired(challengeId, expires);
     }
 
@@ -381,7 +382,7 @@ public final class AccountLogin {
      * @return valid (with the session) or invalid with the reason
      */
     public SessionValidation validateSession(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!isToken(token)) {
             return new SessionValidation.Invalid(SessionValidation.Reason.UNKNOWN);
         }
         String key = sessionKey(token);
@@ -401,8 +402,8 @@ public final class AccountLogin {
                 store.deleteIfEquals(key, raw.get());
                 return new SessionValidation.Invalid(SessionValidation.Reason.IDLE_TIMEOUT);
             }
-            Optional<DeviceBinding> b = store.get(bindKey(info.personalNumber()))
-                    .flatMap(AccountLogin::decodeBinding);
+            Optional<BindingHead> b = store.get(bindKey(info.personalNumber()))
+                    .flatMap(AccountLogin::decodeBindingHead);
             if (b.isEmpty() || !b.get().deviceId().equals(info.deviceId())
                     || b.get().generation() != info.generation()) {
                 store.deleteIfEquals(key, raw.get());
@@ -431,7 +432,7 @@ public final class AccountLogin {
      * @return true when a session was ended
      */
     public boolean logout(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!isToken(token)) {
             return false;
         }
         Optional<SessionInfo> s = store.consume(sessionKey(token)).flatMap(v -> decodeSession(v));
@@ -611,13 +612,18 @@ public final class AccountLogin {
     }
 
     private LoginResult loggedIn(String pn, DeviceBinding b, boolean rehash, String source, String method) {
+        return loggedIn(pn, b.deviceId(), b.generation(), rehash, source, method);
+    }
+
+    private LoginResult loggedIn(String pn, String deviceId, long generation, boolean rehash, String source,
+            String method) {
         Instant now = clock.instant();
         String token = Secrets.b64url(Secrets.randomBytes(random, 32));
-        SessionInfo info = new SessionInfo(pn, b.deviceId(), b.generation(), now, now, now.plus(absoluteTimeout));
+        SessionInfo info = new SessionInfo(pn, deviceId, generation, now, now, now.plus(absoluteTimeout));
         if (!store.putIfAbsent(sessionKey(token), encode(info), sessionTtl(info, now))) {
             throw new StateStoreException("session token collision", null);
         }
-        audit.record(SecurityEventType.LOGIN_SUCCEEDED, pn, b.deviceId(), source, method);
+        audit.record(SecurityEventType.LOGIN_SUCCEEDED, pn, deviceId, source, method);
         return new LoginResult.LoggedIn(new SessionToken(token), info, rehash);
     }
 
@@ -659,6 +665,57 @@ public final class AccountLogin {
             }
             return DevicePublicKey.parse(spki).map(k -> new DeviceBinding(id, k, gen, Instant.ofEpochMilli(at)));
         });
+    }
+
+    /**
+     * The binding's fields without parsing its key: for the checks that compare only the device id, the key's encoding
+     * and the generation (password login, session validation). The key must still have the exact form of an encoded
+     * P-256 public key ({@link #isP256Spki}); steps that use the key ({@link #unlock}) or hand the binding out parse
+     * it fully with {@link #decodeBinding}.
+     */
+    private record BindingHead(String deviceId, byte[] spki, long generation) {
+        boolean isDevice(String id, DevicePublicKey key) {
+            return deviceId.equals(id) && Arrays.equals(spki, key.encoded());
+        }
+    }
+
+    private static Optional<BindingHead> decodeBindingHead(byte[] raw) {
+        return Bin.Reader.of(raw, BINDING_V).flatMap(r -> {
+            String id = r.getString();
+            byte[] spki = r.getBytes();
+            long gen = r.getLong();
+            r.getLong();
+            if (!r.ok() || !isP256Spki(spki)) {
+                return Optional.empty();
+            }
+            return Optional.of(new BindingHead(id, spki, gen));
+        });
+    }
+
+    /** DER of SubjectPublicKeyInfo{id-ecPublicKey, prime256v1}, up to the uncompressed point's 0x04. */
+    private static final byte[] P256_SPKI_PREFIX = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, (byte) 0x86, 0x48,
+        (byte) 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03,
+        0x42, 0x00, 0x04};
+
+    /** Whether the bytes have the form of {@link DevicePublicKey#encoded()}: the prefix and a 64-byte point. */
+    private static boolean isP256Spki(byte[] spki) {
+        return spki.length == P256_SPKI_PREFIX.length + 64
+                && Arrays.equals(spki, 0, P256_SPKI_PREFIX.length, P256_SPKI_PREFIX, 0, P256_SPKI_PREFIX.length);
+    }
+
+    /** A session token's form: 43 Base64url characters (256 bits). */
+    private static boolean isToken(String token) {
+        if (token == null || token.length() != 43) {
+            return false;
+        }
+        for (int i = 0; i < 43; i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] encode(SessionInfo s) {

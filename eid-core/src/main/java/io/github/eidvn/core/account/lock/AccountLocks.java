@@ -37,6 +37,10 @@ public final class AccountLocks {
 
     private static final int VERSION = 1;
     private static final int MAX_REASON = 200;
+    private static final LockType[] TYPES = LockType.values();
+    /** "eid:lock:" + the lower-case type name + ":", by ordinal (computed once instead of per key). */
+    private static final String[] LOCK_KEY_PREFIXES = java.util.Arrays.stream(TYPES)
+            .map(t -> "eid:lock:" + t.name().toLowerCase(java.util.Locale.ROOT) + ":").toArray(String[]::new);
 
     private final StateStore store;
     private final Clock clock;
@@ -82,7 +86,7 @@ public final class AccountLocks {
         requirePn(personalNumber);
         Instant now = clock.instant();
         List<AccountLock> locks = new ArrayList<>(3);
-        for (LockType t : LockType.values()) {
+        for (LockType t : TYPES) {
             read(t, lockKey(t, personalNumber)).filter(l -> l.activeAt(now)).ifPresent(locks::add);
         }
         read(LockType.BRUTE_FORCE, hardLockKey(personalNumber)).ifPresent(locks::add);
@@ -250,7 +254,7 @@ public final class AccountLocks {
     }
 
     private static String lockKey(LockType type, String pn) {
-        return "eid:lock:" + type.name().toLowerCase(java.util.Locale.ROOT) + ":" + pn;
+        return LOCK_KEY_PREFIXES[type.ordinal()] + pn;
     }
 
     private static String hardLockKey(String pn) {

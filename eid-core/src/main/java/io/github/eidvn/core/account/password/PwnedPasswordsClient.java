@@ -90,6 +90,10 @@ public final class PwnedPasswordsClient implements BreachedPasswordCheck {
             return new BreachCheckResult.Unavailable("timed out");
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
+            if (c instanceof java.net.http.HttpTimeoutException) {
+                // the client's own request timeout (or its connect timeout) fired before ours: the same outcome
+                return new BreachCheckResult.Unavailable("timed out");
+            }
             return new BreachCheckResult.Unavailable("request failed: " + c.getClass().getSimpleName());
         } catch (InterruptedException e) {
             pending.cancel(true);

@@ -148,12 +148,17 @@ public final class Report {
         for (int g = 0; g < jmhFiles.length; g++) {
             Openssl around = new Openssl((runs.get(g).signPerSecond() + runs.get(g + 1).signPerSecond()) / 2,
                     (runs.get(g).verifyPerSecond() + runs.get(g + 1).verifyPerSecond()) / 2);
-            String text = Files.readString(Path.of(jmhFiles[g]), StandardCharsets.UTF_8);
+            // "label@file": the group ran in another configuration; its benchmark names get "label:" in front
+            int at = jmhFiles[g].indexOf('@');
+            String label = at < 0 ? "" : jmhFiles[g].substring(0, at) + ":";
+            String text = Files.readString(Path.of(jmhFiles[g].substring(at + 1)), StandardCharsets.UTF_8);
             for (Map.Entry<String, Double> e : parseJmh(text).entrySet()) {
-                jmh.put(e.getKey(), e.getValue());
-                reference.put(e.getKey(), around);
+                jmh.put(label + e.getKey(), e.getValue());
+                reference.put(label + e.getKey(), around);
             }
-            wall.putAll(parseJmhWallClock(text));
+            for (Map.Entry<String, Double> e : parseJmhWallClock(text).entrySet()) {
+                wall.put(label + e.getKey(), e.getValue());
+            }
         }
         double osslSign = runs.stream().mapToDouble(Openssl::signPerSecond).average().orElseThrow();
         double osslVerify = runs.stream().mapToDouble(Openssl::verifyPerSecond).average().orElseThrow();
@@ -186,6 +191,20 @@ public final class Report {
             rows.add(new String[] {"P2 issue: claims → QR text (sign, deflate, pack)",
                     fmt(issue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", ratio(p2, 0.2)});
             json.put("P2_wall_clock_ops_per_s", round(wall.get("IssueBenchmark.claimsToQrText"), 1));
+        }
+        Double pureVerify = jmh.get("bouncycastle:VerifyBenchmark.qrTextToVerified:keys=10");
+        if (pureVerify != null) {
+            double ref = reference.get("bouncycastle:VerifyBenchmark.qrTextToVerified:keys=10").verifyPerSecond();
+            json.put("P1_pure_java", round(pureVerify / ref, 3));
+            rows.add(new String[] {"  P1 on the pure-Java engine (-Dio.github.eidvn.es256=bouncycastle)",
+                    fmt(pureVerify) + " /s ÷ OpenSSL verify " + fmt(ref) + " /s", String.format(Locale.ROOT, "%.2f", pureVerify / ref)});
+        }
+        Double pureIssue = jmh.get("bouncycastle:IssueBenchmark.claimsToQrText");
+        if (pureIssue != null) {
+            double ref = reference.get("bouncycastle:IssueBenchmark.claimsToQrText").signPerSecond();
+            json.put("P2_pure_java", round(pureIssue / ref, 3));
+            rows.add(new String[] {"  P2 on the pure-Java engine (-Dio.github.eidvn.es256=bouncycastle)",
+                    fmt(pureIssue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", String.format(Locale.ROOT, "%.2f", pureIssue / ref)});
         }
         for (String[] ctx : new String[][] {
                 {"SignatureBenchmark.eidVerify", "eid ES256 verify (cached key), signature only", "verify"},

@@ -13,6 +13,7 @@ import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.testing.SettableClock;
+import io.github.eidvn.testing.TtlIgnoringStore;
 
 /**
  * The limits of {@link AccountLocks}: lock lengths and reasons at their bounds, locks still held by a store past
@@ -78,7 +79,7 @@ class AccountLocksLimitsTest {
 
     @Test
     void status_lockPastItsEnd_notActive_evenWhenTheStoreStillHoldsIt() {
-        AccountLocks overKeeping = AccountLocks.builder(new KeepForever(store)).clock(clock).build();
+        AccountLocks overKeeping = AccountLocks.builder(new TtlIgnoringStore(store)).clock(clock).build();
         overKeeping.lockByUser(PN, Duration.ofMinutes(10), "holiday");
         assertThat(overKeeping.status(PN).isLocked()).isTrue();
         clock.advance(Duration.ofMinutes(10));
@@ -200,54 +201,5 @@ class AccountLocksLimitsTest {
         assertThat(timed.activeAt(t.plusSeconds(10))).isFalse();
         assertThat(a.toString()).contains("AUTHORITY").contains("lifted").doesNotContain("r]");
         assertThat(timed.toString()).contains(t.plusSeconds(10).toString());
-    }
-
-    /** A store that ignores every TTL (as a store with a coarse or lagging expiry may). */
-    private static final class KeepForever implements StateStore {
-        private final StateStore d;
-
-        KeepForever(StateStore d) {
-            this.d = d;
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return d.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] value, Duration ttl) {
-            d.put(key, value, NO_EXPIRY);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-            return d.putIfAbsent(key, value, NO_EXPIRY);
-        }
-
-        @Override
-        public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-            return d.compareAndSet(key, expected, newValue, NO_EXPIRY);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return d.delete(key);
-        }
-
-        @Override
-        public boolean deleteIfEquals(String key, byte[] expected) {
-            return d.deleteIfEquals(key, expected);
-        }
-
-        @Override
-        public Optional<byte[]> consume(String key) {
-            return d.consume(key);
-        }
-
-        @Override
-        public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-            return d.incrementBy(key, delta, NO_EXPIRY);
-        }
     }
 }

@@ -255,6 +255,16 @@ class ConsentRequestVerifierBoundaryTest {
     }
 
     @Test
+    void verify_everyFieldNamedOnce_isWellFormedButNotAllRegistered() {
+        List<String> every = new ArrayList<>();
+        for (CitizenField f : CitizenField.values()) {
+            every.add(f.claimName());
+        }
+        assertThat(reason(verifier.verify(claims(c -> c.put("fields", every)))))
+                .isEqualTo(RequestReason.FIELDS_NOT_ALLOWED);
+    }
+
+    @Test
     void verify_fieldNameOfExactly64Characters_isWellFormedButNotAllowed() {
         String jws = claims(c -> c.put("fields", List.of("n".repeat(64))));
         assertThat(reason(verifier.verify(jws))).isEqualTo(RequestReason.FIELDS_NOT_ALLOWED);

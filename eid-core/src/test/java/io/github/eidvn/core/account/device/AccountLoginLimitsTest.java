@@ -170,6 +170,17 @@ class AccountLoginLimitsTest {
     }
 
     @Test
+    void confirmNewDevice_challengeTakenByAConcurrentConfirmation_unknownChallenge() {
+        AccountLogin login = builder(new ChallengeDeleteLoses(f.store)).build();
+        password(login, phoneA, LoginFixture.PASSWORD, "s");
+        LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) password(login, phoneB,
+                LoginFixture.PASSWORD, "s");
+        assertThat(reason(login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s")))
+                .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
+        assertThat(login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-A");
+    }
+
+    @Test
     void newDeviceSwitch_incrementsTheGeneration() {
         f.password(phoneA);
         assertThat(f.login.activeDevice(PN).orElseThrow().generation()).isEqualTo(1);
@@ -415,5 +426,54 @@ class AccountLoginLimitsTest {
         assertThat(reason(login.recover(PN, AccountLoginTest.proof(PN, 2, "jti-old",
                 f.clock.instant().minusSeconds(61)), phoneB.id, phoneB.publicKey, "s")))
                 .isEqualTo(LoginResult.Reason.PROOF_STALE);
+    }
+
+    /** A store where deleting a new-device challenge always loses to another node's delete. */
+    private static final class ChallengeDeleteLoses implements StateStore {
+        private final StateStore d;
+
+        ChallengeDeleteLoses(StateStore d) {
+            this.d = d;
+        }
+
+        @Override
+        public java.util.Optional<byte[]> get(String key) {
+            return d.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value, Duration ttl) {
+            d.put(key, value, ttl);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+            return d.putIfAbsent(key, value, ttl);
+        }
+
+        @Override
+        public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
+            return d.compareAndSet(key, expected, newValue, ttl);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return d.delete(key);
+        }
+
+        @Override
+        public boolean deleteIfEquals(String key, byte[] expected) {
+            return !key.startsWith("eid:dev:chal:") && d.deleteIfEquals(key, expected);
+        }
+
+        @Override
+        public java.util.Optional<byte[]> consume(String key) {
+            return d.consume(key);
+        }
+
+        @Override
+        public long incrementBy(String key, long delta, Duration ttlIfCreated) {
+            return d.incrementBy(key, delta, ttlIfCreated);
+        }
     }
 }

@@ -128,6 +128,15 @@ class OutOfBandOtpLimitsTest {
     }
 
     @Test
+    void rightCode_whoseDeleteLosesTheRace_alreadyUsed() {
+        OutOfBandOtp otp = builder(new NoDeleteStore(store)).build();
+        otp.send("login", OtpChannel.SMS, PHONE);
+        OtpVerification.Rejected r = rejected(otp.verify("login", OtpChannel.SMS, PHONE, lastCode(), "s"));
+        assertThat(r.reason()).isEqualTo(OtpVerification.Reason.ALREADY_USED);
+        assertThat(r.remainingTries()).isEqualTo(-1);
+    }
+
+    @Test
     void hourlyLimit_waitIsTheSoonestSlotToFree() {
         OutOfBandOtp otp = builder(store).maxSendsPerHour(2).resendCooldown(Duration.ofSeconds(1)).build();
         otp.send("login", OtpChannel.SMS, PHONE);

@@ -328,4 +328,61 @@ class SharedDataOpenerTest {
         assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
                 .doesNotContain("zip");
     }
+
+    @Test
+    void open_innerTimesOutOfOrderOrOutOfRange_rejectedMalformed() throws Exception {
+        for (java.util.function.Consumer<Map<String, Object>> change : List.<java.util.function.Consumer<Map<String,
+                Object>>>of(c -> c.put("exp", c.get("iat")), c -> c.put("iat", -1L),
+                c -> c.put("exp", 253402300800L), c -> c.remove("iat"), c -> c.remove("receipt_id"),
+                c -> c.put("jti", ""), c -> c.put("jti", "j".repeat(257)), c -> c.put("jti", 7))) {
+            String changed = resignedInner(change);
+            assertThat(reason(opener.open(encrypt(header().build(), changed), nonce))).isEqualTo(OpenReason.MALFORMED);
+        }
+    }
+
+    @Test
+    void open_innerLevelClaimsInconsistent_rejectedMalformed() throws Exception {
+        @SuppressWarnings("unchecked")
+        java.util.function.Function<Map<String, Object>, Map<String, Object>> verification = c ->
+                (Map<String, Object>) ((Map<String, Object>) c.get("verified_claims")).get("verification");
+        List<java.util.function.Consumer<Map<String, Object>>> changes = List.of(
+                c -> verification.apply(c).put("assurance_level", "1"),
+                c -> c.remove("acr"),
+                c -> verification.apply(c).put("trust_framework", "eidas"),
+                c -> verification.apply(c).put("time", "now"),
+                c -> c.put("acr", "urn:vn:eid:loa:9"));
+        for (java.util.function.Consumer<Map<String, Object>> change : changes) {
+            String changed = resignedInner(c -> {
+                Map<String, Object> vc = new java.util.LinkedHashMap<>(castMap(c.get("verified_claims")));
+                vc.put("verification", new java.util.LinkedHashMap<>(castMap(vc.get("verification"))));
+                c.put("verified_claims", vc);
+                change.accept(c);
+            });
+            assertThat(reason(opener.open(encrypt(header().build(), changed), nonce))).isEqualTo(OpenReason.MALFORMED);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Test
+    void open_deliveryPurposeOtherThanTheReceipts_rejectedWrongPurpose() throws Exception {
+        String other = resignedInner(c -> c.put("purpose", "ewallet-link"));
+        assertThat(reason(opener.open(encrypt(header().build(), other), nonce))).isEqualTo(OpenReason.WRONG_PURPOSE);
+    }
+
+    @Test
+    void open_innerHeaderMemberNotAString_rejectedMalformed() throws Exception {
+        for (String member : List.of("kid", "typ")) {
+            ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+            p.header().put(member, 1);
+            String bad = ConsentFixtures.signRaw(w.ring.current(), p.header(), p.claims());
+            assertThat(reason(opener.open(encrypt(header().build(), bad), nonce))).as(member)
+                    .isEqualTo(OpenReason.MALFORMED);
+        }
+        assertThat(reason(opener.open(encrypt(header().build(), "x.y"), nonce))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open(encrypt(header().build(), ".e30.AA"), nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
 }

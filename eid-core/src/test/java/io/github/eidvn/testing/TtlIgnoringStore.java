@@ -1,0 +1,63 @@
+package io.github.eidvn.testing;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.eidvn.core.spi.StateStore;
+
+/**
+ * A state store that keeps every value past its TTL (as a store with coarse or lagging expiry may), so tests can
+ * show that a component checks its own deadlines instead of relying on the store's expiry.
+ */
+public final class TtlIgnoringStore implements StateStore {
+
+    private final StateStore delegate;
+
+    /**
+     * @param delegate the store that holds the values (given {@link StateStore#NO_EXPIRY} for every write)
+     */
+    public TtlIgnoringStore(StateStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public void put(String key, byte[] value, Duration ttl) {
+        delegate.put(key, value, NO_EXPIRY);
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+        return delegate.putIfAbsent(key, value, NO_EXPIRY);
+    }
+
+    @Override
+    public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
+        return delegate.compareAndSet(key, expected, newValue, NO_EXPIRY);
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return delegate.delete(key);
+    }
+
+    @Override
+    public boolean deleteIfEquals(String key, byte[] expected) {
+        return delegate.deleteIfEquals(key, expected);
+    }
+
+    @Override
+    public Optional<byte[]> consume(String key) {
+        return delegate.consume(key);
+    }
+
+    @Override
+    public long incrementBy(String key, long delta, Duration ttlIfCreated) {
+        return delegate.incrementBy(key, delta, NO_EXPIRY);
+    }
+}

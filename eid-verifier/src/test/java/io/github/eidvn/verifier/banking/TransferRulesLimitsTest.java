@@ -1,0 +1,87 @@
+package io.github.eidvn.verifier.banking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.core.spi.StateStore;
+import io.github.eidvn.testing.SettableClock;
+
+/**
+ * The day total a decision reports and keeps, corrupt stored totals (fail closed), account ids at their limits, and
+ * the configure-once builder.
+ */
+class TransferRulesLimitsTest {
+
+    private static final Instant MORNING = Instant.parse("2026-09-17T03:00:00Z");
+
+    private final SettableClock clock = SettableClock.at(MORNING);
+    private final InMemoryStateStore store = InMemoryStateStore.create(clock);
+    private final TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).build();
+
+    @Test
+    void allow_reportsTheNewDayTotal() {
+        rules.decide(new Transfer("wallet-1", 1_000_000), TransferEvidence.otp());
+        TransferDecision second = rules.decide(new Transfer("wallet-1", 2_000_000), TransferEvidence.otp());
+        assertThat(second.outcome()).isEqualTo(TransferDecision.Outcome.ALLOW);
+        assertThat(second.messageVi()).contains("3.000.000");
+        assertThat(second.messageEn()).contains("3,000,000");
+        assertThat(rules.dayTotalVnd("wallet-1")).isEqualTo(3_000_000);
+    }
+
+    @Test
+    void corruptStoredTotal_refusedCheckUnavailable_orThrownWhenRead() {
+        for (String bad : new String[] {"", "12a", "-5", "/", ":", "1".repeat(20), "9".repeat(19)}) {
+            store.put(TransferRules.KEY_PREFIX + "2026-09-17:wallet-2", bad.getBytes(StandardCharsets.US_ASCII),
+                    StateStore.NO_EXPIRY);
+            TransferDecision d = rules.decide(new Transfer("wallet-2", 1_000), TransferEvidence.otp());
+            assertThat(d).as(bad).isInstanceOf(TransferDecision.Refused.class);
+            assertThat(((TransferDecision.Refused) d).refusal()).as(bad)
+                    .isEqualTo(TransferDecision.Refusal.CHECK_UNAVAILABLE);
+            assertThatThrownBy(() -> rules.dayTotalVnd("wallet-2")).isInstanceOf(IllegalStateException.class);
+        }
+        store.put(TransferRules.KEY_PREFIX + "2026-09-17:wallet-2", "1".repeat(19).getBytes(StandardCharsets.US_ASCII),
+                StateStore.NO_EXPIRY);
+        assertThat(rules.dayTotalVnd("wallet-2")).isEqualTo(Long.parseLong("1".repeat(19)));
+        store.put(TransferRules.KEY_PREFIX + "2026-09-17:wallet-2", "0".getBytes(StandardCharsets.US_ASCII),
+                StateStore.NO_EXPIRY);
+        assertThat(rules.dayTotalVnd("wallet-2")).isZero();
+    }
+
+    @Test
+    void accountId_printableAsciiWithoutSpaces() {
+        assertThat(new Transfer("!~", 1).account()).isEqualTo("!~");
+        assertThatThrownBy(() -> new Transfer("a b", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Transfer("a\u007f", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Transfer("", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void builder_eachOptionOnce_evidenceAgeUpToAnHour() {
+        TransferRules.Builder b = TransferRules.builder();
+        b.stateStore(store);
+        assertThatThrownBy(() -> b.stateStore(store)).isInstanceOf(IllegalStateException.class);
+        b.clock(clock);
+        assertThatThrownBy(() -> b.clock(clock)).isInstanceOf(IllegalStateException.class);
+        b.zone(ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThatThrownBy(() -> b.zone(ZoneId.of("UTC"))).isInstanceOf(IllegalStateException.class);
+        b.dailyBiometricAboveVnd(20_000_000);
+        assertThatThrownBy(() -> b.dailyBiometricAboveVnd(20_000_000)).isInstanceOf(IllegalStateException.class);
+        b.maxTransferVnd(1_000_000_000);
+        assertThatThrownBy(() -> b.maxTransferVnd(1_000_000_000)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.maxEvidenceAge(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.maxEvidenceAge(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.maxEvidenceAge(Duration.ofHours(1).plusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        b.maxEvidenceAge(Duration.ofHours(1));
+        assertThatThrownBy(() -> b.maxEvidenceAge(Duration.ofMinutes(1))).isInstanceOf(IllegalStateException.class);
+        assertThat(b.build().dailyBiometricAboveVnd()).isEqualTo(20_000_000);
+    }
+}

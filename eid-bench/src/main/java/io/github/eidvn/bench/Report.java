@@ -37,6 +37,10 @@ public final class Report {
     private Report() {
     }
 
+    /** A pipeline figure: its JMH name, its ratios.json name, its table label, its OpenSSL side, its goal if any. */
+    private record Pipeline(String jmhKey, String name, String label, boolean verify, Double goal) {
+    }
+
     /** OpenSSL's single-threaded P-256 figures. */
     record Openssl(double signPerSecond, double verifyPerSecond) {
     }
@@ -175,36 +179,29 @@ public final class Report {
 
         Double verify10 = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10");
         Double verify10k = jmh.get("VerifyBenchmark.qrTextToVerified:keys=10000");
-        Double issue = jmh.get("IssueBenchmark.claimsToQrText");
-        if (verify10 != null) {
-            double ref = reference.get("VerifyBenchmark.qrTextToVerified:keys=10").verifyPerSecond();
-            double p1 = verify10 / ref;
-            json.put("P1", round(p1, 3));
-            rows.add(new String[] {"P1 verify: QR text → Verified (ES256, full pipeline)",
-                    fmt(verify10) + " /s ÷ OpenSSL verify " + fmt(ref) + " /s", ratio(p1, 0.6)});
-            json.put("P1_wall_clock_ops_per_s", round(wall.get("VerifyBenchmark.qrTextToVerified:keys=10"), 1));
-        }
-        if (issue != null) {
-            double ref = reference.get("IssueBenchmark.claimsToQrText").signPerSecond();
-            double p2 = issue / ref;
-            json.put("P2", round(p2, 3));
-            rows.add(new String[] {"P2 issue: claims → QR text (sign, deflate, pack)",
-                    fmt(issue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", ratio(p2, 0.2)});
-            json.put("P2_wall_clock_ops_per_s", round(wall.get("IssueBenchmark.claimsToQrText"), 1));
-        }
-        Double pureVerify = jmh.get("bouncycastle:VerifyBenchmark.qrTextToVerified:keys=10");
-        if (pureVerify != null) {
-            double ref = reference.get("bouncycastle:VerifyBenchmark.qrTextToVerified:keys=10").verifyPerSecond();
-            json.put("P1_pure_java", round(pureVerify / ref, 3));
-            rows.add(new String[] {"  P1 on the pure-Java engine (-Dio.github.eidvn.es256=bouncycastle)",
-                    fmt(pureVerify) + " /s ÷ OpenSSL verify " + fmt(ref) + " /s", String.format(Locale.ROOT, "%.2f", pureVerify / ref)});
-        }
-        Double pureIssue = jmh.get("bouncycastle:IssueBenchmark.claimsToQrText");
-        if (pureIssue != null) {
-            double ref = reference.get("bouncycastle:IssueBenchmark.claimsToQrText").signPerSecond();
-            json.put("P2_pure_java", round(pureIssue / ref, 3));
-            rows.add(new String[] {"  P2 on the pure-Java engine (-Dio.github.eidvn.es256=bouncycastle)",
-                    fmt(pureIssue) + " /s ÷ OpenSSL sign " + fmt(ref) + " /s", String.format(Locale.ROOT, "%.2f", pureIssue / ref)});
+        String pureJava = "  %s on the pure-Java engine (-Dio.github.eidvn.es256=bouncycastle)";
+        for (Pipeline p : List.of(
+                new Pipeline("VerifyBenchmark.qrTextToVerified:keys=10", "P1",
+                        "P1 verify: QR text → Verified (ES256, full pipeline)", true, 0.6),
+                new Pipeline("IssueBenchmark.claimsToQrText", "P2",
+                        "P2 issue: claims → QR text (sign, deflate, pack)", false, 0.2),
+                new Pipeline("bouncycastle:VerifyBenchmark.qrTextToVerified:keys=10", "P1_pure_java",
+                        String.format(Locale.ROOT, pureJava, "P1"), true, null),
+                new Pipeline("bouncycastle:IssueBenchmark.claimsToQrText", "P2_pure_java",
+                        String.format(Locale.ROOT, pureJava, "P2"), false, null))) {
+            Double v = jmh.get(p.jmhKey());
+            if (v == null) {
+                continue;
+            }
+            Openssl around = reference.get(p.jmhKey());
+            double ref = p.verify() ? around.verifyPerSecond() : around.signPerSecond();
+            json.put(p.name(), round(v / ref, 3));
+            rows.add(new String[] {p.label(),
+                    fmt(v) + " /s ÷ OpenSSL " + (p.verify() ? "verify " : "sign ") + fmt(ref) + " /s",
+                    p.goal() == null ? String.format(Locale.ROOT, "%.2f", v / ref) : ratio(v / ref, p.goal())});
+            if (p.goal() != null) {
+                json.put(p.name() + "_wall_clock_ops_per_s", round(wall.get(p.jmhKey()), 1));
+            }
         }
         for (String[] ctx : new String[][] {
                 {"SignatureBenchmark.eidVerify", "eid ES256 verify (cached key), signature only", "verify"},

@@ -1,8 +1,6 @@
 package io.github.eidvn.testing;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
 
 import io.github.eidvn.core.spi.StateStore;
 
@@ -10,20 +8,13 @@ import io.github.eidvn.core.spi.StateStore;
  * A state store that keeps every value past its TTL (as a store with coarse or lagging expiry may), so tests can
  * show that a component checks its own deadlines instead of relying on the store's expiry.
  */
-public final class TtlIgnoringStore implements StateStore {
-
-    private final StateStore delegate;
+public final class TtlIgnoringStore extends ForwardingStateStore {
 
     /**
      * @param delegate the store that holds the values (given {@link StateStore#NO_EXPIRY} for every write)
      */
     public TtlIgnoringStore(StateStore delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) {
-        return delegate.get(key);
+        super(delegate);
     }
 
     @Override
@@ -39,21 +30,6 @@ public final class TtlIgnoringStore implements StateStore {
     @Override
     public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
         return delegate.compareAndSet(key, expected, newValue, NO_EXPIRY);
-    }
-
-    @Override
-    public boolean delete(String key) {
-        return delegate.delete(key);
-    }
-
-    @Override
-    public boolean deleteIfEquals(String key, byte[] expected) {
-        return delegate.deleteIfEquals(key, expected);
-    }
-
-    @Override
-    public Optional<byte[]> consume(String key) {
-        return delegate.consume(key);
     }
 
     @Override

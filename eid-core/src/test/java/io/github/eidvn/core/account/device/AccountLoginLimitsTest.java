@@ -14,6 +14,7 @@ import io.github.eidvn.core.account.lock.AccountLock;
 import io.github.eidvn.core.account.lock.LockType;
 import io.github.eidvn.core.account.lock.SourceThrottle;
 import io.github.eidvn.core.spi.StateStore;
+import io.github.eidvn.testing.ForwardingStateStore;
 import io.github.eidvn.testing.TtlIgnoringStore;
 
 /**
@@ -429,51 +430,14 @@ class AccountLoginLimitsTest {
     }
 
     /** A store where deleting a new-device challenge always loses to another node's delete. */
-    private static final class ChallengeDeleteLoses implements StateStore {
-        private final StateStore d;
-
+    private static final class ChallengeDeleteLoses extends ForwardingStateStore {
         ChallengeDeleteLoses(StateStore d) {
-            this.d = d;
-        }
-
-        @Override
-        public java.util.Optional<byte[]> get(String key) {
-            return d.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] value, Duration ttl) {
-            d.put(key, value, ttl);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-            return d.putIfAbsent(key, value, ttl);
-        }
-
-        @Override
-        public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-            return d.compareAndSet(key, expected, newValue, ttl);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return d.delete(key);
+            super(d);
         }
 
         @Override
         public boolean deleteIfEquals(String key, byte[] expected) {
-            return !key.startsWith("eid:dev:chal:") && d.deleteIfEquals(key, expected);
-        }
-
-        @Override
-        public java.util.Optional<byte[]> consume(String key) {
-            return d.consume(key);
-        }
-
-        @Override
-        public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-            return d.incrementBy(key, delta, ttlIfCreated);
+            return !key.startsWith("eid:dev:chal:") && delegate.deleteIfEquals(key, expected);
         }
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.lock.SourceThrottle;
 import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.core.spi.StateStore;
+import io.github.eidvn.testing.ForwardingStateStore;
 import io.github.eidvn.testing.SettableClock;
 import io.github.eidvn.testing.TtlIgnoringStore;
 
@@ -207,51 +209,14 @@ class OutOfBandOtpLimitsTest {
     }
 
     /** A store whose conditional deletes never succeed, as when another node's delete has not landed yet. */
-    private static final class NoDeleteStore implements io.github.eidvn.core.spi.StateStore {
-        private final io.github.eidvn.core.spi.StateStore d;
-
-        NoDeleteStore(io.github.eidvn.core.spi.StateStore d) {
-            this.d = d;
-        }
-
-        @Override
-        public java.util.Optional<byte[]> get(String key) {
-            return d.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] value, Duration ttl) {
-            d.put(key, value, ttl);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-            return d.putIfAbsent(key, value, ttl);
-        }
-
-        @Override
-        public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-            return d.compareAndSet(key, expected, newValue, ttl);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return d.delete(key);
+    private static final class NoDeleteStore extends ForwardingStateStore {
+        NoDeleteStore(StateStore d) {
+            super(d);
         }
 
         @Override
         public boolean deleteIfEquals(String key, byte[] expected) {
             return false;
-        }
-
-        @Override
-        public java.util.Optional<byte[]> consume(String key) {
-            return d.consume(key);
-        }
-
-        @Override
-        public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-            return d.incrementBy(key, delta, ttlIfCreated);
         }
     }
 }

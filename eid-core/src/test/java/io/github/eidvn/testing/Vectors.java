@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * Access to the outside test vectors in {@code ../shared/vectors/} (ARCHITECTURE §6.12).
+ * Access to the outside test vectors kept in the repository's {@code vectors/} folder (ARCHITECTURE §6.12), each
+ * folder with its source, licence and provenance.
  *
- * <p>The folder is read at test time and never copied into the repository. When it is absent (a clone outside the
- * workspace) a test that needs it is skipped with a visible message; when the environment variable {@code CI} is
- * {@code true} the test fails instead, so conformance tests cannot silently stop running in CI.
+ * <p>The build passes the folder as {@code -Deid.vectors}; without it, tests look for {@code ../vectors} from the
+ * module directory. A missing folder or file fails the test: conformance tests never skip.
  */
 public final class Vectors {
 
@@ -20,21 +18,15 @@ public final class Vectors {
     }
 
     /**
-     * The vectors root, or skip/fail as described in the class comment.
+     * The vectors root.
      *
      * @return the existing vectors root folder
      */
     public static Path root() {
         String configured = System.getProperty("eid.vectors");
-        Path root = configured == null ? Path.of("..", "..", "shared", "vectors") : Path.of(configured);
+        Path root = configured == null ? Path.of("..", "vectors") : Path.of(configured);
         if (!Files.isDirectory(root)) {
-            String message = "outside test vectors not found at " + root.toAbsolutePath().normalize()
-                    + " (set -Deid.vectors=DIR)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + "; CI=true requires them");
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort(message);
+            fail("test vectors not found at " + root.toAbsolutePath().normalize() + " (set -Deid.vectors=DIR)");
         }
         return root;
     }

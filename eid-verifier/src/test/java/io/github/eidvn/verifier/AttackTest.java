@@ -44,7 +44,7 @@ class AttackTest {
 
     private static AssertionVerifier verifier(TrustStore store) {
         return AssertionVerifier.builder().trustStore(store).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
     }
 
     private static Reason reason(VerificationResult r) {
@@ -228,7 +228,7 @@ class AttackTest {
         String jwks = "{\"keys\":[" + new ECKey.Builder(a).keyID("shared").build().toPublicJWK().toJSONString() + ","
                 + new ECKey.Builder(b).keyID("shared").build().toPublicJWK().toJSONString() + "]}";
         AssertionVerifier v = AssertionVerifier.builder().trustStore(TrustStore.fromJwks(jwks))
-                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
         Map<String, Object> h = header();
         h.put("kid", "shared");
         for (ECKey signer : List.of(a, b)) {
@@ -337,24 +337,6 @@ class AttackTest {
         assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, "")))).isEqualTo(Reason.BAD_SIGNATURE);
         assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, Tokens.b64(new byte[64])))))
                 .isEqualTo(Reason.BAD_SIGNATURE);
-    }
-
-    @Test
-    void malleatedSignature_highS_cannotBeUsedForASecondPresentation() {
-        // ECDSA: (r, n - s) is also a valid signature of the same input; the replay guard keys on jti, not text
-        BigInteger n = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-        byte[] raw = java.util.Base64.getUrlDecoder().decode(jwt.substring(jwt.lastIndexOf('.') + 1));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(raw, 32, 64));
-        byte[] otherS = n.subtract(s).toByteArray();
-        byte[] mall = Arrays.copyOf(raw, 64);
-        Arrays.fill(mall, 32, 64, (byte) 0);
-        int len = Math.min(32, otherS.length);
-        System.arraycopy(otherS, otherS.length - len, mall, 64 - len, len);
-        String malleated = Tokens.withPart(jwt, 2, Tokens.b64(mall));
-        assertThat(malleated).isNotEqualTo(jwt);
-        AssertionVerifier v = verifier();
-        assertThat(v.verify(jwt)).isInstanceOf(Verified.class);
-        assertThat(reason(v.verify(malleated))).isIn(Reason.REPLAYED, Reason.BAD_SIGNATURE);
     }
 
     @Test

@@ -32,7 +32,7 @@ class Rfc7515A3Test {
     private static AssertionVerifier verifier(TrustStore store) {
         return AssertionVerifier.builder().trustStore(store)
                 .clock(io.github.eidvn.testing.AssertionFixtures.clockAt(Instant.ofEpochSecond(1300819000L)))
-                .withoutReplayGuard().build();
+                .withoutReplayGuard().anyLevel().build();
     }
 
     private static AssertionVerifier.Context throughSignature(AssertionVerifier v, TrustStore store, String jws,
@@ -59,6 +59,19 @@ class Rfc7515A3Test {
                 .isEqualTo(Files.readAllBytes(Vectors.path("rfc7515-a3-es256", "protected-header.bin")));
         assertThat(c.signature).hasSize(64);
         // later stages still refuse it: it is not an eid assertion
+        assertThat(v.run(c, Stage.CRITICAL, Stage.TYPE).reason()).isEqualTo(Reason.WRONG_TYPE);
+    }
+
+    @Test
+    void exampleSignature_isHighS_soTheLowSRuleBelongsToEidsProfileOnly() throws Exception {
+        // RFC 7515 A.3 is an outside token: its S is above n/2. The signature stage (plain ES256) accepts it; only
+        // eid's own profiles (typ vneid-*) refuse high S, and this token never reaches that check
+        TrustStore store = vectorKey();
+        AssertionVerifier v = verifier(store);
+        Rejected[] outcome = new Rejected[1];
+        AssertionVerifier.Context c = throughSignature(v, store, read("jws-compact.txt"), outcome);
+        assertThat(outcome[0]).isNull();
+        assertThat(io.github.eidvn.core.jose.EidProfile.isLowS(c.signature)).isFalse();
         assertThat(v.run(c, Stage.CRITICAL, Stage.TYPE).reason()).isEqualTo(Reason.WRONG_TYPE);
     }
 

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
@@ -32,6 +33,7 @@ final class RemoteJwks {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final int TIMEOUT_MILLIS = 5_000;
 
+    /** The issuer the keys are bound to, or null for a bare JWKS URL (one issuer, whatever its name). */
     private final String issuer;
     private final URI url;
     private final JWKSetSource<SecurityContext> source;
@@ -84,7 +86,14 @@ final class RemoteJwks {
         if (!found.isEmpty()) {
             return found;
         }
-        JWKSet refreshed = read(JWKSetCacheRefreshEvaluator.referenceComparison(set), now);
+        JWKSet refreshed;
+        try {
+            refreshed = source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(set), now, null);
+        } catch (RateLimitReachedException e) {
+            return found; // refreshed too recently: the kid is unknown for now
+        } catch (KeySourceException | RuntimeException e) {
+            throw unavailable(e);
+        }
         if (refreshed == null || refreshed == set) {
             return found;
         }
@@ -101,8 +110,7 @@ final class RemoteJwks {
         try {
             return source.getJWKSet(evaluator, now, null);
         } catch (KeySourceException | RuntimeException e) {
-            throw new KeysUnavailableException("the JWKS of " + issuer + " at " + url + " cannot be read ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw unavailable(e);
         }
     }
 
@@ -116,12 +124,19 @@ final class RemoteJwks {
             // toString(false): private members are kept so that the trust-store rules refuse them
             keys = TrustStore.boundKeys(issuer, set.toString(false));
         } catch (IllegalArgumentException e) {
-            throw new KeysUnavailableException("the JWKS of " + issuer + " at " + url + " is refused: "
-                    + e.getMessage(), null);
+            throw new KeysUnavailableException(where() + " is refused: " + e.getMessage(), null);
         }
         s = new Snapshot(set, TrustStore.indexed(keys));
         last = s;
         return s;
+    }
+
+    private KeysUnavailableException unavailable(Exception e) {
+        return new KeysUnavailableException(where() + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    private String where() {
+        return "the JWKS " + (issuer == null ? "" : "of " + issuer + " ") + "at " + url;
     }
 
     @Override

@@ -256,6 +256,68 @@ public final class TrustStore {
     }
 
     /**
+     * A store from command-line style JWKS options, as {@code eid verify --jwks} and the reception desk take them:
+     * <ul>
+     *   <li>{@code ISS=FILE} or {@code ISS=URL}, one per issuer: the keys of that issuer only (split at the first
+     *       {@code =}, so the issuer id may be a URL but contain no {@code =}; a URL is read and refreshed as by
+     *       {@link Builder#issuerJwksUrl(String, URI)});</li>
+     *   <li>a single bare {@code FILE} or {@code URL} without {@code =}: today's meaning, one issuer whatever its
+     *       name.</li>
+     * </ul>
+     * A bare JWKS cannot be mixed with {@code ISS=} options: its keys would vouch for every issuer.
+     *
+     * @param options one or more options
+     * @return the store
+     * @throws IOException when a file cannot be read
+     * @throws IllegalArgumentException when an option is malformed, the options mix the two forms, an issuer is
+     *     given twice, a URL is not https (or loopback http), or a JWKS breaks a rule of the class comment
+     */
+    public static TrustStore fromJwksOptions(List<String> options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        if (options.isEmpty()) {
+            throw new IllegalArgumentException("no JWKS given");
+        }
+        Builder b = builder();
+        List<String> bare = new ArrayList<>();
+        for (String o : options) {
+            Objects.requireNonNull(o, "option");
+            int eq = o.indexOf('=');
+            if (eq < 0) {
+                bare.add(o);
+                continue;
+            }
+            String iss = o.substring(0, eq);
+            String where = o.substring(eq + 1);
+            if (iss.isEmpty() || where.isEmpty()) {
+                throw new IllegalArgumentException("expected ISS=FILE or ISS=URL: " + o);
+            }
+            try {
+                if (where.startsWith("https://") || where.startsWith("http://")) {
+                    b.issuerJwksUrl(iss, URI.create(where));
+                } else {
+                    b.issuer(iss, fromJwksFile(Path.of(where)));
+                }
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+        }
+        if (bare.isEmpty()) {
+            return b.build();
+        }
+        if (bare.size() > 1 || bare.size() != options.size()) {
+            throw new IllegalArgumentException("a bare JWKS (one issuer, whatever its name) cannot be combined with "
+                    + "other JWKS options: give each issuer as ISS=FILE or ISS=URL");
+        }
+        String where = bare.get(0);
+        if (where.startsWith("https://") || where.startsWith("http://")) {
+            return new TrustStore(List.of(), Set.of(), List.of(new RemoteJwks(null, RemoteJwks.checkUrl(URI.create(
+                    where)), Builder.DEFAULT_JWKS_REFRESH_INTERVAL, Builder.DEFAULT_JWKS_MIN_REFRESH_INTERVAL,
+                    Builder.DEFAULT_JWKS_OUTAGE_TOLERANCE)));
+        }
+        return fromJwksFile(Path.of(where));
+    }
+
+    /**
      * A builder of a store that holds keys per issuer. Each issuer may be given once.
      *
      * @return a new builder
@@ -498,12 +560,16 @@ public final class TrustStore {
     }
 
     /**
-     * The keys of a JWKS read from a URL, validated by the rules of this class and bound to {@code issuer}
-     * (used by {@link RemoteJwks}).
+     * The keys of a JWKS read from a URL, validated by the rules of this class and bound to {@code issuer}, or
+     * unbound when it is null (used by {@link RemoteJwks}).
      */
     static List<TrustedKey> boundKeys(String issuer, String jwksJson) {
+        List<TrustedKey> loaded = fromJwks(jwksJson).keys;
+        if (issuer == null) {
+            return loaded;
+        }
         List<TrustedKey> out = new ArrayList<>();
-        for (TrustedKey k : fromJwks(jwksJson).keys) {
+        for (TrustedKey k : loaded) {
             out.add(k.boundTo(issuer));
         }
         return out;

@@ -62,20 +62,18 @@ class EcdsaSignatureAttackTest {
     }
 
     @Test
-    void highS_verifiesAlone_butIsTheSameJti_soReplayedAfterTheOriginal() {
-        String token = k.freshJwt();
-        BigInteger[] rs = AttackKit.rs(token);
-        String malleated = AttackKit.withPart(token, 2, rawSignature(rs[0], N.subtract(rs[1])));
-        assertThat(malleated).isNotEqualTo(token);
-        // policy: not rejected by the signature stage (no low-S rule) ...
-        var alone = k.verifier().verify(malleated);
-        assertThat(alone).isInstanceOf(Verified.class);
-        // ... and one presentation only: the replay guard sees the same iss+jti, in either order
-        AssertionVerifier v = k.verifier();
-        assertThat(v.verify(token)).isInstanceOf(Verified.class);
-        assertThat(reason(v.verify(malleated))).isEqualTo(Reason.REPLAYED);
-        AssertionVerifier w = k.verifier();
-        assertThat(w.verify(malleated)).isInstanceOf(Verified.class);
-        assertThat(reason(w.verify(token))).isEqualTo(Reason.REPLAYED);
+    void highS_twinRefused_bothForms_beforeTheReplayStage_soTheGenuineTokenStillVerifies() {
+        for (String token : List.of(k.freshJwt(), k.freshQr())) {
+            BigInteger[] rs = AttackKit.rs(token);
+            assertThat(rs[1]).as("eid signs low-S").isLessThanOrEqualTo(N.shiftRight(1));
+            String malleated = AttackKit.withPart(token, 2, rawSignature(rs[0], N.subtract(rs[1])));
+            assertThat(malleated).isNotEqualTo(token);
+            AssertionVerifier v = k.verifier();
+            // shown first, the twin is refused and does not consume iss+jti ...
+            assertThat(reason(v.verify(malleated))).isEqualTo(Reason.NON_CANONICAL_SIGNATURE);
+            assertThat(v.verify(token)).isInstanceOf(Verified.class);
+            // ... and shown after, it is still refused as altered, not reported as a replay
+            assertThat(reason(v.verify(malleated))).isEqualTo(Reason.NON_CANONICAL_SIGNATURE);
+        }
     }
 }

@@ -85,7 +85,8 @@ class SharingProperties {
         sealer = SharingSealer.builder().issuer(ConsentFixtures.ISSUER).keyRing(ring).clock(clock)
                 .receiptStatus(ledger).build();
         opener = SharedDataOpener.builder().decryptionKey(partyKey).partyId("any-party")
-                .trustStore(TrustStore.of(ring)).receiptStatus(ledger).withoutReplayGuard().clock(clock).build();
+                .trustStore(TrustStore.of(ring)).expectedIssuer(ConsentFixtures.ISSUER).receiptStatus(ledger).withoutReplayGuard().clock(clock)
+                .anyLevel().build();
     }
 
     @Provide

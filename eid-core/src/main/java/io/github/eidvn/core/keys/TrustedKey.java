@@ -141,7 +141,8 @@ public final class TrustedKey {
      * <p><b>Security:</b> this checks the signature only. To accept a token, use the verifier, which also checks
      * the key id, the pinned algorithm, the type, the times, the audience and replay. The signature must be the
      * 64-byte {@code R || S} value with r and s in [1, n-1]; anything else is {@code false}. A high-S signature
-     * (s &gt; n/2) that is otherwise valid is accepted, as by the JDK's ECDSA.
+     * (s &gt; n/2) that is otherwise valid is accepted, as by the JDK's ECDSA; eid's verifiers refuse it for eid's own
+     * token types, whose signers always emit low S.
      *
      * @param data the signed bytes, e.g. a JWS signing input {@code header.payload} in ASCII
      * @param signature the 64-byte JWS ES256 signature

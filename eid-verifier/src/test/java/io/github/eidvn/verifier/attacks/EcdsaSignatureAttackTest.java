@@ -20,14 +20,13 @@ import io.github.eidvn.verifier.Verified;
  * ECDSA signature values. "Psychic signatures" (CVE-2022-21449: r = 0 and/or s = 0 accepted by the JDK 15-18
  * verifier), r or s equal to the group order n or out of range, and the DER encoding in place of the JOSE raw
  * {@code r||s} form are all {@link Reason#BAD_SIGNATURE}, in both token forms. Truncated, padded and all-zero
- * signatures are {@code AttackTest#truncatedOrPaddedSignature_rejected}.
+ * signatures are {@code JoseAttackTest#truncatedOrPaddedSignature_rejected}.
  *
- * <p><b>Documented policy, high-S malleability:</b> (r, n - s) is a second valid ECDSA signature of the same input
- * and the verifier (Nimbus / the JDK, like RFC 7518) does not require low-S, so a malleated copy of a genuine token
- * verifies on its own. That is harmless here because the signature is never an identifier: the replay guard keys on
- * {@code iss}+{@code jti}, so the malleated copy of a presented token is {@link Reason#REPLAYED} (also
- * {@code AttackTest#malleatedSignature_highS_cannotBeUsedForASecondPresentation}). Systems that key anything on the
- * token text or signature bytes must not rely on their uniqueness.
+ * <p><b>High-S malleability:</b> (r, n - s) is a second valid ECDSA signature of the same input, and plain ES256
+ * (Nimbus, the JDK, RFC 7518) accepts it. eid's signers always emit the low-S form, so eid's verifiers refuse the
+ * high-S twin of an eid token ({@link Reason#NON_CANONICAL_SIGNATURE}) before the replay stage: the twin can neither
+ * pass as a new text nor consume the genuine token's {@code iss}+{@code jti} ({@link HighSProperties} for every
+ * valid token).
  */
 class EcdsaSignatureAttackTest {
 

@@ -121,7 +121,7 @@ class SharingCommandsTest {
         CliRun sealed = CliRun.run("seal", "--issuer-key", issuerKey.toString(), "--to",
                 dir.resolve("vcb-bank.encryption.pub.jwk").toString(), "--claims", claims.toString(), "--fields",
                 "personal_number,name,birthdate", "--receipt", "rcpt-0001", "--nonce", "n0nce-from-the-request",
-                "--party", "vcb-bank", "--level", "2");
+                "--party", "vcb-bank", "--level", "2", "--amr", "face");
         assertThat(sealed.exitCode).as(sealed.err).isZero();
         String jwe = sealed.out.strip();
         assertThat(jwe.split("\\.", -1)).hasSize(5);

@@ -156,7 +156,8 @@ public final class BankOnboardingExample {
         // 5. VNeID seals the granted data for the bank only: signed by VNeID, encrypted to the bank's key.
         SharedClaims registryData = SharedClaims.fromProfile(citizen);
         String delivery = ((SealResult.Sealed) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
-                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         out.println();
         out.println("5. VNeID niêm phong dữ liệu / VNeID seals the data: JWE " + bank.encryptionKey().jweAlgorithm()
                 + " + " + bank.encryptionKey().contentEncryption() + " chứa JWT ký ES256 / nesting an ES256-signed "
@@ -208,7 +209,7 @@ public final class BankOnboardingExample {
         // 9. A replayed delivery is refused, and VNeID seals nothing more under the receipt.
         OpenRejected after = (OpenRejected) opener.open(delivery, request.request().nonce());
         SealResult.Refused refused = (SealResult.Refused) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
-                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).build());
+                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).methods("face").build());
         out.println();
         out.println("9. Gói dữ liệu bị phát lại sau khi rút đồng ý / Replayed delivery after withdrawal: "
                 + after.reason() + " — " + after.reason().vietnamese() + " / " + after.reason().english());

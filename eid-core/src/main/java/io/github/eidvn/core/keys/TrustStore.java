@@ -387,7 +387,7 @@ public final class TrustStore {
      */
     public String toJwksJson() {
         List<JWK> jwks = new ArrayList<>();
-        for (TrustedKey k : keys) {
+        for (TrustedKey k : keys()) {
             jwks.add(k.jwk());
         }
         return new JWKSet(jwks).toString(true);

@@ -35,6 +35,9 @@ public enum OpenReason {
     /** {@code exp - iat} is longer than the maximum lifetime (by default 1 hour). */
     LIFETIME_TOO_LONG("Gói dữ liệu có thời hạn dài hơn mức tối đa cho phép.",
             "The data package is valid for longer than the maximum allowed."),
+    /** The package claims level 2 without a level-2 method ({@code face} or {@code fpt} in {@code amr}). */
+    LEVEL_WITHOUT_METHOD("Gói dữ liệu ghi mức độ 2 nhưng không có phương thức xác thực mức độ 2 (khuôn mặt hoặc vân tay).",
+            "The data package claims level 2 without a level-2 method (face or fingerprint)."),
     /** Past its expiry. */
     EXPIRED("Gói dữ liệu đã hết hạn.", "The data package has expired."),
     /** Issued in the future. */

@@ -56,7 +56,9 @@ import io.github.eidvn.verifier.ReplayGuard;
  *       {@code DISALLOWED_ALGORITHM}; issuer keys unavailable: {@code CHECK_UNAVAILABLE}), <b>signature</b>
  *       ({@code BAD_SIGNATURE}), <b>type</b> ({@code typ} {@value SharingFormat#INNER_TYPE}: {@code WRONG_TYPE};
  *       a high-S signature, which eid's issuers never emit: {@code NON_CANONICAL_SIGNATURE});</li>
- *   <li><b>claims</b>: strict decoding, unknown claims refused, citizen data validated ({@code MALFORMED});</li>
+ *   <li><b>claims</b>: strict decoding, unknown claims refused, citizen data validated ({@code MALFORMED}); a
+ *       package claiming level 2 must name {@code face} or {@code fpt} in {@code amr}
+ *       ({@code LEVEL_WITHOUT_METHOD});</li>
  *   <li><b>issuer</b>: {@code iss} one of the expected issuers, which the builder requires, and the signing key
  *       bound to it ({@code WRONG_ISSUER}); <b>time</b> ({@code exp - iat} at most {@link #DEFAULT_MAX_LIFETIME}
  *       or the lower {@link Builder#maxLifetime(Duration)}: {@code LIFETIME_TOO_LONG}; {@code EXPIRED},
@@ -473,15 +475,42 @@ public final class SharedDataOpener {
             } else if (al != null) {
                 throw new IllegalArgumentException("assurance_level without acr");
             }
+            List<String> amr = methods(m.get("amr"));
+            if (!amr.isEmpty() && c.level == null) {
+                throw new IllegalArgumentException("amr without acr");
+            }
             Map<?, ?> citizen = object(required(vc, "claims"), "claims");
             Map<String, Object> byName = new java.util.LinkedHashMap<>();
             citizen.forEach((k, v) -> byName.put((String) k, v));
             c.claims = SharedClaims.of(byName);
+            if (c.level != null && c.level.satisfies(AssuranceLevel.LEVEL_2)
+                    && !EidProfile.hasLevel2Method(amr, List.of())) {
+                c.claims = null;
+                return reject(OpenReason.LEVEL_WITHOUT_METHOD, "level 2 without face or fpt in amr");
+            }
         } catch (IllegalArgumentException | ClassCastException e) {
             c.claims = null;
             return reject(OpenReason.MALFORMED, "claims: " + e.getMessage());
         }
         return null;
+    }
+
+    /** The {@code amr} array: absent is empty; else 1 to 8 distinct strings of 1 to 32 characters. */
+    private static List<String> methods(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List) || ((List<?>) v).isEmpty() || ((List<?>) v).size() > 8) {
+            throw new IllegalArgumentException("amr must be an array of 1 to 8 strings");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) v) {
+            if (!(o instanceof String) || ((String) o).isEmpty() || ((String) o).length() > 32 || out.contains(o)) {
+                throw new IllegalArgumentException("amr values must be distinct strings of 1 to 32 characters");
+            }
+            out.add((String) o);
+        }
+        return out;
     }
 
     private OpenRejected time(Context c) {

@@ -149,4 +149,28 @@ class SharedDataOpenerPolicyTest {
         assertThat(reason(opener.open(forged, nonce))).isEqualTo(OpenReason.WRONG_ISSUER);
         assertThat(opener.open(jwe, nonce)).isInstanceOf(Opened.class);
     }
+
+    @Test
+    void level2PackageWithoutALevel2Method_rejectedLevelWithoutMethod() throws Exception {
+        SharedDataOpener opener = w.opener().receiptStatus(w.ledger).anyLevel().build();
+        String noAmr = resealed(c -> c.remove("amr"));
+        assertThat(reason(opener.open(noAmr, nonce))).isEqualTo(OpenReason.LEVEL_WITHOUT_METHOD);
+        String pwdAndChip = resealed(c -> c.put("amr", List.of("pwd", "sc")));
+        assertThat(reason(opener.open(pwdAndChip, nonce))).isEqualTo(OpenReason.LEVEL_WITHOUT_METHOD);
+        String fingerprint = resealed(c -> c.put("amr", List.of("sc", "fpt")));
+        assertThat(opener.open(fingerprint, nonce)).isInstanceOf(Opened.class);
+    }
+
+    @Test
+    void sealRequest_level2WithoutALevel2Method_refusedWhenBuilt() {
+        ConsentReceiptIssuer.Issued issued = w.consent("bank-ekyc", EnumSet.of(CitizenField.NAME),
+                EnumSet.of(CitizenField.NAME));
+        assertThatThrownBy(() -> io.github.eidvn.core.sharing.SealRequest.forReceipt(issued.receipt(),
+                w.bank.party().encryptionKey()).claims(ConsentFixtures.claims())
+                .level(io.github.eidvn.core.assurance.AssuranceLevel.LEVEL_2).methods("pwd").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("level-2 method");
+        assertThatThrownBy(() -> io.github.eidvn.core.sharing.SealRequest.forReceipt(issued.receipt(),
+                w.bank.party().encryptionKey()).claims(ConsentFixtures.claims()).methods("face").build())
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -152,7 +152,8 @@ class SharedDataOpenerTest {
     @Test
     void open_receiptEndedBeforeTheDelivery_rejectedReceiptExpired() {
         SealRequest r = SealRequest.forReceipt(issued.receipt(), w.bank.party().encryptionKey())
-                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2).ttl(java.time.Duration.ofHours(1))
+                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2)
+                .methods("face").ttl(java.time.Duration.ofHours(1))
                 .build();
         w.clock.advance(Duration.ofDays(30).minusMinutes(1));
         String late = ((SealResult.Sealed) w.sealer.seal(r)).compactJwe();
@@ -166,7 +167,8 @@ class SharedDataOpenerTest {
                 .withoutReceiptStatus().build();
         String forged = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
                 .audience("vcb-bank").receiptId("AAAAAAAAAAAAAAAAAAAAAA").fields(GRANTED)
-                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         assertThat(reason(opener.open(forged, nonce))).isEqualTo(OpenReason.RECEIPT_UNKNOWN);
     }
 
@@ -176,7 +178,8 @@ class SharedDataOpenerTest {
                 .withoutReceiptStatus().build();
         String over = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
                 .audience("vcb-bank").receiptId(issued.receipt().id()).fields(ASKED)
-                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         assertThat(reason(opener.open(over, nonce))).isEqualTo(OpenReason.FIELDS_NOT_GRANTED);
     }
 
@@ -324,7 +327,7 @@ class SharedDataOpenerTest {
         for (OpenReason r : OpenReason.values()) {
             assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
         }
-        assertThat(List.of(OpenReason.values())).hasSize(25);
+        assertThat(List.of(OpenReason.values())).hasSize(26);
         assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
                 .doesNotContain("zip");
     }

@@ -171,7 +171,7 @@ class SharingProperties {
 
     private String seal(ConsentReceiptIssuer.Issued issued, SharedClaims data) {
         SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), partyKey.publicKey()).claims(data)
-                .level(AssuranceLevel.LEVEL_2).build());
+                .level(AssuranceLevel.LEVEL_2).methods("face").build());
         return ((SealResult.Sealed) r).compactJwe();
     }
 

@@ -1,7 +1,6 @@
 package io.github.eidvn.examples.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -21,7 +20,6 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,6 +36,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 import io.github.eidvn.examples.desk.SampleCodes.Kind;
+import io.github.eidvn.testing.Ci;
 
 /**
  * The reception desk in a real browser: Debian's {@code chromium} driven by {@code chromium-driver} (headless). A
@@ -68,15 +67,8 @@ class DeskBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "SKIPPED DeskBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing"
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + ", and CI=true");
-            }
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
+        Ci.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "DeskBrowserTest: " + CHROMIUM
+                + " or " + CHROMEDRIVER + " is missing (Debian: apt-get install chromium chromium-driver)");
         desk = DeskFixture.sandbox();
         Files.createDirectories(SCREENSHOTS);
         work = Files.createDirectories(Path.of("target", "desk-browser"));

@@ -382,6 +382,11 @@ public final class SharedClaims {
         return string(CitizenField.EMAIL);
     }
 
+    /** @return {@code old_id_number}: the old 9- or 12-digit CMND number */
+    public Optional<String> oldIdNumber() {
+        return string(CitizenField.OLD_ID_NUMBER);
+    }
+
     /** @return {@code nationality} */
     public Optional<String> nationality() {
         return string(CitizenField.NATIONALITY);

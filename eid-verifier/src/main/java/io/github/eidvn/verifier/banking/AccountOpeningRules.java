@@ -154,8 +154,8 @@ public final class AccountOpeningRules {
 
         private Request(Builder b) {
             this.birthDate = b.birthDate;
-            this.jointAccount = b.jointAccount;
-            this.guardianConsent = b.guardianConsent;
+            this.jointAccount = b.joint;
+            this.guardianConsent = b.consent;
         }
 
         /** @return a new builder */
@@ -167,9 +167,7 @@ public final class AccountOpeningRules {
         public static final class Builder {
             private LocalDate birthDate;
             private Boolean joint;
-            private boolean jointAccount;
             private Boolean consent;
-            private boolean guardianConsent;
 
             private Builder() {
             }
@@ -195,7 +193,6 @@ public final class AccountOpeningRules {
                     throw new IllegalStateException("jointAccount is already set");
                 }
                 this.joint = joint;
-                this.jointAccount = joint;
                 return this;
             }
 
@@ -208,7 +205,6 @@ public final class AccountOpeningRules {
                     throw new IllegalStateException("guardianConsent is already set");
                 }
                 this.consent = consent;
-                this.guardianConsent = consent;
                 return this;
             }
 

@@ -41,7 +41,7 @@ public final class Transfer {
         this.account = b.account;
         this.device = b.device;
         this.kind = b.kind;
-        this.amountVnd = b.amountVnd;
+        this.amountVnd = b.amount;
         this.holder = b.holder;
     }
 
@@ -101,7 +101,6 @@ public final class Transfer {
         private String device;
         private Kind kind;
         private Long amount;
-        private long amountVnd;
         private AccountHolder holder;
 
         private Builder() {
@@ -153,7 +152,6 @@ public final class Transfer {
         public Builder amountVnd(long amountVnd) {
             once(this.amount, "amountVnd");
             this.amount = amountVnd;
-            this.amountVnd = amountVnd;
             return this;
         }
 

@@ -56,7 +56,7 @@ import io.github.eidvn.core.spi.StateStore;
  *       transfers that day up to the per-transfer threshold need an OTP again;</li>
  *   <li>{@link TransferDecision.Rule#OTP_FOR_OTHER_TRANSFERS}: everything else.</li>
  * </ol>
- * The first four and the fifth are biometric: satisfied by a counted {@link TransferEvidence#chipAndFace} or
+ * The first five are biometric: satisfied by a counted {@link TransferEvidence#chipAndFace} or
  * {@link TransferEvidence#eid}; the OTP rule by an OTP or either biometric factor. When the evidence satisfies the
  * rule the answer is {@link TransferDecision.Allow}: the amount is added to the day total and the device becomes the
  * account's device; else {@link TransferDecision.StepUp} with the step-up to ask for (and, for biometrics, a

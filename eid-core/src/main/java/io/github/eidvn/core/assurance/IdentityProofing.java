@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>the declared number parses strictly ({@link ProofingResult.Reason#INVALID_NUMBER}) and the name is usable
  *       ({@link ProofingResult.Reason#INVALID_NAME});</li>
  *   <li>the registry has the number ({@link ProofingResult.Reason#NOT_IN_REGISTRY}) and the declared name
- *       (diacritic- and case-insensitive after NFC, {@link NameComparison#DIACRITIC_INSENSITIVE}), birth date and sex
+ *       (exactly after NFC and tone-mark normalisation, case-insensitive at most:
+ *       {@link NameComparison#CASE_INSENSITIVE}; "Hà", "Hạ" and "Ha" are different names), birth date and sex
  *       equal the record ({@link ProofingResult.Reason#FIELD_MISMATCH}, with the fields);</li>
  *   <li>age rules ({@link AgeRules}) on the clock's date: the record must show an ID card valid today
  *       ({@link CitizenProfile#cardIssueDate()} with {@link CardValidity}, else
@@ -133,7 +134,7 @@ public final class IdentityProofing {
         }
         CitizenProfile record = found.get();
         Set<IdentityField> mismatched = EnumSet.noneOf(IdentityField.class);
-        if (!name.get().matches(record.fullName(), NameComparison.DIACRITIC_INSENSITIVE)) {
+        if (!name.get().matches(record.fullName(), NameComparison.CASE_INSENSITIVE)) {
             mismatched.add(IdentityField.FULL_NAME);
         }
         if (!request.birthDate().equals(record.birthDate())) {
@@ -286,7 +287,7 @@ public final class IdentityProofing {
         if (!chip.personalNumber().equals(record.personalNumber())) {
             mismatched.add(IdentityField.PERSONAL_NUMBER);
         }
-        if (!chip.fullName().matches(record.fullName(), NameComparison.DIACRITIC_INSENSITIVE)) {
+        if (!chip.fullName().matches(record.fullName(), NameComparison.CASE_INSENSITIVE)) {
             mismatched.add(IdentityField.FULL_NAME);
         }
         if (chip.birthDate().isPresent() && !chip.birthDate().get().equals(record.birthDate())) {

@@ -103,12 +103,24 @@ class IdentityProofingTest {
     }
 
     @Test
-    void proof_nameInUpperAsciiOrNfd_matchesDiacriticAndCaseInsensitively() {
-        for (String declared : new String[] {"TRAN THI NGOC ANH", "trần  thị ngọc ánh",
+    void proof_nameInOtherCaseOrNfdOrOtherToneMarkPlacement_matches() {
+        for (String declared : new String[] {"trần  thị ngọc ánh", "TRẦN THỊ NGỌC ÁNH",
             Normalizer.normalize("Trần Thị Ngọc Ánh", Normalizer.Form.NFD)}) {
             ProofingRequest req = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                     .fullName(declared).birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
             assertThat(proofed(proofing().proof(req)).level()).isEqualTo(AssuranceLevel.LEVEL_1);
+        }
+    }
+
+    /** Issue 15: proofing compares exactly after NFC and tone-mark normalisation; "Hà", "Hạ", "Ha" differ. */
+    @Test
+    void proof_nameWithoutOrWithOtherDiacritics_mismatch_issue15() {
+        for (String declared : new String[] {"TRAN THI NGOC ANH", "Tran Thi Ngoc Anh", "Trần Thị Ngọc Anh",
+            "Trần Thị Ngọc Ảnh"}) {
+            ProofingRequest req = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
+                    .fullName(declared).birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
+            assertThat(rejected(proofing().proof(req), Reason.FIELD_MISMATCH).mismatchedFields()).as(declared)
+                    .containsExactly(IdentityField.FULL_NAME);
         }
     }
 
@@ -173,10 +185,10 @@ class IdentityProofingTest {
     }
 
     @Test
-    void proof_differentDiacriticsOnly_stillMatch_butDifferentLetters_mismatch() {
+    void proof_differentDiacriticsOrDifferentLetters_mismatch() {
         ProofingRequest tones = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                 .fullName("Trân Thi Ngoc Anh").birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
-        proofed(proofing().proof(tones));
+        rejected(proofing().proof(tones), Reason.FIELD_MISMATCH);
         ProofingRequest other = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                 .fullName("Trần Thị Ngọc Ánh Anh").birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
         rejected(proofing().proof(other), Reason.FIELD_MISMATCH);
@@ -266,12 +278,16 @@ class IdentityProofingTest {
         assertThat(doc.time()).isEqualTo(chip.verifiedAt());
     }
 
+    /** Issue 15: the chip's name must equal the registry's (case aside), not only without diacritics. */
     @Test
-    void proof_chipNameInUpperAscii_matches() {
+    void proof_chipNameInUpperAscii_chipEvidenceMismatch_issue15() {
         ChipEvidence chip = chipOf(ANH).build();
         ChipEvidence ascii = ChipEvidence.builder().personalNumber(ANH.personalNumber())
                 .fullName(name("TRAN THI NGOC ANH")).verifiedAt(chip.verifiedAt()).build();
-        assertThat(proofed(proofing().proof(declaring(ANH).chipEvidence(ascii).build())).level())
+        rejected(proofing().proof(declaring(ANH).chipEvidence(ascii).build()), Reason.CHIP_EVIDENCE_MISMATCH);
+        ChipEvidence upper = ChipEvidence.builder().personalNumber(ANH.personalNumber())
+                .fullName(name("TRẦN THỊ NGỌC ÁNH")).verifiedAt(chip.verifiedAt()).build();
+        assertThat(proofed(proofing().proof(declaring(ANH).chipEvidence(upper).build())).level())
                 .isEqualTo(AssuranceLevel.LEVEL_2);
     }
 

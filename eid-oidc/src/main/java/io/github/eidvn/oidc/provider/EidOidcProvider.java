@@ -78,6 +78,8 @@ import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.SubjectType;
+import com.nimbusds.openid.connect.sdk.assurance.IdentityTrustFramework;
+import com.nimbusds.openid.connect.sdk.assurance.evidences.IdentityEvidenceType;
 import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.claims.AMR;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -291,10 +293,10 @@ public final class EidOidcProvider {
         for (CitizenField f : CitizenField.values()) {
             claimNames.add(f.claimName());
         }
-        m.setCustomParameter("verified_claims_supported", true);
-        m.setCustomParameter("trust_frameworks_supported", List.of(TRUST_FRAMEWORK));
-        m.setCustomParameter("claims_in_verified_claims_supported", claimNames);
-        m.setCustomParameter("authorization_details_types_supported", List.of());
+        m.setSupportsVerifiedClaims(true);
+        m.setIdentityTrustFrameworks(List.of(new IdentityTrustFramework(TRUST_FRAMEWORK)));
+        m.setIdentityEvidenceTypes(List.of(IdentityEvidenceType.ELECTRONIC_RECORD, IdentityEvidenceType.DOCUMENT));
+        m.setVerifiedClaims(claimNames);
         return m.toJSONObject().toJSONString();
     }
 

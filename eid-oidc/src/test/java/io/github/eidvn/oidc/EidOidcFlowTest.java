@@ -329,6 +329,39 @@ class EidOidcFlowTest {
     }
 
     @Test
+    void par_requestObjectSignedByAnotherKey_refusedWithInvalidRequestObject() throws Exception {
+        AuthenticationRequest inner = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"),
+                new ClientID(bank.party().id()), REDIRECT).nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build();
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder(inner.toJWTClaimsSet())
+                .issuer(bank.party().id()).audience(issuer.toString())
+                .expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000)).build();
+        ECKey other = ECKey.parse(io.github.eidvn.core.keys.SigningKey.generate().privateJwkJson());
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256).keyID(other.getKeyID()).build(), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(other));
+        HTTPResponse r = new PushedAuthorizationRequest(URI.create(issuer + EidOidcProvider.PAR_PATH), assertion(),
+                new AuthenticationRequest.Builder(jwt, new ClientID(bank.party().id())).build()).toHTTPRequest()
+                .send();
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getBodyAsJSONObject().get("error")).isEqualTo("invalid_request_object");
+    }
+
+    @Test
+    void consent_fieldNotRequested_throwsAndKeepsTransaction() {
+        EidOidcClient client = clientBuilder().build();
+        LoginStarted s = started(client, AssuranceLevel.LEVEL_1);
+        Map<String, List<String>> q = com.nimbusds.oauth2.sdk.util.URLUtils
+                .parseParameters(s.authorizationUri().getRawQuery());
+        var auth = ((AuthorizationStep.Authenticate) provider.begin(q.get("client_id").get(0),
+                q.get("request_uri").get(0))).authorization();
+        provider.authenticated(auth.transactionId(), CITIZEN, AssuranceLevel.LEVEL_1, List.of("pwd"), List.of());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> provider.consent(auth.transactionId(), EnumSet.of(CitizenField.RELIGION)));
+        assertThat(provider.consent(auth.transactionId(), FIELDS)).isInstanceOf(AuthorizationStep.Redirect.class);
+    }
+
+    @Test
     void authorize_unknownRequestUri_refusedWithoutRedirect() {
         AuthorizationStep step = provider.begin(bank.party().id(),
                 "urn:ietf:params:oauth:request_uri:not-issued-by-this-provider");

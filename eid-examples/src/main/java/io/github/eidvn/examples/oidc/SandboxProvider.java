@@ -233,7 +233,15 @@ public final class SandboxProvider implements AutoCloseable {
             for (String name : f.getOrDefault("field", List.of())) {
                 CitizenField.fromClaimName(name).ifPresent(granted::add);
             }
-            follow(ex, provider.consent(tx, granted));
+            AuthorizationStep step;
+            try {
+                step = provider.consent(tx, granted);
+            } catch (IllegalArgumentException e) {
+                page(ex, 400, "Lỗi / Error", "<p>Chỉ chia sẻ được thông tin đã được yêu cầu. / Only requested "
+                        + "information can be shared.</p>");
+                return;
+            }
+            follow(ex, step);
         }
     }
 

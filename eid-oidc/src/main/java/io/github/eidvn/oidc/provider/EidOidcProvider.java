@@ -36,6 +36,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -323,15 +325,14 @@ public final class EidOidcProvider {
             if (cf != null) {
                 return parError(cf.error);
             }
-            RelyingParty party = cf == null ? party(par.getClientAuthentication().getClientID()) : null;
-            ErrorObject error;
+            RelyingParty party = party(par.getClientAuthentication().getClientID());
             AuthenticationRequest request;
             try {
                 request = resolve(par.getAuthorizationRequest(), party);
             } catch (RefusedRequest e) {
                 return parError(e.error);
             }
-            error = checkRequest(request, party);
+            ErrorObject error = checkRequest(request, party);
             if (error != null) {
                 return parError(error);
             }
@@ -373,6 +374,9 @@ public final class EidOidcProvider {
                 null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
                 new ImmutableJWKSet<>(partyJwks(party))));
+        // RFC 9101 §4: issued by the client, for this provider, and short-lived
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(issuer.getValue(),
+                new JWTClaimsSet.Builder().issuer(party.id()).build(), Set.of("exp")));
         try {
             AuthenticationRequest resolved = new AuthenticationRequestResolver<>(processor).resolve(request, null);
             if (!party.id().equals(resolved.getClientID().getValue())) {
@@ -555,29 +559,35 @@ public final class EidOidcProvider {
      * @param granted the fields the citizen agrees to share (a subset of {@link Authorization#fields()}); empty is
      *     a decline
      * @return a {@link AuthorizationStep.Redirect} (code, or error), or {@link AuthorizationStep.Refused}
+     * @throws IllegalArgumentException when {@code granted} holds a field that was not requested (the transaction
+     *     is left as it was)
      */
     public AuthorizationStep consent(String transactionId, Collection<CitizenField> granted) {
         Objects.requireNonNull(granted, "granted");
         try {
-            Optional<Map<String, Object>> tx = transactionId == null ? Optional.empty()
-                    : take(prefix + "tx:" + sha256(transactionId));
+            String key = transactionId == null ? null : prefix + "tx:" + sha256(transactionId);
+            Optional<byte[]> raw = key == null ? Optional.empty() : store.get(key);
+            Optional<Map<String, Object>> tx = raw.flatMap(EidOidcProvider::parse);
             if (tx.isEmpty() || !"consent".equals(tx.get().get("phase"))) {
                 return new AuthorizationStep.Refused(ProviderRefusal.UNKNOWN_TRANSACTION);
             }
             Map<String, Object> t = tx.get();
+            RequestResult checked = consentRequests.verify((String) t.get("consent"));
+            if (checked instanceof VerifiedRequest v && !v.request().fields().containsAll(granted)) {
+                throw new IllegalArgumentException("only requested fields can be granted");
+            }
+            if (!store.deleteIfEquals(key, raw.get())) {
+                return new AuthorizationStep.Refused(ProviderRefusal.UNKNOWN_TRANSACTION);
+            }
             if (granted.isEmpty()) {
                 return new AuthorizationStep.Redirect(errorRedirect(t, OAuth2Error.ACCESS_DENIED
                         .setDescription("the citizen declined")));
             }
-            RequestResult checked = consentRequests.verify((String) t.get("consent"));
             if (!(checked instanceof VerifiedRequest verified)) {
                 return new AuthorizationStep.Redirect(errorRedirect(t, OAuth2Error.INVALID_REQUEST
                         .setDescription("the consent request expired")));
             }
             EnumSet<CitizenField> fields = EnumSet.copyOf(granted);
-            if (!verified.request().fields().containsAll(fields)) {
-                throw new IllegalArgumentException("only requested fields can be granted");
-            }
             PersonalNumber citizen = PersonalNumber.of((String) t.get("citizen"));
             ConsentReceiptIssuer.Issued issued = receipts.grant(verified, citizen, fields, consentValidity);
             ConsentLedger.RecordOutcome recorded = ledger.record(citizen, issued);
@@ -859,10 +869,8 @@ public final class EidOidcProvider {
         return new TokenErrorResponse(withStatus(error)).toHTTPResponse();
     }
 
+    /** PAR and token errors are JSON answers (RFC 6749 §5.2, RFC 9126 §2.3), never redirects. */
     private static ErrorObject withStatus(ErrorObject e) {
-        if (e.getHTTPStatusCode() != 0) {
-            return e;
-        }
         int status = OAuth2Error.INVALID_CLIENT.getCode().equals(e.getCode()) ? 401
                 : OAuth2Error.SERVER_ERROR.getCode().equals(e.getCode()) ? 503 : 400;
         return e.setHTTPStatusCode(status);

@@ -68,7 +68,7 @@ import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ConsentRequestSigner;
 import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.core.sharing.SharedClaims;
-import io.github.eidvn.oidc.internal.KeyRingSigner;
+import io.github.eidvn.oidc.internal.Jws;
 
 /**
  * The relying-party side of "Log in with the national e-ID".
@@ -206,9 +206,7 @@ public final class EidOidcClient {
                         .issuer(clientId.getValue()).audience(issuer.getValue())
                         .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                         .jwtID(new JWTID().getValue()).build();
-                KeyRingSigner signer = new KeyRingSigner(key);
-                SignedJWT jwt = new SignedJWT(signer.header("oauth-authz-req+jwt"), claims);
-                jwt.sign(signer);
+                SignedJWT jwt = Jws.sign(key, "oauth-authz-req+jwt", claims);
                 pushed = new AuthenticationRequest.Builder(jwt, clientId).build();
             }
             HTTPRequest http = new PushedAuthorizationRequest(
@@ -394,10 +392,7 @@ public final class EidOidcClient {
         Instant now = clock.instant();
         JWTAuthenticationClaimsSet set = new JWTAuthenticationClaimsSet(clientId, List.of(new Audience(issuer)),
                 Date.from(now.plusSeconds(120)), null, Date.from(now), new JWTID());
-        KeyRingSigner signer = new KeyRingSigner(key);
-        SignedJWT jwt = new SignedJWT(signer.header(null), set.toJWTClaimsSet());
-        jwt.sign(signer);
-        return new PrivateKeyJWT(jwt);
+        return new PrivateKeyJWT(Jws.sign(key, null, set.toJWTClaimsSet()));
     }
 
     private HTTPResponse send(HTTPRequest request) throws IOException {

@@ -1,4 +1,4 @@
 /**
- * Internal helpers of eid-oidc: adapters between eid's keys and Nimbus, HTTP exchange conversion. Not exported.
+ * Internal helpers of eid-oidc: signing Nimbus JWTs with eid keys. Not exported.
  */
 package io.github.eidvn.oidc.internal;

@@ -111,7 +111,7 @@ import io.github.eidvn.core.keys.TrustedKey;
 import io.github.eidvn.core.sharing.SharedClaims;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
-import io.github.eidvn.oidc.internal.KeyRingSigner;
+import io.github.eidvn.oidc.internal.Jws;
 
 /**
  * The OpenID Connect provider core of "Log in with the national e-ID" (the issuing side).
@@ -750,10 +750,7 @@ public final class EidOidcProvider {
         set.setClaim("verified_claims", verified);
         set.setClaim(RECEIPT_CLAIM, receiptId);
         try {
-            KeyRingSigner signer = new KeyRingSigner(keys.current());
-            SignedJWT jwt = new SignedJWT(signer.header("JWT"), set.toJWTClaimsSet());
-            jwt.sign(signer);
-            return jwt;
+            return Jws.sign(keys.current(), "JWT", set.toJWTClaimsSet());
         } catch (JOSEException | com.nimbusds.oauth2.sdk.ParseException e) {
             throw new IllegalStateException("the ID token could not be signed", e);
         }

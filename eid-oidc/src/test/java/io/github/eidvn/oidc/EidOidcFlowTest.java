@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +51,9 @@ import io.github.eidvn.core.consent.ConsentRequestSigner;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.core.spi.StateStore;
+import io.github.eidvn.core.spi.StateStoreException;
+import io.github.eidvn.testing.ForwardingStateStore;
 import io.github.eidvn.oidc.client.EidOidcClient;
 import io.github.eidvn.oidc.client.LoggedIn;
 import io.github.eidvn.oidc.client.LoginRefusal;
@@ -76,6 +81,7 @@ class EidOidcFlowTest {
 
     private final ConsentFixtures.Party bank = ConsentFixtures.bank();
     private final AtomicBoolean tamperTokens = new AtomicBoolean();
+    private final AtomicBoolean storeDown = new AtomicBoolean();
     private HttpServer server;
     private URI issuer;
     private EidOidcProvider provider;
@@ -87,7 +93,37 @@ class EidOidcFlowTest {
         issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         KeyRing keys = KeyRing.generate();
         CitizenReferences references = CitizenReferences.generate();
-        InMemoryStateStore store = InMemoryStateStore.create();
+        StateStore store = new ForwardingStateStore(InMemoryStateStore.create()) {
+            @Override
+            public Optional<byte[]> get(String key) {
+                check();
+                return super.get(key);
+            }
+
+            @Override
+            public void put(String key, byte[] value, Duration ttl) {
+                check();
+                super.put(key, value, ttl);
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
+                check();
+                return super.putIfAbsent(key, value, ttl);
+            }
+
+            @Override
+            public Optional<byte[]> consume(String key) {
+                check();
+                return super.consume(key);
+            }
+
+            private void check() {
+                if (storeDown.get()) {
+                    throw new StateStoreException("down (test)", null);
+                }
+            }
+        };
         ledger = ConsentLedger.builder().store(store).references(references).build();
         provider = EidOidcProvider.builder().issuer(issuer).keyRing(keys).stateStore(store)
                 .parties(ConsentFixtures.registry(bank))
@@ -159,6 +195,7 @@ class EidOidcFlowTest {
         assertThat(ledger.check(in.receiptId(), bank.party().id(), java.time.Instant.now()).status())
                 .isEqualTo(io.github.eidvn.core.consent.ReceiptState.Status.ACTIVE);
         assertThat(in.toString()).doesNotContain("Nguyễn");
+        assertThat(ledger.list(CITIZEN).get(0).receipt().citizenRef()).isEqualTo(in.subject());
     }
 
     @Test
@@ -251,6 +288,27 @@ class EidOidcFlowTest {
         LoginResult result = client.finish(s.session(), callback);
         assertThat(((LoginRefused) result).reason()).isEqualTo(LoginRefusal.TOKEN_REFUSED);
         assertThat(((LoginRefused) result).detail()).contains("withdrawn");
+    }
+
+    @Test
+    void stateStoreDown_everyStepFailsClosed() {
+        EidOidcClient client = clientBuilder().build();
+        LoginStarted s = started(client, AssuranceLevel.LEVEL_2);
+        URI callback = approve(s, AssuranceLevel.LEVEL_2);
+        LoginStarted pending = started(client, AssuranceLevel.LEVEL_2);
+        storeDown.set(true);
+
+        LoginStart start = client.start("bank-ekyc", FIELDS, AssuranceLevel.LEVEL_2);
+        assertThat(((LoginRefused) start).reason()).isEqualTo(LoginRefusal.PROVIDER_UNAVAILABLE);
+        Map<String, List<String>> q = com.nimbusds.oauth2.sdk.util.URLUtils
+                .parseParameters(pending.authorizationUri().getRawQuery());
+        assertThat(provider.begin(q.get("client_id").get(0), q.get("request_uri").get(0))).isEqualTo(
+                new AuthorizationStep.Refused(io.github.eidvn.oidc.provider.ProviderRefusal.UNAVAILABLE));
+        LoginResult result = client.finish(s.session(), callback);
+        assertThat(((LoginRefused) result).reason()).isEqualTo(LoginRefusal.PROVIDER_UNAVAILABLE);
+
+        storeDown.set(false);
+        assertThat(client.finish(s.session(), callback)).isInstanceOf(LoggedIn.class);
     }
 
     // --------------------------------------------------------------------------- raw PAR, with Nimbus directly

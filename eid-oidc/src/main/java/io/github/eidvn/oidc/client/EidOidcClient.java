@@ -214,8 +214,9 @@ public final class EidOidcClient {
                     .toHTTPRequest();
             PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(send(http));
             if (!response.indicatesSuccess()) {
-                return new LoginRefused(LoginRefusal.REQUEST_REFUSED,
-                        describe(response.toErrorResponse().getErrorObject()));
+                ErrorObject error = response.toErrorResponse().getErrorObject();
+                return new LoginRefused(unavailable(error) ? LoginRefusal.PROVIDER_UNAVAILABLE
+                        : LoginRefusal.REQUEST_REFUSED, describe(error));
             }
             URI requestUri = response.toSuccessResponse().getRequestURI();
             URI authorize = new AuthorizationRequest.Builder(requestUri, clientId)
@@ -276,8 +277,9 @@ public final class EidOidcClient {
                             new CodeVerifier(session.codeVerifier()))).build().toHTTPRequest();
             TokenResponse tr = OIDCTokenResponseParser.parse(send(http));
             if (!tr.indicatesSuccess()) {
-                return new LoginRefused(LoginRefusal.TOKEN_REFUSED,
-                        describe(tr.toErrorResponse().getErrorObject()));
+                ErrorObject error = tr.toErrorResponse().getErrorObject();
+                return new LoginRefused(unavailable(error) ? LoginRefusal.PROVIDER_UNAVAILABLE
+                        : LoginRefusal.TOKEN_REFUSED, describe(error));
             }
             tokens = (OIDCTokenResponse) tr.toSuccessResponse();
         } catch (IOException | JOSEException e) {
@@ -400,6 +402,11 @@ public final class EidOidcClient {
         request.setConnectTimeout(ms);
         request.setReadTimeout(ms);
         return request.send();
+    }
+
+    /** The provider's own trouble, not a refusal of this client's request. */
+    private static boolean unavailable(ErrorObject e) {
+        return e != null && (OAuth2Error.SERVER_ERROR.equals(e) || OAuth2Error.TEMPORARILY_UNAVAILABLE.equals(e));
     }
 
     private static String describe(ErrorObject e) {

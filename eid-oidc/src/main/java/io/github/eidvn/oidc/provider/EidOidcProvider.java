@@ -353,6 +353,9 @@ public final class EidOidcProvider {
         } catch (StateStoreException e) {
             LOG.warn("pushed authorization refused: state store unavailable");
             return parError(OAuth2Error.SERVER_ERROR.setDescription("state store unavailable"));
+        } catch (RuntimeException e) {
+            LOG.error("pushed authorization failed: {}", e.getClass().getName());
+            return parError(OAuth2Error.SERVER_ERROR);
         }
     }
 
@@ -719,7 +722,11 @@ public final class EidOidcProvider {
             return new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, null),
                     Map.of(RECEIPT_CLAIM, receiptId)).toHTTPResponse();
         } catch (StateStoreException e) {
+            LOG.warn("token refused: state store unavailable");
             return tokenError(OAuth2Error.SERVER_ERROR.setDescription("state store unavailable"));
+        } catch (RuntimeException e) {
+            LOG.error("token request failed: {}", e.getClass().getName());
+            return tokenError(OAuth2Error.SERVER_ERROR);
         }
     }
 

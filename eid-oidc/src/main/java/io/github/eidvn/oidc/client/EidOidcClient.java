@@ -535,7 +535,9 @@ public final class EidOidcClient {
         }
 
         /**
-         * The clock; default UTC system clock.
+         * The clock of the client assertions, request objects and consent requests this client signs; default UTC
+         * system clock. The ID token's {@code exp} and {@code iat} are checked by Nimbus against the system clock
+         * (with {@link #clockSkew}).
          *
          * @param clock the clock
          * @return this builder

@@ -147,7 +147,9 @@ import io.github.eidvn.oidc.internal.Jws;
  * single-use ({@link StateStore#consume}) and short-lived (90 s, 10 min, 60 s); codes are stored under their
  * SHA-256 only. A level-2 request answered by a level-1 authentication is refused with
  * {@code unmet_authentication_requirements}. The receipt is checked in the ledger again at the token endpoint, so a
- * consent withdrawn in between gives {@code invalid_grant}.
+ * consent withdrawn in between gives {@code invalid_grant}. Between the login and the token request the store holds
+ * the citizen's personal number (for at most the transaction and code lifetimes, 10 min and 60 s), never the
+ * claims: protect it like the account store.
  */
 public final class EidOidcProvider {
 

@@ -172,7 +172,14 @@ public final class TrustList {
                 throw new IllegalArgumentException("the master list does not carry its signer's certificate");
             }
             X509Certificate signerCert = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(matches.iterator().next());
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(signerCert))) {
+            boolean verifies;
+            try {
+                verifies = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER)
+                        .build(signerCert));
+            } catch (CMSException e) {
+                verifies = false;
+            }
+            if (!verifies) {
                 throw new IllegalArgumentException("the master list's signature does not verify");
             }
             Date at = Date.from(now);

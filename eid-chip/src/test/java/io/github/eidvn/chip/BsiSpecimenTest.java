@@ -6,6 +6,7 @@ import io.github.eidvn.chip.ChipVerification.ChipVerified;
 import io.github.eidvn.chip.ChipVerification.DataGroupStatus;
 import io.github.eidvn.chip.internal.Bc;
 import io.github.eidvn.chip.internal.Tlv;
+import io.github.eidvn.chip.testing.CccdChips;
 import io.github.eidvn.testing.ExternalTools;
 import io.github.eidvn.testing.Vectors;
 

@@ -3,6 +3,7 @@ package io.github.eidvn.chip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eidvn.chip.internal.Tlv;
+import io.github.eidvn.chip.testing.CccdChips;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.github.eidvn.chip;
 
-import static io.github.eidvn.chip.CccdChips.NOW;
+import static io.github.eidvn.chip.testing.CccdChips.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,7 @@ import io.github.eidvn.chip.ChipVerification.ChipVerified;
 import io.github.eidvn.chip.ChipVerification.DataGroupStatus;
 import io.github.eidvn.chip.ChipVerification.Reason;
 import io.github.eidvn.chip.internal.Bc;
+import io.github.eidvn.chip.testing.CccdChips;
 import io.github.eidvn.core.assurance.ChipEvidence;
 import io.github.eidvn.core.identity.Sex;
 

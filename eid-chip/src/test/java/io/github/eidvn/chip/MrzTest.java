@@ -2,6 +2,7 @@ package io.github.eidvn.chip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eidvn.chip.testing.CccdChips;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.identity.Sex;
 import io.github.eidvn.testing.Vectors;

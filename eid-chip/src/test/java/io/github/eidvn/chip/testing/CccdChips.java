@@ -1,6 +1,7 @@
-package io.github.eidvn.chip;
+package io.github.eidvn.chip.testing;
 
-import io.github.eidvn.chip.internal.Bc;
+import io.github.eidvn.chip.ChipFiles;
+import io.github.eidvn.chip.Mrz;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,20 +45,22 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Synthetic chips in the layout of the Vietnamese citizen ID card (own CSCA and document signer, DG1 + DG2 + DG13 +
- * DG15 + SOD), built with Bouncy Castle for the verifier's tests. The data is made up.
+ * DG15 + SOD), built with Bouncy Castle for the verifier's and the CLI's tests. The data is made up.
  */
-final class CccdChips {
+public final class CccdChips {
 
-    static final String NUMBER = "001090000001";
-    static final String MRZ;
-    static final Instant NOW = Instant.parse("2026-06-01T03:00:00Z");
-    static final Instant CSCA_FROM = Instant.parse("2020-01-01T00:00:00Z");
-    static final Instant CSCA_TO = Instant.parse("2040-01-01T00:00:00Z");
-    static final Instant DS_FROM = Instant.parse("2021-01-01T00:00:00Z");
-    static final Instant DS_TO = Instant.parse("2031-01-01T00:00:00Z");
+    private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    public static final String NUMBER = "001090000001";
+    public static final String MRZ;
+    public static final Instant NOW = Instant.parse("2026-06-01T03:00:00Z");
+    public static final Instant CSCA_FROM = Instant.parse("2020-01-01T00:00:00Z");
+    public static final Instant CSCA_TO = Instant.parse("2040-01-01T00:00:00Z");
+    public static final Instant DS_FROM = Instant.parse("2021-01-01T00:00:00Z");
+    public static final Instant DS_TO = Instant.parse("2031-01-01T00:00:00Z");
 
     /** A JPEG start and end around a few bytes: enough for format detection. */
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1,
+    public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1,
         1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
 
     static {
@@ -71,7 +74,7 @@ final class CccdChips {
     }
 
     /** A CSCA and a document signer it issued. */
-    record Pki(X509Certificate csca, KeyPair cscaKeys, X509Certificate documentSigner, KeyPair dsKeys) {
+    public record Pki(X509Certificate csca, KeyPair cscaKeys, X509Certificate documentSigner, KeyPair dsKeys) {
     }
 
     private static Pki standard;
@@ -79,14 +82,14 @@ final class CccdChips {
     private CccdChips() {
     }
 
-    static synchronized Pki pki() {
+    public static synchronized Pki pki() {
         if (standard == null) {
             standard = newPki("CSCA Test Vietnam", DS_FROM, DS_TO);
         }
         return standard;
     }
 
-    static KeyPair ecKeys() {
+    public static KeyPair ecKeys() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -96,7 +99,7 @@ final class CccdChips {
         }
     }
 
-    static Pki newPki(String cscaName, Instant dsFrom, Instant dsTo) {
+    public static Pki newPki(String cscaName, Instant dsFrom, Instant dsTo) {
         try {
             KeyPair cscaKeys = ecKeys();
             X500Name csca = new X500Name("C=VN,O=Test,CN=" + cscaName);
@@ -123,7 +126,7 @@ final class CccdChips {
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
     }
 
-    static byte[] tlv(int tag, byte[]... parts) {
+    public static byte[] tlv(int tag, byte[]... parts) {
         ByteArrayOutputStream value = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             value.writeBytes(p);
@@ -148,11 +151,11 @@ final class CccdChips {
         return out.toByteArray();
     }
 
-    static byte[] dg1(String mrz) {
+    public static byte[] dg1(String mrz) {
         return tlv(0x61, tlv(0x5F1F, mrz.replace("\n", "").getBytes(StandardCharsets.US_ASCII)));
     }
 
-    static byte[] dg2(byte[] image) {
+    public static byte[] dg2(byte[] image) {
         ByteArrayOutputStream facial = new ByteArrayOutputStream();
         int blockLength = 20 + 12 + image.length;
         facial.writeBytes(new byte[] {'F', 'A', 'C', 0, '0', '1', '0', 0});
@@ -166,7 +169,7 @@ final class CccdChips {
         return tlv(0x75, tlv(0x7F61, new byte[] {2, 1, 1}, tlv(0x7F60, header, tlv(0x5F2E, facial.toByteArray()))));
     }
 
-    static Map<Integer, String> citizenFields() {
+    public static Map<Integer, String> citizenFields() {
         Map<Integer, String> f = new LinkedHashMap<>();
         f.put(1, NUMBER);
         f.put(2, "Nguyễn Văn An");
@@ -184,7 +187,7 @@ final class CccdChips {
         return f;
     }
 
-    static byte[] dg13(Map<Integer, String> fields) {
+    public static byte[] dg13(Map<Integer, String> fields) {
         ASN1EncodableVector entries = new ASN1EncodableVector();
         fields.forEach((n, v) -> entries.add(new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
             new ASN1Integer(n), new DERUTF8String(v)})));
@@ -199,11 +202,11 @@ final class CccdChips {
         }
     }
 
-    static byte[] dg15(java.security.PublicKey key) {
+    public static byte[] dg15(java.security.PublicKey key) {
         return tlv(0x6F, key.getEncoded());
     }
 
-    static Map<Integer, byte[]> groups(KeyPair activeAuthenticationKey) {
+    public static Map<Integer, byte[]> groups(KeyPair activeAuthenticationKey) {
         Map<Integer, byte[]> g = new TreeMap<>();
         g.put(1, dg1(MRZ));
         g.put(2, dg2(JPEG));
@@ -215,7 +218,7 @@ final class CccdChips {
     }
 
     /** EF.SOD over the given groups, signed by the PKI's document signer with SHA-256 and ECDSA. */
-    static byte[] sod(Pki pki, Map<Integer, byte[]> signed) {
+    public static byte[] sod(Pki pki, Map<Integer, byte[]> signed) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             DataGroupHash[] hashes = signed.entrySet().stream()
@@ -225,7 +228,7 @@ final class CccdChips {
                     hashes);
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
+                    new JcaDigestCalculatorProviderBuilder().setProvider(BC).build())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pki.dsKeys().getPrivate()),
                             pki.documentSigner()));
             gen.addCertificate(new JcaX509CertificateHolder(pki.documentSigner()));
@@ -237,14 +240,14 @@ final class CccdChips {
         }
     }
 
-    static ChipFiles files(Map<Integer, byte[]> groups, byte[] sod) {
+    public static ChipFiles files(Map<Integer, byte[]> groups, byte[] sod) {
         ChipFiles.Builder b = ChipFiles.builder().sod(sod);
         groups.forEach(b::dataGroup);
         return b.build();
     }
 
     /** A genuine chip: every group signed by the standard PKI. */
-    static ChipFiles genuine() {
+    public static ChipFiles genuine() {
         Map<Integer, byte[]> g = groups(null);
         return files(g, sod(pki(), g));
     }

@@ -9,5 +9,8 @@ module io.github.eidvn.cli {
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 
+    // eid chip read: the optional PC/SC reader module (eid-chip-pcsc), when on the class path
+    uses io.github.eidvn.chip.ChipReader;
+
     opens io.github.eidvn.cli to info.picocli;
 }

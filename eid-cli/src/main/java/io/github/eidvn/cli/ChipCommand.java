@@ -1,9 +1,15 @@
 package io.github.eidvn.cli;
 
+import io.github.eidvn.chip.ChipAccess;
 import io.github.eidvn.chip.ChipFiles;
+import io.github.eidvn.chip.ChipRead;
+import io.github.eidvn.chip.ChipReadException;
+import io.github.eidvn.chip.ChipReader;
 import io.github.eidvn.chip.ChipVerification;
 import io.github.eidvn.chip.ChipVerifier;
 import io.github.eidvn.chip.CitizenData;
+import io.github.eidvn.chip.Mrz;
+import io.github.eidvn.chip.MrzResult;
 import io.github.eidvn.chip.TrustList;
 
 import java.io.IOException;
@@ -16,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,8 +44,13 @@ import picocli.CommandLine.Option;
             "Chip của thẻ căn cước (ICAO 9303): xác thực dữ liệu đã đọc từ chip.",
             "The chip of the ID card (ICAO 9303): verify the files read from a chip."
         },
-        subcommands = {ChipCommand.Verify.class})
+        subcommands = {ChipCommand.Verify.class, ChipCommand.Read.class})
 public final class ChipCommand implements Runnable {
+
+    /** The active authentication challenge {@code chip read} sent, saved beside the files. */
+    static final String AA_CHALLENGE = "AA_CHALLENGE.bin";
+    /** The chip's answer to it. */
+    static final String AA_RESPONSE = "AA_RESPONSE.bin";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,7 +58,8 @@ public final class ChipCommand implements Runnable {
     /** Without a subcommand: usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: verify");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Thiếu lệnh con / missing subcommand: verify, read");
     }
 
     /**
@@ -94,7 +108,7 @@ public final class ChipCommand implements Runnable {
             TrustList trust = trustList(at);
             ChipFiles files = files();
             ChipVerification v = ChipVerifier.builder().trustList(trust).clock(Clock.fixed(at, ZoneOffset.UTC))
-                    .build().verify(files);
+                    .build().verify(files, Optional.empty(), activeAuthentication());
             ObjectNode json = Json.object();
             json.put("verified", v.isVerified());
             if (v instanceof ChipVerification.ChipRejected r) {
@@ -188,6 +202,23 @@ public final class ChipCommand implements Runnable {
             return b.build();
         }
 
+        /** The challenge and answer {@code eid chip read} saved, when both files are there. */
+        private Optional<ChipVerifier.ActiveAuthenticationResponse> activeAuthentication() {
+            Path challenge = lds.resolve(AA_CHALLENGE);
+            Path response = lds.resolve(AA_RESPONSE);
+            if (!Files.isRegularFile(challenge) && !Files.isRegularFile(response)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new ChipVerifier.ActiveAuthenticationResponse(
+                        readCapped(challenge, ChipVerifier.MAX_CHALLENGE_RESPONSE_BYTES),
+                        readCapped(response, ChipVerifier.MAX_CHALLENGE_RESPONSE_BYTES)));
+            } catch (IOException | IllegalArgumentException e) {
+                throw CliFiles.usage(spec, "cần cả " + AA_CHALLENGE + " và " + AA_RESPONSE + " hợp lệ",
+                        "both " + AA_CHALLENGE + " and " + AA_RESPONSE + " are needed: " + e.getMessage());
+            }
+        }
+
         private static byte[] readCapped(Path p, int max) throws IOException {
             long size = Files.size(p);
             if (size > max) {
@@ -224,4 +255,132 @@ public final class ChipCommand implements Runnable {
         }
     }
 
+
+    /**
+     * {@code eid chip read --reader NAME (--can DIGITS | --mrz TEXT) --out DIR}: reads a card on a PC/SC reader
+     * through the optional {@code eid-chip-pcsc} module (JMRTD, LGPL), found on the class path; writes EF_COM.bin,
+     * EF_SOD.bin, DG<n>.bin and the active authentication challenge and answer into DIR for {@code chip verify}.
+     * Exit 0 read, 1 the card could not be read, 2 usage error (also when no reader module is on the class path).
+     */
+    @Command(name = "read",
+            mixinStandardHelpOptions = true,
+            versionProvider = EidCommand.Version.class,
+            description = {
+                "Đọc chip thẻ căn cước trên đầu đọc PC/SC (cần mô-đun eid-chip-pcsc trên class path) và ghi các tệp vào DIR.",
+                "Reads the ID card's chip on a PC/SC reader (needs the eid-chip-pcsc module on the class path) and writes "
+                        + "the files into DIR.",
+                "Exit: 0 đã đọc/read, 1 không đọc được/could not read, 2 sai cú pháp/usage error."
+            })
+    public static final class Read implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--reader", paramLabel = "NAME",
+                description = "tên đầu đọc; bỏ trống để liệt kê / reader name; omit to list the readers")
+        String reader;
+
+        @Option(names = "--can", paramLabel = "DIGITS",
+                description = "mã CAN 6 chữ số (6 số cuối của số định danh) / the 6-digit CAN (last 6 digits of the "
+                        + "personal number)")
+        String can;
+
+        @Option(names = "--mrz", paramLabel = "TEXT", description = "MRZ in trên thẻ / the MRZ printed on the card")
+        String mrz;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "thư mục mới để ghi tệp / new folder for the files")
+        Path out;
+
+        @Override
+        public Integer call() {
+            ChipReader chipReader = ServiceLoader.load(ChipReader.class).findFirst().orElseThrow(() -> CliFiles.usage(
+                    spec, "không có mô-đun đọc chip: thêm eid-chip-pcsc (JMRTD, LGPL) vào class path, xem README",
+                    "no chip reader module: put eid-chip-pcsc (JMRTD, LGPL) on the class path, see the README "
+                            + "(Chip ID card, reading at a desk)"));
+            if (reader == null) {
+                try {
+                    ObjectNode json = Json.object();
+                    var names = json.putArray("readers");
+                    chipReader.readerNames().forEach(names::add);
+                    Json.print(spec.commandLine().getOut(), json);
+                    return 0;
+                } catch (ChipReadException e) {
+                    return failed(e);
+                }
+            }
+            if ((can == null) == (mrz == null) || out == null) {
+                throw CliFiles.usage(spec, "cần --out và đúng một trong --can, --mrz",
+                        "give --out and exactly one of --can, --mrz");
+            }
+            ChipAccess access;
+            try {
+                if (can != null) {
+                    access = ChipAccess.can(can);
+                } else {
+                    MrzResult parsed = Mrz.parse(mrz);
+                    if (!(parsed instanceof MrzResult.Valid valid)) {
+                        throw CliFiles.usage(spec, "MRZ không hợp lệ", "the MRZ is not valid: "
+                                + ((MrzResult.Invalid) parsed).detail());
+                    }
+                    access = ChipAccess.mrz(valid.mrz());
+                }
+            } catch (IllegalArgumentException e) {
+                throw CliFiles.usage(spec, "CAN phải gồm 6 chữ số", "the CAN must be 6 digits");
+            }
+            if (Files.exists(out)) {
+                throw CliFiles.usage(spec, "thư mục đã tồn tại: " + out, "the folder already exists: " + out);
+            }
+            ChipRead read;
+            try {
+                read = chipReader.read(reader, access);
+            } catch (ChipReadException e) {
+                return failed(e);
+            }
+            try {
+                Files.createDirectories(out);
+                ChipFiles files = read.files();
+                files.com().ifPresent(b -> write(out.resolve("EF_COM.bin"), b));
+                write(out.resolve("EF_SOD.bin"), files.sod());
+                for (int n : files.dataGroupNumbers()) {
+                    write(out.resolve("DG" + n + ".bin"), files.dataGroup(n).orElseThrow());
+                }
+                read.activeAuthentication().ifPresent(aa -> {
+                    write(out.resolve(AA_CHALLENGE), aa.challenge());
+                    write(out.resolve(AA_RESPONSE), aa.response());
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw CliFiles.usage(spec, "không ghi được " + out, "cannot write " + out + ": " + e.getMessage());
+            }
+            ObjectNode json = Json.object();
+            json.put("read", true);
+            json.put("accessProtocol", read.accessProtocol());
+            var groups = json.putArray("dataGroups");
+            read.files().dataGroupNumbers().forEach(groups::add);
+            json.put("activeAuthentication", read.activeAuthentication().isPresent());
+            json.put("out", out.toString());
+            Json.print(spec.commandLine().getOut(), json);
+            spec.commandLine().getErr().println("Đã đọc chip; kiểm tra bằng 'eid chip verify'. "
+                    + "/ Chip read; verify it with 'eid chip verify'.");
+            spec.commandLine().getErr().flush();
+            return 0;
+        }
+
+        private static void write(Path p, byte[] bytes) {
+            try {
+                CliFiles.writePublic(p, bytes, false);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private int failed(ChipReadException e) {
+            ObjectNode json = Json.object();
+            json.put("read", false);
+            json.put("reason", e.reason().name());
+            Json.print(spec.commandLine().getOut(), json);
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
 }

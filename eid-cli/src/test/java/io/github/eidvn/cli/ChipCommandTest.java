@@ -107,4 +107,30 @@ class ChipCommandTest {
         assertThat(r.json().at("/mrz/checks/BIRTH_DATE").asBoolean()).isFalse();
         assertThat(r.json().has("bacKeySeed")).isFalse();
     }
+
+    @Test
+    void read_thenVerify_throughTheReaderServiceOnTheClassPath(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("card");
+        CliRun r = CliRun.run("chip", "read", "--reader", "Recorded", "--can", CccdChips.NUMBER.substring(6), "--out",
+                out.toString());
+        assertThat(r.exitCode).as(r.err).isZero();
+        assertThat(r.json().get("accessProtocol").asText()).isEqualTo("PACE");
+        assertThat(Files.exists(out.resolve("EF_SOD.bin"))).isTrue();
+        CliRun v = CliRun.run("chip", "verify", "--lds", out.toString(), "--csca", csca(dir).toString(), "--now",
+                CccdChips.NOW.toString());
+        assertThat(v.exitCode).as(v.err).isZero();
+        assertThat(CliRun.run("chip", "read").json().get("readers").get(0).asText()).isEqualTo("Recorded");
+    }
+
+    @Test
+    void read_wrongCanOrExistingFolder_refused(@TempDir Path dir) {
+        CliRun r = CliRun.run("chip", "read", "--reader", "Recorded", "--can", "000000", "--out",
+                dir.resolve("x").toString());
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.json().get("reason").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(CliRun.run("chip", "read", "--reader", "Recorded", "--can", CccdChips.NUMBER.substring(6),
+                "--out", dir.toString()).exitCode).isEqualTo(2);
+        assertThat(CliRun.run("chip", "read", "--reader", "Recorded", "--out", dir.resolve("y").toString()).exitCode)
+                .isEqualTo(2);
+    }
 }

@@ -57,7 +57,8 @@ import org.bouncycastle.util.Selector;
  *   <li>every uploaded data group listed in the SOD has the signed hash ({@code DATA_GROUP_HASH_MISMATCH}); DG1, DG2,
  *       DG13 and DG15, which the result uses, must be listed ({@code DATA_GROUP_NOT_COVERED}); other uploaded groups
  *       the SOD does not list are reported {@link ChipVerification.DataGroupStatus#NOT_COVERED} and not used;</li>
- *   <li>DG1 holds a valid MRZ, DG2 a JPEG or JPEG 2000 portrait, DG13 the Vietnamese holder data ({@code MALFORMED});</li>
+ *   <li>DG1 holds a valid MRZ, DG2 a JPEG or JPEG 2000 portrait, DG13 (on documents issued by {@code VNM}; other
+ *       states' DG13 is hash-checked but not read) the Vietnamese holder data ({@code MALFORMED});</li>
  *   <li>the MRZ agrees with DG13 (personal number, birth date, sex, expiry date) and with the MRZ the reader used
  *       when one is given ({@code MRZ_MISMATCH});</li>
  *   <li>when a challenge and response are given, the response verifies with the DG15 key (RSA with ISO/IEC 9796-2
@@ -256,7 +257,8 @@ public final class ChipVerifier {
                         + invalid.detail() + ")", status);
             }
             mrz = valid.mrz();
-            if (files.dataGroup(13).isPresent()) {
+            // DG13 is defined by each issuing state: read as the Vietnamese layout only on Vietnamese documents
+            if (files.dataGroup(13).isPresent() && "VNM".equals(mrz.issuingState())) {
                 citizen = Lds.dg13(files.dataGroup(13).orElseThrow(), clock);
             }
             if (files.dataGroup(2).isPresent()) {

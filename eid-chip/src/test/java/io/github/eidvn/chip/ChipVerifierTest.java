@@ -181,6 +181,17 @@ class ChipVerifierTest {
     }
 
     @Test
+    void verify_otherStatesDg13_hashCheckedButNotReadAsVietnamese() {
+        Map<Integer, byte[]> g = CccdChips.groups(null);
+        g.put(1, CccdChips.dg1("I<UTOD231458907<<<<<<<<<<<<<<<7408122F1204159UTO<<<<<<<<<<<6ERIKSSON<<ANNA<MARIA<<<<<<<<<<"));
+        g.put(13, CccdChips.tlv(0x6D, new byte[] {4, 2, 1, 2}));
+        ChipVerified v = verified(verifier().verify(CccdChips.files(g, CccdChips.sod(CccdChips.pki(), g))));
+        assertThat(v.citizen()).isEmpty();
+        assertThat(v.dataGroups()).containsEntry(13, DataGroupStatus.VALID);
+        assertThatThrownBy(v::toChipEvidence).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void verify_dg13BirthDateDiffersFromMrz_rejectedMrzMismatch() {
         Map<Integer, byte[]> g = CccdChips.groups(null);
         Map<Integer, String> fields = CccdChips.citizenFields();

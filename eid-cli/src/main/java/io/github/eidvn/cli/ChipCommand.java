@@ -259,7 +259,7 @@ public final class ChipCommand implements Runnable {
     /**
      * {@code eid chip read --reader NAME (--can DIGITS | --mrz TEXT) --out DIR}: reads a card on a PC/SC reader
      * through the optional {@code eid-chip-pcsc} module (JMRTD, LGPL), found on the class path; writes EF_COM.bin,
-     * EF_SOD.bin, DG<n>.bin and the active authentication challenge and answer into DIR for {@code chip verify}.
+     * EF_SOD.bin, {@code DG<n>.bin} and the active authentication challenge and answer into DIR for {@code chip verify}.
      * Exit 0 read, 1 the card could not be read, 2 usage error (also when no reader module is on the class path).
      */
     @Command(name = "read",

@@ -261,14 +261,14 @@ class IdentityProofingTest {
         assertThat(r.isProofed()).isFalse();
     }
 
-    // ---- level 2 by chip
+    // ---- chip evidence: level 1 on its own, level 2 only with a biometric match
 
     @Test
-    void proof_chipEvidenceMatchingRegistry_levelTwoWithSc() {
+    void proof_chipEvidenceAlone_levelOneWithScAndDocumentEvidence() {
         ChipEvidence chip = chipOf(ANH).birthDate(ANH.birthDate()).sex(Sex.FEMALE)
                 .dateOfExpiry(TODAY.plusYears(1)).build();
         Proofed p = proofed(proofing().proof(declaring(ANH).chipEvidence(chip).build()));
-        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_1);
         assertThat(p.amr()).containsExactly("sc");
         ProofingEvidence doc = p.evidence().get(1);
         assertThat(doc).isInstanceOf(ProofingEvidence.ChipDocument.class);
@@ -287,8 +287,47 @@ class IdentityProofingTest {
         rejected(proofing().proof(declaring(ANH).chipEvidence(ascii).build()), Reason.CHIP_EVIDENCE_MISMATCH);
         ChipEvidence upper = ChipEvidence.builder().personalNumber(ANH.personalNumber())
                 .fullName(name("TRẦN THỊ NGỌC ÁNH")).verifiedAt(chip.verifiedAt()).build();
+        // the same name in capitals matches; chip evidence alone gives level 1 (issue 16)
         assertThat(proofed(proofing().proof(declaring(ANH).chipEvidence(upper).build())).level())
-                .isEqualTo(AssuranceLevel.LEVEL_2);
+                .isEqualTo(AssuranceLevel.LEVEL_1);
+    }
+
+    @Test
+    void proof_chipAndLiveFaceMatch_levelTwoWithDocumentAndBiometricEvidence() {
+        Proofed p = proofed(proofing(new FixedMatcher(0.9, true)).proof(declaring(ANH).biometricProbe(face())
+                .chipEvidence(chipOf(ANH).build()).build()));
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(p.evidence()).extracting(ProofingEvidence::checkMethod).containsExactly("data", "bvr", "vcrypt");
+    }
+
+    @Test
+    void proof_chipWithPortrait_matcherComparesLiveFaceWithChipPortrait() {
+        byte[] portrait = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        List<byte[]> compared = new ArrayList<>();
+        BiometricMatcher againstChip = new BiometricMatcher() {
+            @Override
+            public BiometricMatch match(CitizenProfile citizen, BiometricProbe probe) {
+                throw new AssertionError("the chip form must be called when chip evidence is given");
+            }
+
+            @Override
+            public BiometricMatch match(CitizenProfile citizen, BiometricProbe probe, ChipEvidence chip) {
+                compared.add(chip.portrait().orElseThrow());
+                return new BiometricMatch(probe.method(), 0.95, true);
+            }
+        };
+        ChipEvidence chip = chipOf(ANH).portrait(portrait, "image/jpeg").activeAuthentication(true).build();
+        Proofed p = proofed(proofing(againstChip).proof(declaring(ANH).biometricProbe(face()).chipEvidence(chip)
+                .build()));
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(compared).singleElement().isEqualTo(portrait);
+        assertThat(chip.toString()).doesNotContain("image/jpeg");
+    }
+
+    @Test
+    void proof_chipAndFailedLiveness_rejectedNotLevelOne() {
+        rejected(proofing(new FixedMatcher(0.9, false)).proof(declaring(ANH).biometricProbe(face())
+                .chipEvidence(chipOf(ANH).build()).build()), Reason.LIVENESS_FAILED);
     }
 
     @Test

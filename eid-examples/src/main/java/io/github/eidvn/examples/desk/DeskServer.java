@@ -417,7 +417,7 @@ public final class DeskServer implements AutoCloseable {
 
     /** The only log line about a check: decision, reason code, masked number. No name, no card number. */
     private static void log(String kind, CheckInDecision d) {
-        LOG.info("check {}: {} {} {}", kind, d.outcome(), d.reasonCode().orElse("-"),
+        LOG.info("check {}: {} {} {}", kind, d.decision(), d.reasonCode().orElse("-"),
                 d.patient().flatMap(CheckInDecision.Patient::maskedPersonalNumber).orElse("-"));
     }
 

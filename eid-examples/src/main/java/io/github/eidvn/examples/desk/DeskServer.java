@@ -447,7 +447,7 @@ public final class DeskServer implements AutoCloseable {
         SampleCodes.Kind kind = body == null ? null
                 : SampleCodes.Kind.parse(new String(body, StandardCharsets.US_ASCII).trim());
         if (kind == null) {
-            sendJsonError(ex, 400, "body must be valid, expired-card, legacy-chip-card or tampered");
+            sendJsonError(ex, 400, "body must be valid, expired-card, legacy-chip-card, legacy-no-card or tampered");
             return;
         }
         SampleCodes.Sample s = samples.issue(kind);

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.eidvn.core.internal.LimitedBodySubscriber;
 
 /**
  * A {@link HealthInsuranceLookup} over HTTP, for the gateway a hospital uses to reach the social-insurance system.
@@ -151,7 +150,7 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
             }
         }
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(),
-                info -> new LimitedBody(maxBodyBytes));
+                info -> new LimitedBodySubscriber(maxBodyBytes));
         HttpResponse<byte[]> response;
         try {
             response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -164,7 +163,7 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
             return new LookupResult.Unavailable("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new LookupResult.Unavailable(cause instanceof BodyTooLarge ? "answer over " + maxBodyBytes
+            return new LookupResult.Unavailable(cause instanceof LimitedBodySubscriber.TooLarge ? "answer over " + maxBodyBytes
                     + " bytes" : "request failed: " + cause.getClass().getSimpleName());
         }
         int status = response.statusCode();
@@ -194,69 +193,6 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
     public String toString() {
         return "HttpInsuranceLookup[" + cards + ", timeout " + timeout.toMillis() + " ms, cache " + cacheSize
                 + " for " + cacheTtl.toSeconds() + " s" + (credentials != null ? ", with credentials" : "") + "]";
-    }
-
-    private static final class BodyTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge() {
-            super("body too large");
-        }
-    }
-
-    /** Collects a body up to a limit; over it, cancels the download and fails. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int limit;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private byte[] buffer = new byte[1024];
-        private int length;
-        private Flow.Subscription subscription;
-
-        LimitedBody(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            this.subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer b : items) {
-                int n = b.remaining();
-                if (length + (long) n > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new BodyTooLarge());
-                    return;
-                }
-                if (length + n > buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, Math.min(limit, Math.max(buffer.length * 2,
-                            length + n)));
-                }
-                b.get(buffer, length, n);
-                length += n;
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(java.util.Arrays.copyOf(buffer, length));
-        }
     }
 
     /** Builds an {@link HttpInsuranceLookup}; each option may be set once. Not thread-safe. */

@@ -37,7 +37,10 @@ import io.github.eidvn.verifier.Verified;
  *         .expectedPurpose("bhyt-checkin")
  *         .requiredLevel(AssuranceLevel.LEVEL_2)
  *         .build();
- * HospitalCheckIn desk = HospitalCheckIn.builder().verifier(verifier).build();
+ * HospitalCheckIn desk = HospitalCheckIn.builder().verifier(verifier)
+ *         .facility("79024")                     // a card registered elsewhere is named so
+ *         .lookup(HttpInsuranceLookup.builder().baseUri(URI.create("https://bhyt-gw.benhvien.local/")).build())
+ *         .build();
  * CheckInDecision d = desk.check(scannedText);   // or desk.check(photoBytes)
  * show(d.messageVi(), d.patient(), d.insurance());
  * }</pre>

@@ -816,7 +816,8 @@ public final class DeskServer implements AutoCloseable {
 
         /**
          * How many requests one client address may have in progress at once ({@value #DEFAULT_MAX_PER_ADDRESS} by
-         * default); beyond it: 429.
+         * default); beyond it: 429. Behind a reverse proxy every client has the proxy's address: raise it there (the
+         * proxy then enforces its own per-client limits).
          *
          * @param n 1 to {@value #IO_THREADS}
          * @return this builder

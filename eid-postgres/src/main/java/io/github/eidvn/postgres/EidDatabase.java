@@ -60,6 +60,7 @@ public final class EidDatabase implements AutoCloseable {
         config.setPoolName("eid-postgres");
         config.setMaximumPoolSize(8);
         config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool);

@@ -28,6 +28,7 @@ import io.github.eidvn.core.account.SecurityEventType;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.SettableClock;
+import io.github.eidvn.postgres.testing.TestDatabases;
 
 /** The audit chain against a real PostgreSQL: the trigger, and each kind of tampering an administrator could do. */
 class AuditChainTest {

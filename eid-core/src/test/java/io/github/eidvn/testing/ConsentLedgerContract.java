@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +22,10 @@ import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ConsentReceiptIssuer;
-import io.github.eidvn.core.consent.ConsentRequestSigner;
-import io.github.eidvn.core.consent.ConsentRequestVerifier;
 import io.github.eidvn.core.consent.LedgerEntry;
 import io.github.eidvn.core.consent.ReceiptState;
-import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.internal.StrictJson;
-import io.github.eidvn.core.keys.KeyRing;
 
 /**
  * The behaviour every {@link ConsentLedger} storage must give, run on each: the state store in memory (eid-core) and
@@ -40,7 +35,7 @@ import io.github.eidvn.core.keys.KeyRing;
 public abstract class ConsentLedgerContract {
 
     /** The fields the fixtures' citizen grants. */
-    protected static final Set<CitizenField> ASKED = EnumSet.of(CitizenField.NAME, CitizenField.BIRTHDATE);
+    protected static final Set<CitizenField> ASKED = ReceiptFactory.ASKED;
     /** The citizen of the fixtures. */
     protected static final PersonalNumber CITIZEN = PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER);
     /** Another citizen. */
@@ -50,9 +45,7 @@ public abstract class ConsentLedgerContract {
     protected SettableClock clock;
     /** The citizen references. */
     protected CitizenReferences refs;
-    private ConsentReceiptIssuer receipts;
-    private ConsentRequestSigner signer;
-    private ConsentRequestVerifier verifier;
+    private ReceiptFactory receipts;
     /** The ledger under test, with the default options. */
     protected ConsentLedger ledger;
 
@@ -69,14 +62,8 @@ public abstract class ConsentLedgerContract {
     @BeforeEach
     protected void setUpLedger() {
         clock = SettableClock.at(AssertionFixtures.NOW);
-        ConsentFixtures.Party bank = ConsentFixtures.bank();
         refs = CitizenReferences.of(ConsentFixtures.secret());
-        receipts = ConsentReceiptIssuer.builder().issuer(ConsentFixtures.ISSUER).keyRing(KeyRing.generate())
-                .references(refs).clock(clock).build();
-        signer = ConsentRequestSigner.builder().partyId("vcb-bank").signingKey(bank.signingKey())
-                .audience(ConsentFixtures.ISSUER).clock(clock).build();
-        verifier = ConsentRequestVerifier.builder().registry(ConsentFixtures.registry(bank))
-                .audience(ConsentFixtures.ISSUER).clock(clock).build();
+        receipts = new ReceiptFactory(clock, refs);
         ledger = storage(clock).references(refs).clock(clock).build();
     }
 
@@ -88,8 +75,7 @@ public abstract class ConsentLedgerContract {
      * @return the issued receipt
      */
     protected ConsentReceiptIssuer.Issued grant(PersonalNumber who, Duration validity) {
-        VerifiedRequest v = (VerifiedRequest) verifier.verify(signer.request("bank-ekyc", ASKED).sign().compactJws());
-        return receipts.grant(v, who, ASKED, validity);
+        return receipts.grant(who, validity);
     }
 
     @Test

@@ -3,15 +3,10 @@ package io.github.eidvn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,19 +59,7 @@ class RecordsReadmeTest {
 
     @Test
     void readme_holdsTheRecordsSampleVerbatim() throws IOException {
-        Path readme = Path.of(System.getProperty("maven.multiModuleProjectDirectory",
-                Path.of("..").toAbsolutePath().toString())).resolve("README.md");
-        if (!Files.exists(readme)) {
-            readme = Path.of("..", "README.md");
-        }
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(
-                Path.of("src/test/java/io/github/eidvn/examples/RecordsReadmeTest.java"), StandardCharsets.UTF_8);
-        int begin = lines.indexOf("            // RECORDS-BEGIN");
-        int end = lines.indexOf("            // RECORDS-END");
-        String sample = lines.subList(begin + 1, end).stream()
-                .map(l -> l.length() >= 12 ? l.substring(12) : l.strip())
-                .collect(Collectors.joining("\n"));
-        assertThat(text).contains(sample);
+        ReadmeSamples.assertReadmeHolds("RecordsReadmeTest.java", "            // RECORDS-BEGIN",
+                "            // RECORDS-END");
     }
 }

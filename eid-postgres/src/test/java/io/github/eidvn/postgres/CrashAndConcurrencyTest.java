@@ -10,10 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,19 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ConsentReceiptIssuer;
-import io.github.eidvn.core.consent.ConsentRequestSigner;
-import io.github.eidvn.core.consent.ConsentRequestVerifier;
 import io.github.eidvn.core.consent.LedgerEntry;
 import io.github.eidvn.core.consent.ReceiptState;
-import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.ConsentFixtures;
+import io.github.eidvn.testing.ReceiptFactory;
 import io.github.eidvn.postgres.testing.TestDatabases;
 
 /** Durability across a killed client process, and withdrawals racing openings, on a real PostgreSQL. */
@@ -94,15 +91,8 @@ class CrashAndConcurrencyTest {
 
     @Test
     void withdrawRacingOpenings_decidedOnce_openingsBeforeTheWithdrawalInTheAuditAndNoneAfter() throws Exception {
-        Set<CitizenField> asked = EnumSet.of(CitizenField.NAME, CitizenField.BIRTHDATE);
-        ConsentFixtures.Party bank = ConsentFixtures.bank();
         CitizenReferences refs = CitizenReferences.of(ConsentFixtures.secret());
-        ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(ConsentFixtures.ISSUER)
-                .keyRing(KeyRing.generate()).references(refs).build();
-        ConsentRequestSigner signer = ConsentRequestSigner.builder().partyId("vcb-bank")
-                .signingKey(bank.signingKey()).audience(ConsentFixtures.ISSUER).build();
-        ConsentRequestVerifier verifier = ConsentRequestVerifier.builder().registry(ConsentFixtures.registry(bank))
-                .audience(ConsentFixtures.ISSUER).build();
+        ReceiptFactory receipts = new ReceiptFactory(Clock.systemUTC(), refs);
         PersonalNumber citizen = PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER);
         int rounds = 12;
         int openers = 3;
@@ -112,9 +102,7 @@ class CrashAndConcurrencyTest {
             ExecutorService pool = Executors.newFixedThreadPool(openers + 1);
             try {
                 for (int round = 0; round < rounds; round++) {
-                    VerifiedRequest v = (VerifiedRequest) verifier.verify(signer.request("bank-ekyc", asked).sign()
-                            .compactJws());
-                    ConsentReceiptIssuer.Issued issued = receipts.grant(v, citizen, asked, Duration.ofDays(30));
+                    ConsentReceiptIssuer.Issued issued = receipts.grant(citizen, Duration.ofDays(30));
                     assertThat(ledger.record(citizen, issued)).isEqualTo(ConsentLedger.RecordOutcome.RECORDED);
                     String id = issued.receipt().id();
                     CountDownLatch start = new CountDownLatch(1);

@@ -5,41 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.identity.PersonalNumber;
-import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.testing.AssertionFixtures;
 import io.github.eidvn.testing.ConsentFixtures;
+import io.github.eidvn.testing.ReceiptFactory;
 import io.github.eidvn.testing.SettableClock;
 
 /** The state-store storage's own behaviour; the shared behaviour is {@link InMemoryConsentLedgerContractTest}. */
 class ConsentLedgerTest {
 
-    private static final Set<CitizenField> ASKED = EnumSet.of(CitizenField.NAME, CitizenField.BIRTHDATE);
     private static final PersonalNumber CITIZEN = PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER);
-    private static final PersonalNumber OTHER = PersonalNumber.of("001099000123");
 
     private SettableClock clock;
-    private ConsentFixtures.Party bank;
-    private ConsentReceiptIssuer receipts;
-    private ConsentRequestSigner signer;
-    private ConsentRequestVerifier verifier;
+    private ReceiptFactory receipts;
     private InMemoryStateStore store;
     private ConsentLedger ledger;
     private CitizenReferences refs;
@@ -47,21 +32,14 @@ class ConsentLedgerTest {
     @BeforeEach
     void setUp() {
         clock = SettableClock.at(AssertionFixtures.NOW);
-        bank = ConsentFixtures.bank();
         refs = CitizenReferences.of(ConsentFixtures.secret());
-        receipts = ConsentReceiptIssuer.builder().issuer(ConsentFixtures.ISSUER).keyRing(KeyRing.generate())
-                .references(refs).clock(clock).build();
-        signer = ConsentRequestSigner.builder().partyId("vcb-bank").signingKey(bank.signingKey())
-                .audience(ConsentFixtures.ISSUER).clock(clock).build();
-        verifier = ConsentRequestVerifier.builder().registry(ConsentFixtures.registry(bank))
-                .audience(ConsentFixtures.ISSUER).clock(clock).build();
+        receipts = new ReceiptFactory(clock, refs);
         store = InMemoryStateStore.create(clock);
         ledger = ConsentLedger.builder().store(store).references(refs).clock(clock).build();
     }
 
     private ConsentReceiptIssuer.Issued grant(PersonalNumber who, Duration validity) {
-        VerifiedRequest v = (VerifiedRequest) verifier.verify(signer.request("bank-ekyc", ASKED).sign().compactJws());
-        return receipts.grant(v, who, ASKED, validity);
+        return receipts.grant(who, validity);
     }
 
     @Test

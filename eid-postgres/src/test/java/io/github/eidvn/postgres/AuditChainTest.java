@@ -110,6 +110,29 @@ class AuditChainTest {
     }
 
     @Test
+    void applicationRole_cannotChangeTheAuditNorDisableItsTrigger() throws SQLException {
+        String role = "eid_app_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        String url;
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'app-test'");
+            st.execute("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO " + role);
+            st.execute("GRANT UPDATE, DELETE ON eid_audit_event TO " + role); // even granted, the trigger refuses
+            url = c.getMetaData().getURL();
+        }
+        String appUrl = url + (url.contains("?") ? "&" : "?") + "user=" + role + "&password=app-test";
+        try (Connection app = java.sql.DriverManager.getConnection(appUrl); Statement st = app.createStatement()) {
+            assertThatThrownBy(() -> st.execute("UPDATE eid_audit_event SET detail = 'x' WHERE seq = 1"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.execute("DELETE FROM eid_audit_event WHERE seq = 1"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.execute(
+                    "ALTER TABLE eid_audit_event DISABLE TRIGGER eid_audit_event_append_only"))
+                    .hasMessageContaining("owner");
+        }
+        assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
     void verify_deletedRow_reportedAtItsSequenceNumber() throws SQLException {
         asAdministrator("DELETE FROM eid_audit_event WHERE seq = 7");
         AuditChain.Report r = verify();

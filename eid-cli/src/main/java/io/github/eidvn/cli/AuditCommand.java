@@ -29,13 +29,13 @@ public final class AuditCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: verify");
     }
 
-    /** {@code eid audit verify --jdbc URL [--issuer-jwks FILE] [--checkpoint FILE]}. */
+    /** {@code eid audit verify --jdbc URL [--jwks FILE] [--checkpoint FILE]}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {
                 "Duyệt chuỗi băm của eid_audit_event và các điểm kiểm tra đã ký; báo chỗ hỏng đầu tiên.",
                 "Walks the hash chain of eid_audit_event and the signed checkpoints; reports the first break.",
                 "Prints {\"ok\":true|false,\"entries\":N,\"checkpoints\":N,\"first_broken\":null|{...}}; exit 0 intact, "
-                        + "1 broken, 2 usage or database error. Without --issuer-jwks only links and hashes are "
+                        + "1 broken, 2 usage or database error. Without --jwks only links and hashes are "
                         + "checked (a consistently rewritten tail needs the checkpoints)."
             })
     static final class Verify implements Callable<Integer> {
@@ -46,7 +46,7 @@ public final class AuditCommand implements Runnable {
                 description = "jdbc:postgresql://host:5432/db?user=...")
         String jdbc;
 
-        @Option(names = "--issuer-jwks", paramLabel = "FILE",
+        @Option(names = "--jwks", paramLabel = "ISSUER_JWKS",
                 description = "Khóa công khai của bên phát hành / the issuer's public JWKS (checks checkpoints)")
         Path issuerJwks;
 
@@ -57,7 +57,7 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (checkpoint != null && issuerJwks == null) {
-                throw CliFiles.usage(spec, "--checkpoint cần --issuer-jwks", "--checkpoint needs --issuer-jwks");
+                throw CliFiles.usage(spec, "--checkpoint cần --jwks", "--checkpoint needs --jwks");
             }
             TrustStore keys = null;
             if (issuerJwks != null) {
@@ -78,8 +78,8 @@ public final class AuditCommand implements Runnable {
             spec.commandLine().getOut().println(report.toJson());
             spec.commandLine().getOut().flush();
             if (keys == null) {
-                spec.commandLine().getErr().println("Chưa kiểm tra điểm kiểm tra đã ký (thiếu --issuer-jwks) / "
-                        + "signed checkpoints not checked (no --issuer-jwks)");
+                spec.commandLine().getErr().println("Chưa kiểm tra điểm kiểm tra đã ký (thiếu --jwks) / "
+                        + "signed checkpoints not checked (no --jwks)");
             }
             return report.ok() ? 0 : 1;
         }

@@ -65,7 +65,7 @@ class RecordsCommandsTest {
                 .isEqualTo(2);
 
         Path jwks = Files.writeString(dir.resolve("issuer.jwks"), issuer.publicJwksJson());
-        CliRun intact = CliRun.run("audit", "verify", "--jdbc", url, "--issuer-jwks", jwks.toString());
+        CliRun intact = CliRun.run("audit", "verify", "--jdbc", url, "--jwks", jwks.toString());
         assertThat(intact.exit()).as(intact.err()).isZero();
         assertThat(intact.out().trim()).isEqualTo(
                 "{\"ok\":true,\"entries\":2,\"checkpoints\":1,\"first_broken\":null}");
@@ -78,7 +78,7 @@ class RecordsCommandsTest {
             st.execute("ALTER TABLE eid_audit_event DISABLE TRIGGER eid_audit_event_append_only");
             st.execute("DELETE FROM eid_audit_event WHERE seq = 1");
         }
-        CliRun broken = CliRun.run("audit", "verify", "--jdbc", url, "--issuer-jwks", jwks.toString());
+        CliRun broken = CliRun.run("audit", "verify", "--jdbc", url, "--jwks", jwks.toString());
         assertThat(broken.exit()).isEqualTo(1);
         JsonNode report = broken.json();
         assertThat(report.get("ok").asBoolean()).isFalse();

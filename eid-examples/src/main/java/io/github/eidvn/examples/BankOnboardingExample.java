@@ -117,7 +117,7 @@ public final class BankOnboardingExample {
             Outcome o = run(out, vneid, audit);
             String checkpoint = audit.checkpoint(vneid.issuerKeys).orElseThrow();
             // the example's VNeID key is new on every run, so checkpoints of earlier runs on the same database are
-            // not its own: here the links and hashes are walked; eid audit verify --issuer-jwks checks checkpoints
+            // not its own: here the links and hashes are walked; eid audit verify --jwks checks checkpoints
             // against a deployment's long-term key
             AuditChain.Report report = AuditChain.verifyLinksOnly(db.dataSource());
             out.println();

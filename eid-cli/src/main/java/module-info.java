@@ -6,6 +6,7 @@ module io.github.eidvn.cli {
     requires io.github.eidvn.qr;
     requires io.github.eidvn.verifier;
     requires io.github.eidvn.chip;
+    requires io.github.eidvn.postgres;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
 

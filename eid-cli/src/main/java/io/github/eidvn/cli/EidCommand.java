@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class, AssertCommand.class, QrCommand.class, VerifyCommand.class,
             PartyCommand.class, RequestCommand.class, SealCommand.class, OpenCommand.class,
             OtpCommand.class, PasswordCommand.class,
-            PurposesCommand.class, MrzCommand.class, ChipCommand.class})
+            PurposesCommand.class, MrzCommand.class, ChipCommand.class, AuditCommand.class, LedgerCommand.class})
 public final class EidCommand implements Runnable {
 
     @CommandLine.Spec

@@ -113,15 +113,15 @@ class RedisKillDuringLoadTest {
                     .isInstanceOf(OtpVerification.Accepted.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, STABLE_PHONE_NO, smsCode, "10.1.0.1"))
                     .isInstanceOf(OtpVerification.Rejected.class);
-            assertThat(rig.login.confirmNewDevice(STABLE, pending.challengeId(), tabletCode, "10.1.0.2"))
+            assertThat(rig.login.confirmNewDevice(AccountRig.confirmation(STABLE, pending.challengeId(), tabletCode, "10.1.0.2")))
                     .isInstanceOf(LoginResult.LoggedIn.class);
-            assertThat(rig.login.confirmNewDevice(STABLE, pending.challengeId(), tabletCode, "10.1.0.2"))
+            assertThat(rig.login.confirmNewDevice(AccountRig.confirmation(STABLE, pending.challengeId(), tabletCode, "10.1.0.2")))
                     .isInstanceOf(LoginResult.Refused.class);
 
             // 3. the busy accounts kept every acknowledged binding generation (an in-flight switch may have landed)
             for (String pn : BUSY) {
                 long acked = ackedBeforeKill.getOrDefault(pn, 0L);
-                long now = rig.login.activeDevice(pn).map(b -> b.generation()).orElse(0L);
+                long now = rig.login.activeDevice(AccountRig.acct(pn)).map(b -> b.generation()).orElse(0L);
                 assertThat(now).as(pn).isGreaterThanOrEqualTo(acked).isLessThanOrEqualTo(1 + confirmsAttempted.get());
             }
 
@@ -158,8 +158,8 @@ class RedisKillDuringLoadTest {
                             LoginResult r = rig.password(pn, dev, source);
                             if (r instanceof LoginResult.NewDeviceRequired n) {
                                 confirmsAttempted.incrementAndGet();
-                                r = rig.login.confirmNewDevice(pn, n.challengeId(), rig.newDeviceCodes.get(dev.id()),
-                                        source);
+                                r = rig.login.confirmNewDevice(AccountRig.confirmation(pn, n.challengeId(), rig.newDeviceCodes.get(dev.id()),
+                                        source));
                             }
                             if (r instanceof LoginResult.LoggedIn li) {
                                 latestToken.put(pn, li.token().value());

@@ -44,7 +44,7 @@ class AccountServicesFailClosedTest {
             String tabletCode = rig.newDeviceCodes.get(tablet.id());
             assertThat(rig.otp.send("login", OtpChannel.SMS, PHONE_NO)).isInstanceOf(OtpSendResult.Sent.class);
             String smsCode = rig.smsCodes.values().iterator().next();
-            byte[] bindingBefore = store.get("eid:dev:bind:" + PN).orElseThrow();
+            byte[] bindingBefore = store.get("eid:dev:bind:" + AccountRig.tag(PN)).orElseThrow();
             long deliveriesBefore = rig.deliveries.get();
             long noticesBefore = rig.newDeviceNotices.get();
 
@@ -71,7 +71,7 @@ class AccountServicesFailClosedTest {
             redis.restart();
             RedisStateStoreTest.awaitUsable(store);
 
-            assertThat(store.get("eid:dev:bind:" + PN).orElseThrow()).as("binding as before").isEqualTo(bindingBefore);
+            assertThat(store.get("eid:dev:bind:" + AccountRig.tag(PN)).orElseThrow()).as("binding as before").isEqualTo(bindingBefore);
             assertThat(rig.login.activeDevice(AccountRig.acct(PN)).orElseThrow().deviceId()).isEqualTo(phone.id());
             assertThat(rig.login.validateSession(token)).as("session survived").isInstanceOf(SessionValidation.Valid.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, PHONE_NO, smsCode, "10.0.0.1"))

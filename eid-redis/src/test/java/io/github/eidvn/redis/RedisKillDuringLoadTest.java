@@ -72,7 +72,7 @@ class RedisKillDuringLoadTest {
             assertThat(rig.otp.send("login", OtpChannel.SMS, STABLE_PHONE_NO)).isInstanceOf(OtpSendResult.Sent.class);
             String smsCode = rig.smsCodes.get("+84901111111");
             assertThat(smsCode).isNotNull();
-            byte[] stableBinding = store.get("eid:dev:bind:" + STABLE).orElseThrow();
+            byte[] stableBinding = store.get("eid:dev:bind:" + AccountRig.tag(STABLE)).orElseThrow();
 
             AccountRig.Device[][] devices = new AccountRig.Device[BUSY.size()][4];
             for (int a = 0; a < BUSY.size(); a++) {
@@ -107,7 +107,7 @@ class RedisKillDuringLoadTest {
             assertThat(grantedBefore).as("the load was served before the kill").isPositive();
 
             // 2. after the AOF restart: the untouched account is exactly as before
-            assertThat(store.get("eid:dev:bind:" + STABLE).orElseThrow()).isEqualTo(stableBinding);
+            assertThat(store.get("eid:dev:bind:" + AccountRig.tag(STABLE)).orElseThrow()).isEqualTo(stableBinding);
             assertThat(rig.login.validateSession(stableToken)).isInstanceOf(SessionValidation.Valid.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, STABLE_PHONE_NO, smsCode, "10.1.0.1"))
                     .isInstanceOf(OtpVerification.Accepted.class);

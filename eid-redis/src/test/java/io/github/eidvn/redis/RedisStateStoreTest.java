@@ -69,6 +69,8 @@ class RedisStateStoreTest {
             assertThat(s.redisKey("eid:x:0010990123456")).as("13 digits").isEqualTo("bank1:eid:x:0010990123456");
             assertThat(s.redisKey("eid:x:00109901234a")).isEqualTo("bank1:eid:x:00109901234a");
             assertThat(s.redisKey("eid:x:" + PN + "5:" + PN)).isEqualTo("bank1:eid:x:" + PN + "5:{" + PN + "}");
+            assertThat(s.redisKey("eid:dev:bind:" + AccountRig.tag(PN))).as("the account services' own tag")
+                    .isEqualTo("bank1!eid:dev:bind:" + AccountRig.tag(PN));
             assertThat(s.redisKey("own:{tag}:" + PN)).as("caller's tag kept, other separator")
                     .isEqualTo("bank1!own:{tag}:" + PN);
             assertThat(s.namespace()).isEqualTo("bank1");

@@ -37,18 +37,16 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
         /** Malformed input (code format, too few or blank answers). */
         MALFORMED("Thông tin khôi phục không đúng định dạng.", "The recovery details are not in the expected format."),
         /** Wrong code. */
-        WRONG_CODE("Mã xác thực không đúng.", "The code is wrong."),
+        WRONG_CODE(OtpVerification.Reason.WRONG_CODE),
         /** No code was sent, or it expired or was used. */
-        NO_ACTIVE_CODE("Mã xác thực đã hết hạn hoặc không tồn tại; vui lòng yêu cầu mã mới.",
-                "The code has expired or does not exist; request a new one."),
+        NO_ACTIVE_CODE(OtpVerification.Reason.NO_ACTIVE_CODE),
         /** At least one security answer is wrong (which one is not told). */
         WRONG_ANSWERS("Câu trả lời cho câu hỏi bảo mật không đúng.", "The answers to the security questions are wrong."),
         /** Too many wrong codes or answer sets. */
         TOO_MANY_ATTEMPTS("Bạn đã thử sai quá số lần cho phép; vui lòng thử lại sau.",
                 "Too many wrong tries; try again later."),
         /** Too many failures from this source. */
-        SOURCE_THROTTLED("Có quá nhiều lần thử sai từ thiết bị hoặc mạng này; vui lòng thử lại sau.",
-                "Too many failed attempts from this device or network; try again later."),
+        SOURCE_THROTTLED(OtpVerification.Reason.SOURCE_THROTTLED),
         /** An authority locked the account: only the authority can unlock it. */
         ACCOUNT_LOCKED("Tài khoản đang bị cơ quan có thẩm quyền khóa; vui lòng liên hệ cơ quan công an.",
                 "The account is locked by an authority; please contact the police."),
@@ -62,6 +60,11 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
         Reason(String vi, String en) {
             this.vi = vi;
             this.en = en;
+        }
+
+        /** The same message as the one-time code's own reason. */
+        Reason(OtpVerification.Reason same) {
+            this(same.messageVi(), same.messageEn());
         }
 
         /** @return the message in Vietnamese */

@@ -27,7 +27,7 @@ public record NewDeviceNotice(AccountId account, String activeDeviceId, String n
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Redacts the code and masks the personal number. */
+    /** Redacts the code and masks the account id. */
     @Override
     public String toString() {
         return "NewDeviceNotice[" + account + ", active="

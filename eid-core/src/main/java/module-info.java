@@ -8,6 +8,7 @@ module io.github.eidvn.core {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires java.net.http;
+    requires com.nulabinc.zxcvbn;
 
     // the optional native ES256 engine is found as a JCA provider service (NativeEs256)
     uses java.security.Provider;

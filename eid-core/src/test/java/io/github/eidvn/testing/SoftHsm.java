@@ -74,7 +74,12 @@ public final class SoftHsm {
         }
         Path cfg = dir.resolve("pkcs11.cfg");
         Files.writeString(cfg, "name = SoftHSM\nlibrary = " + LIBRARY + "\nslot = " + slot.group(1) + "\n"
-                + "attributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n",
+                + "attributes(*, CKO_PRIVATE_KEY, *) = {\n  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n"
+                // ECDH-ES decryption derives the shared secret inside the token
+                + "attributes(*, CKO_PRIVATE_KEY, CKK_EC) = {\n  CKA_DERIVE = true\n}\n"
+                // ... and hands it (per message, not the private key) to the Concat KDF in Java
+                + "attributes(*, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = {\n  CKA_SENSITIVE = false\n"
+                + "  CKA_EXTRACTABLE = true\n}\n",
                 StandardCharsets.US_ASCII);
         Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
         instance = new SoftHsm(cfg, p, tool);

@@ -48,7 +48,13 @@ import io.github.eidvn.core.consent.PartyEncryptionKey;
  * {@link #fromPrivateKey(PrivateKey, PublicKey, Provider)} wrap a JCA {@link PrivateKey} that never leaves its
  * provider (for example a PKCS#11 token through SunPKCS11): {@code ECDH-ES+A256KW} runs its key agreement inside the
  * provider, {@code RSA-OAEP-256} its RSA decryption where the provider offers OAEP with SHA-256 (the JDK's
- * SunPKCS11 does not; a PKCS#12 entry does). Such a key is not {@link #exportable()}.
+ * SunPKCS11 does not; a PKCS#12 entry does). Such a key is not {@link #exportable()}. For ECDH a PKCS#11 token key
+ * needs {@code CKA_DERIVE}, and the derived per-message secret must be readable (JOSE's Concat KDF runs in Java), e.g.
+ * in the SunPKCS11 configuration:
+ * <pre>
+ * attributes(*, CKO_PRIVATE_KEY, CKK_EC) = { CKA_DERIVE = true }
+ * attributes(*, CKO_SECRET_KEY, CKK_GENERIC_SECRET) = { CKA_SENSITIVE = false CKA_EXTRACTABLE = true }
+ * </pre>
  *
  * <p>Immutable and thread-safe.
  *
@@ -270,9 +276,7 @@ public final class PartyDecryptionKey {
     JWEDecrypter decrypter() throws JOSEException {
         if (providerKey != null) {
             if (jwk instanceof ECKey) {
-                ECDHDecrypter ecdh = new ECDHDecrypter(providerKey, null, Curve.P_256);
-                ecdh.getJCAContext().setKeyEncryptionProvider(provider);
-                return ecdh;
+                return new ProviderEcdhDecrypter(providerKey, provider);
             }
             RSADecrypter rsa = new RSADecrypter(providerKey);
             rsa.getJCAContext().setKeyEncryptionProvider(provider);

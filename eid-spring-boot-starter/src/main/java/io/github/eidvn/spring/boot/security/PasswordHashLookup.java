@@ -1,0 +1,20 @@
+package io.github.eidvn.spring.boot.security;
+
+import java.util.Optional;
+
+/**
+ * Where the application keeps its users' password hashes (Argon2id PHC strings made by eid's {@code PasswordHasher}):
+ * define a bean of this type to get {@link EidPasswordAuthenticationProvider}.
+ */
+@FunctionalInterface
+public interface PasswordHashLookup {
+
+    /**
+     * The stored password hash of an account.
+     *
+     * @param personalNumber the account's personal identification number (12 digits, as typed)
+     * @return the PHC string, or empty when there is no such account (the login then costs the same time and
+     *     gives the same answer as a wrong password)
+     */
+    Optional<String> storedHash(String personalNumber);
+}

@@ -3,7 +3,6 @@ package io.github.eidvn.verifier.sharing;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.ECPublicKey;
-import java.util.Set;
 
 import javax.crypto.SecretKey;
 
@@ -12,7 +11,6 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.impl.CriticalHeaderParamsDeferral;
 import com.nimbusds.jose.crypto.impl.ECDH;
-import com.nimbusds.jose.crypto.opts.OptionUtils;
 import com.nimbusds.jose.crypto.utils.ECChecks;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -41,6 +39,12 @@ final class ProviderEcdhDecrypter extends ECDHDecrypter {
         this.provider = provider;
     }
 
+    /*
+     * decryptWithZ without the size argument: deprecated in Nimbus 10 (where it applies the default limit on the
+     * decompressed plaintext, 1,000,000 bytes) and the only form in Nimbus 9.37, which Spring Security 6.5's OAuth2
+     * modules bring into Spring Boot 3.5 apps: this class runs on both.
+     */
+    @SuppressWarnings("deprecation")
     @Override
     public byte[] decrypt(JWEHeader header, Base64URL encryptedKey, Base64URL iv, Base64URL cipherText,
             Base64URL authTag, byte[] aad) throws JOSEException {
@@ -53,7 +57,6 @@ final class ProviderEcdhDecrypter extends ECDHDecrypter {
             throw new JOSEException("Invalid ephemeral public EC key: Point(s) not on the expected curve");
         }
         SecretKey z = ECDH.deriveSharedSecret(epk, key, provider);
-        return decryptWithZ(header, aad, z, encryptedKey, iv, cipherText, authTag,
-                OptionUtils.resolveMaxDecompressedPlainTextLength(Set.of()));
+        return decryptWithZ(header, aad, z, encryptedKey, iv, cipherText, authTag);
     }
 }

@@ -68,17 +68,18 @@ public class EidAutoConfiguration {
     static class RedisStore {
         @Bean
         @ConditionalOnMissingBean(StateStore.class)
-        RedisStateStore eidStateStore(Environment env) {
+        RedisStateStore eidRedisStateStore(Environment env) {
             return RedisStateStore.builder().uri(RedisUris.of(env)).build();
         }
     }
 
-    /** The in-memory state store, when no other is defined. */
+    /** The in-memory state store, when no other is defined and Redis does not apply. */
     @Configuration(proxyBeanMethods = false)
+    @Conditional(EidConditions.RedisNotUsed.class)
     static class MemoryStore {
         @Bean
         @ConditionalOnMissingBean(StateStore.class)
-        InMemoryStateStore eidStateStore(ObjectProvider<Clock> clock) {
+        InMemoryStateStore eidInMemoryStateStore(ObjectProvider<Clock> clock) {
             return InMemoryStateStore.create(clock(clock));
         }
     }

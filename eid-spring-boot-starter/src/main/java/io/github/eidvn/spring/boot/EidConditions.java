@@ -36,4 +36,29 @@ final class EidConditions {
                     : ConditionOutcome.noMatch("neither spring.data.redis.url nor spring.data.redis.host is set");
         }
     }
+
+    /** The Redis state store applies: eid-redis and Lettuce are on the class path and Redis is configured. */
+    static boolean redisApplies(ConditionContext context) {
+        ClassLoader cl = context.getClassLoader();
+        return present("io.github.eidvn.redis.RedisStateStore", cl) && present("io.lettuce.core.RedisClient", cl)
+                && new RedisConfigured().getMatchOutcome(context, null).isMatch();
+    }
+
+    private static boolean present(String className, ClassLoader cl) {
+        try {
+            Class.forName(className, false, cl);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The in-memory state store applies: the Redis one does not. */
+    static final class RedisNotUsed extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return redisApplies(context) ? ConditionOutcome.noMatch("the Redis state store applies")
+                    : ConditionOutcome.match("no Redis state store (eid-redis, Lettuce or spring.data.redis.* absent)");
+        }
+    }
 }

@@ -1,14 +1,11 @@
 package io.github.eidvn.core.keys;
 
 import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.Objects;
@@ -25,6 +22,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.internal.Es256PrivateKey;
+import io.github.eidvn.core.internal.KeyStoreEntry;
 
 /**
  * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.
@@ -61,14 +59,8 @@ public final class SigningKey {
     private final String providerName;
 
     private SigningKey(ECKey privateJwk) {
-        String thumbprint = thumbprintOf(privateJwk);
-        this.jwk = new ECKey.Builder(privateJwk)
-                .keyID(thumbprint)
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .keyOperations(null)
-                .build();
-        this.kid = thumbprint;
+        this.kid = thumbprintOf(privateJwk);
+        this.jwk = sigJwk(privateJwk, kid);
         try {
             this.es256 = Es256PrivateKey.of(privateJwk.getD().decodeToBigInteger());
         } catch (IllegalArgumentException e) {
@@ -78,14 +70,8 @@ public final class SigningKey {
     }
 
     private SigningKey(ECKey publicJwk, Es256PrivateKey es256, String providerName) {
-        String thumbprint = thumbprintOf(publicJwk);
-        this.jwk = new ECKey.Builder(publicJwk)
-                .keyID(thumbprint)
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .keyOperations(null)
-                .build();
-        this.kid = thumbprint;
+        this.kid = thumbprintOf(publicJwk);
+        this.jwk = sigJwk(publicJwk, kid);
         this.es256 = es256;
         this.providerName = providerName;
     }
@@ -153,6 +139,12 @@ public final class SigningKey {
         return key;
     }
 
+    /** The JWK with its thumbprint as {@code kid}, {@code use} sig, {@code alg} ES256 and no {@code key_ops}. */
+    private static ECKey sigJwk(ECKey jwk, String kid) {
+        return new ECKey.Builder(jwk).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                .keyOperations(null).build();
+    }
+
     /**
      * A key whose private part stays inside a JCA provider: a PKCS#11 token (SunPKCS11), a cloud HSM provider, or
      * any provider whose {@code SHA256withECDSA} signature accepts {@code privateKey}.
@@ -203,28 +195,13 @@ public final class SigningKey {
      *     certificate, cannot be read with the password, or cannot sign
      */
     public static SigningKey fromKeyStore(KeyStore keyStore, String alias, char[] password) {
-        Objects.requireNonNull(keyStore, "keyStore");
-        Objects.requireNonNull(alias, "alias");
-        PrivateKey privateKey;
-        PublicKey publicKey;
-        try {
-            Key k = keyStore.getKey(alias, password);
-            if (!(k instanceof PrivateKey)) {
-                throw new IllegalArgumentException("no private key under alias " + alias);
-            }
-            privateKey = (PrivateKey) k;
-            Certificate cert = keyStore.getCertificate(alias);
-            if (cert == null) {
-                throw new IllegalArgumentException("the entry " + alias + " has no certificate (its public key)");
-            }
-            publicKey = cert.getPublicKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the entry " + alias + ": " + e.getClass().getSimpleName());
+        KeyStoreEntry entry = KeyStoreEntry.read(keyStore, alias, password);
+        if (!(entry.publicKey() instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("the entry " + alias + " is not an EC key: "
+                    + entry.publicKey().getAlgorithm());
         }
-        if (!(publicKey instanceof ECPublicKey)) {
-            throw new IllegalArgumentException("the entry " + alias + " is not an EC key: " + publicKey.getAlgorithm());
-        }
-        return fromPrivateKey(privateKey, (ECPublicKey) publicKey, signingProvider(keyStore.getProvider()));
+        return fromPrivateKey(entry.privateKey(), (ECPublicKey) entry.publicKey(),
+                signingProvider(keyStore.getProvider()));
     }
 
     /** The key store's provider when it can sign ES256 itself (PKCS#11), else null (JCA picks one). */

@@ -1,14 +1,11 @@
 package io.github.eidvn.verifier.sharing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -35,6 +32,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import io.github.eidvn.core.consent.PartyEncryptionKey;
+import io.github.eidvn.core.internal.KeyStoreEntry;
 
 /**
  * A relying party's private decryption key: the only key that opens deliveries sealed to its
@@ -202,25 +200,9 @@ public final class PartyDecryptionKey {
      *     certificate, cannot be read with the password, or the provider cannot decrypt with it
      */
     public static PartyDecryptionKey fromKeyStore(KeyStore keyStore, String alias, char[] password) {
-        Objects.requireNonNull(keyStore, "keyStore");
-        Objects.requireNonNull(alias, "alias");
-        PrivateKey privateKey;
-        PublicKey publicKey;
-        try {
-            Key k = keyStore.getKey(alias, password);
-            if (!(k instanceof PrivateKey)) {
-                throw new IllegalArgumentException("no private key under alias " + alias);
-            }
-            privateKey = (PrivateKey) k;
-            Certificate cert = keyStore.getCertificate(alias);
-            if (cert == null) {
-                throw new IllegalArgumentException("the entry " + alias + " has no certificate (its public key)");
-            }
-            publicKey = cert.getPublicKey();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the entry " + alias + ": " + e.getClass().getSimpleName());
-        }
-        return fromPrivateKey(privateKey, publicKey, decryptionProvider(keyStore.getProvider(), privateKey));
+        KeyStoreEntry entry = KeyStoreEntry.read(keyStore, alias, password);
+        return fromPrivateKey(entry.privateKey(), entry.publicKey(),
+                decryptionProvider(keyStore.getProvider(), entry.privateKey()));
     }
 
     /** The key store's provider when it offers the operation the key needs (PKCS#11), else null (JCA picks). */

@@ -48,6 +48,18 @@ public final class ExternalTools {
     }
 
     /**
+     * A tool found on {@code PATH} (or in {@code /usr/bin}), or skip (fail under {@code CI=true}).
+     *
+     * @param name the executable's name, e.g. {@code softhsm2-util}
+     * @param debianPackage the Debian/Ubuntu package that installs it, named in the message
+     * @return the path of the tool
+     */
+    public static Path requireTool(String name, String debianPackage) {
+        return find(name).orElseGet(() -> skip(name + " not found (install Debian/Ubuntu package " + debianPackage
+                + ")"));
+    }
+
+    /**
      * Verifies an ES256 compact JWS with {@code openssl dgst -sha256 -verify}: the signing input
      * ({@code header.payload}) as the data, the JWS signature transcoded from R||S to DER, and the public key as a
      * SubjectPublicKeyInfo PEM.

@@ -8,6 +8,7 @@ module io.github.eidvn.core {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires java.net.http;
+    requires com.nulabinc.zxcvbn;
 
     // the optional native ES256 engine is found as a JCA provider service (NativeEs256)
     uses java.security.Provider;
@@ -17,7 +18,7 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.keys;
     exports io.github.eidvn.core.consent;
     exports io.github.eidvn.core.sharing;
-    exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr;
+    exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr, io.github.eidvn.oidc;
     exports io.github.eidvn.core.jose to io.github.eidvn.verifier;
     exports io.github.eidvn.core.spi;
     exports io.github.eidvn.core.account;

@@ -7,6 +7,7 @@ module io.github.eidvn.verifier {
     requires transitive io.github.eidvn.qr;
     requires com.nimbusds.jose.jwt;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
     requires org.slf4j;
 
     exports io.github.eidvn.verifier;

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import io.github.eidvn.core.account.AccountId;
 import io.github.eidvn.core.account.device.AccountLogin;
 import io.github.eidvn.core.account.device.DeviceNotifier;
 import io.github.eidvn.core.account.device.DevicePublicKey;
@@ -128,7 +129,8 @@ public class DeviceBenchmark {
         g.initialize(new ECGenParameterSpec("secp256r1"));
         DevicePublicKey key = DevicePublicKey.of((ECPublicKey) g.generateKeyPair().getPublic());
         storedHash = hasher.hash(PASSWORD);
-        request = new LoginRequest(PERSONAL_NUMBER, PASSWORD, storedHash, DEVICE, key, SOURCE);
+        request = LoginRequest.builder(AccountId.ofPersonalNumber(PERSONAL_NUMBER)).password(PASSWORD)
+                .storedPasswordHash(storedHash).deviceId(DEVICE).devicePublicKey(key).source(SOURCE).build();
         freshLogin();
         validator = service();
         token = ((LoginResult.LoggedIn) check(validator.passwordLogin(request))).token().value();

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
+import io.github.eidvn.core.account.AccountId;
 import io.github.eidvn.core.account.device.AccountLogin;
 import io.github.eidvn.core.account.device.DeviceNotifier;
 import io.github.eidvn.core.account.device.DevicePublicKey;
@@ -101,7 +102,8 @@ public class RedisStoreBenchmark {
             g.initialize(new ECGenParameterSpec("secp256r1"));
             DevicePublicKey deviceKey = DevicePublicKey.of((ECPublicKey) g.generateKeyPair().getPublic());
             String device = "bench-device-" + pn;
-            request = new LoginRequest(pn, PASSWORD, b.storedHash, device, deviceKey, "10.3.0.1");
+            request = LoginRequest.builder(AccountId.of(pn)).password(PASSWORD).storedPasswordHash(b.storedHash)
+                    .deviceId(device).devicePublicKey(deviceKey).source("10.3.0.1").build();
             LoginResult r = b.login.passwordLogin(request);
             if (!(r instanceof LoginResult.LoggedIn li)) {
                 throw new IllegalStateException("setup login failed: " + r);

@@ -84,7 +84,9 @@ public final class AssertCommand implements Runnable {
 
         @Option(names = "--claims", required = true, paramLabel = "FILE.json",
                 description = "Thông tin công dân (JSON), '-' = stdin / citizen claims (JSON), '-' = stdin, e.g."
-                        + " {\"personal_number\":\"079303012345\",\"name\":\"Nguyễn Thị Minh Khai\",...}")
+                        + " {\"personal_number\":\"079303012345\",\"name\":\"Nguyễn Thị Minh Khai\",...};"
+                        + " health_insurance.number: mã thẻ BHYT 15 ký tự hoặc mã số BHXH 10 số / a 15-character"
+                        + " card code or the 10-digit social-insurance number")
         String claimsFile;
 
         @Option(names = "--amr", split = ",", paramLabel = "METHOD",

@@ -2,6 +2,9 @@ package io.github.eidvn.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -38,7 +41,34 @@ final class CliFiles {
             }
             bytes = Files.readAllBytes(p);
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return utf8(bytes, "-".equals(path) ? "stdin" : path);
+    }
+
+    /**
+     * Decodes UTF-8 strictly: a malformed or truncated sequence is an error, never a replacement character (two
+     * different byte strings must not become the same text, e.g. the same password).
+     *
+     * @param bytes the bytes
+     * @param what where they come from, for the message
+     * @return the text
+     * @throws CharacterCodingException when the bytes are not valid UTF-8
+     */
+    static String utf8(byte[] bytes, String what) throws CharacterCodingException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            CharacterCodingException named = new CharacterCodingException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    return what + " is not valid UTF-8";
+                }
+            };
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {
@@ -60,7 +90,7 @@ final class CliFiles {
         if (!"-".equals(text)) {
             return text;
         }
-        String s = new String(readBounded(System.in), StandardCharsets.UTF_8);
+        String s = utf8(readBounded(System.in), "stdin");
         if (s.endsWith("\r\n")) {
             return s.substring(0, s.length() - 2);
         }
@@ -117,7 +147,7 @@ final class CliFiles {
             return readText(file.toString());
         } catch (IOException e) {
             throw usage(spec, what + ": không đọc được " + file, what + ": cannot read " + file + " ("
-                    + e.getClass().getSimpleName() + ")");
+                    + (e instanceof CharacterCodingException ? e.getMessage() : e.getClass().getSimpleName()) + ")");
         }
     }
 
@@ -126,7 +156,8 @@ final class CliFiles {
         try {
             return argumentOrStdin(arg).strip();
         } catch (IOException e) {
-            throw usage(spec, "không đọc được stdin", "cannot read stdin (" + e.getClass().getSimpleName() + ")");
+            throw usage(spec, "không đọc được stdin (" + e.getMessage() + ")",
+                    "cannot read stdin (" + e.getMessage() + ")");
         }
     }
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             IdCommand.class, BhytCommand.class,
             KeysCommand.class, AssertCommand.class, QrCommand.class, VerifyCommand.class,
             PartyCommand.class, RequestCommand.class, SealCommand.class, OpenCommand.class,
-            OtpCommand.class, PasswordCommand.class})
+            OtpCommand.class, PasswordCommand.class,
+            PurposesCommand.class, MrzCommand.class, ChipCommand.class, AuditCommand.class, LedgerCommand.class})
 public final class EidCommand implements Runnable {
 
     @CommandLine.Spec

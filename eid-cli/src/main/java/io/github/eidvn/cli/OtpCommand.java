@@ -2,11 +2,13 @@ package io.github.eidvn.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 
 import io.github.eidvn.core.account.otp.Hotp;
 import io.github.eidvn.core.account.otp.OtpAlgorithm;
+import io.github.eidvn.core.account.otp.OtpSecret;
 import io.github.eidvn.core.account.otp.Totp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,16 +32,21 @@ public final class OtpCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: hotp, totp");
     }
 
-    static byte[] secret(CommandLine.Model.CommandSpec spec, String hex) {
+    /** The shared secret: hex of {@value OtpSecret#MIN_BYTES}..{@value OtpSecret#MAX_BYTES} bytes, as the library. */
+    static OtpSecret secret(CommandLine.Model.CommandSpec spec, String hex) {
+        byte[] b = null;
         try {
-            byte[] b = HexFormat.of().parseHex(hex.strip());
-            if (b.length == 0 || b.length > 128) {
-                throw new IllegalArgumentException("length");
-            }
-            return b;
+            b = HexFormat.of().parseHex(hex.strip());
+            return OtpSecret.ofBytes(b);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--secret-hex: cần 1..128 byte dạng hex / must be 1..128 bytes of hex");
+                    "--secret-hex: cần " + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " byte dạng hex / must be "
+                            + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " bytes of hex (RFC 4226 §4: at least"
+                            + " 128 bits)");
+        } finally {
+            if (b != null) {
+                Arrays.fill(b, (byte) 0);
+            }
         }
     }
 
@@ -108,8 +115,10 @@ public final class OtpCommand implements Runnable {
             if (step < 1 || step > 300) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--step: 1..300");
             }
-            if (time != null && time < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--time must not be negative");
+            if (time != null && (time < 0 || time > Instant.MAX.getEpochSecond())) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--time: cần 0.." + Instant.MAX.getEpochSecond() + " giây Unix / must be 0.."
+                                + Instant.MAX.getEpochSecond() + " Unix seconds");
             }
             Instant at = time == null ? Instant.now() : Instant.ofEpochSecond(time);
             spec.commandLine().getOut()

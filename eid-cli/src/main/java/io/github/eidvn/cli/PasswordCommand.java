@@ -2,7 +2,7 @@ package io.github.eidvn.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -46,7 +46,7 @@ public final class PasswordCommand implements Runnable {
                 "Thiếu lệnh con / missing subcommand: check, hash, verify");
     }
 
-    /** Reads the password: all of stdin as UTF-8, without one trailing LF or CRLF. */
+    /** Reads the password: all of stdin as strict UTF-8 (invalid bytes are a usage error), without one trailing LF or CRLF. */
     static String readPassword(CommandLine.Model.CommandSpec spec, InputStream in) {
         byte[] b;
         try {
@@ -57,7 +57,13 @@ public final class PasswordCommand implements Runnable {
         if (b.length > MAX_INPUT) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Mật khẩu quá dài / password too long");
         }
-        String s = new String(b, StandardCharsets.UTF_8);
+        String s;
+        try {
+            s = CliFiles.utf8(b, "stdin");
+        } catch (CharacterCodingException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Mật khẩu trên stdin không phải UTF-8 hợp lệ / the password on stdin is not valid UTF-8");
+        }
         if (s.endsWith("\r\n")) {
             s = s.substring(0, s.length() - 2);
         } else if (s.endsWith("\n")) {

@@ -49,7 +49,9 @@ public final class SealCommand implements Callable<Integer> {
     Path to;
 
     @Option(names = "--claims", required = true, paramLabel = "F.json",
-            description = "Dữ liệu công dân (JSON theo tên trường) / citizen data by claim name")
+            description = "Dữ liệu công dân (JSON theo tên trường; health_insurance.number: mã thẻ 15 ký tự hoặc mã số"
+                    + " BHXH 10 số) / citizen data by claim name (health_insurance.number: a 15-character card code"
+                    + " or the 10-digit social-insurance number)")
     Path claims;
 
     @Option(names = "--fields", required = true, paramLabel = "a,b",

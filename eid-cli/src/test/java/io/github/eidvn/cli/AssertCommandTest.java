@@ -3,6 +3,7 @@ package io.github.eidvn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -44,6 +45,27 @@ class AssertCommandTest {
         VerificationResult r = b.build().verifyScanned(text);
         assertThat(r).isInstanceOf(Verified.class);
         return ((Verified) r).assertion();
+    }
+
+    /** Issue 15: cards printed since 2021 carry the 10-digit social-insurance number as the card's number. */
+    @Test
+    void issue_healthInsuranceTenDigitNumber_issuedAndVerified_levelFromItsClaim_issue15() throws Exception {
+        Files.writeString(f.claims, AssertionFixtures.HOSPITAL_CLAIMS_JSON.replace("HS4790120878811", "0120878811"),
+                StandardCharsets.UTF_8);
+        CliRun r = CliRun.run("assert", "issue", "--key", f.privateJwks.toString(), "--level", "2", "--amr",
+                "face", "--claims", f.claims.toString(), "--aud", "79024", "--purpose", "bhyt-checkin", "--now",
+                CliFixtures.NOW);
+        assertThat(r.exitCode).as(r.err).isZero();
+        Assertion a = verify(r.out.strip(), "79024", "bhyt-checkin");
+        assertThat(a.healthInsurance().orElseThrow().number()).isEqualTo("0120878811");
+        assertThat(a.healthInsurance().orElseThrow().benefitLevel()).isEqualTo(4);
+
+        Files.writeString(f.claims, AssertionFixtures.HOSPITAL_CLAIMS_JSON.replace("HS4790120878811", "012087881"),
+                StandardCharsets.UTF_8);
+        CliRun bad = CliRun.run("assert", "issue", "--key", f.privateJwks.toString(), "--level", "2", "--amr",
+                "face", "--claims", f.claims.toString(), "--now", CliFixtures.NOW);
+        assertThat(bad.exitCode).isEqualTo(1);
+        assertThat(bad.err).contains("health_insurance.number");
     }
 
     @Test

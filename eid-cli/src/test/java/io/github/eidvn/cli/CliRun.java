@@ -28,14 +28,19 @@ final class CliRun {
     }
 
     /** Runs with {@code stdin} as standard input; synchronized because {@link System#setIn} is global. */
-    static synchronized CliRun withStdin(String stdin, String... args) {
+    static CliRun withStdin(String stdin, String... args) {
+        return withStdinBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs with raw bytes as standard input (e.g. invalid UTF-8). */
+    static synchronized CliRun withStdinBytes(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new EidCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         InputStream saved = System.in;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(stdin));
         try {
             int code = cl.execute(args);
             return new CliRun(code, out.toString(), err.toString());

@@ -41,4 +41,26 @@ class OtpCommandTest {
         assertThat(CliRun.withStdin("", "otp", "totp", "--secret-hex", SEED20, "--alg", "MD5").exit()).isEqualTo(2);
         assertThat(CliRun.withStdin("", "otp").exit()).isEqualTo(2);
     }
+
+    @Test
+    void secretShorterThanTheLibraryMinimum_usageError() {
+        String fifteen = SEED20.substring(0, 30);
+        CliRun r = CliRun.withStdin("", "otp", "hotp", "--secret-hex", fifteen, "--counter", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("16..128");
+        assertThat(CliRun.withStdin("", "otp", "totp", "--secret-hex", "31", "--time", "59").exit()).isEqualTo(2);
+        assertThat(CliRun.withStdin("", "otp", "hotp", "--secret-hex", SEED20.substring(0, 32), "--counter", "0")
+                .exit()).isZero();
+    }
+
+    @Test
+    void timeBeyondInstantRange_usageError_noStackTrace() {
+        for (String t : new String[] {"31556889864403200", String.valueOf(Long.MAX_VALUE), "-1"}) {
+            CliRun r = CliRun.withStdin("", "otp", "totp", "--secret-hex", SEED20, "--time", t);
+            assertThat(r.exit()).as(t).isEqualTo(2);
+            assertThat(r.err()).as(t).contains("--time").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        assertThat(CliRun.withStdin("", "otp", "totp", "--secret-hex", SEED20, "--time", "31556889864403199").exit())
+                .isZero();
+    }
 }

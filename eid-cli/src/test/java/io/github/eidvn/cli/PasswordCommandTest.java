@@ -28,7 +28,7 @@ class PasswordCommandTest {
         JsonNode j = json(r);
         assertThat(j.get("ok").asBoolean()).isFalse();
         assertThat(j.get("failures").findValuesAsText("rule")).containsExactlyInAnyOrder("TOO_SHORT",
-                "MISSING_UPPERCASE", "MISSING_DIGIT", "MISSING_SPECIAL", "COMMON_PASSWORD");
+                "MISSING_UPPERCASE", "MISSING_DIGIT", "MISSING_SPECIAL", "COMMON_PASSWORD", "TOO_GUESSABLE");
         assertThat(j.get("failures").get(0).get("vi").asText()).startsWith("Mật khẩu");
         assertThat(r.out()).doesNotContain("matkhau");
     }
@@ -38,7 +38,7 @@ class PasswordCommandTest {
         CliRun r = CliRun.withStdin("ngay sinh cua toi 05/03/1990", "password", "check", "--policy", "nist",
                 "--birth-date", "1990-03-05");
         assertThat(json(r).get("failures").findValuesAsText("rule")).containsExactly("CONTAINS_BIRTH_DATE");
-        CliRun second = CliRun.withStdin("short-ok", "password", "check", "--policy", "nist", "--second-factor");
+        CliRun second = CliRun.withStdin("kq7#vx2!", "password", "check", "--policy", "nist", "--second-factor");
         assertThat(second.exit()).isZero();
     }
 
@@ -65,6 +65,24 @@ class PasswordCommandTest {
     @Test
     void hash_defaultParameters() {
         assertThat(CliRun.withStdin("pw", "password", "hash").out()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    }
+
+    @Test
+    void stdin_invalidUtf8_usageError_neverALossyPassword() {
+        byte[] ff = "Sen#Hong7Lua\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] fe = "Sen#Hong7Lua\u00fe".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (byte[] in : new byte[][] {ff, fe}) {
+            for (String[] cmd : new String[][] {{"password", "hash", "--memory-kib", "64", "--iterations", "1"},
+                {"password", "check"}, {"password", "verify", "--hash", "$argon2id$v=19$m=64,t=1,p=1$AAAAAAAAAAA$"
+                        + "AAAAAAAAAAAAAAAAAAAAAA"}}) {
+                CliRun r = CliRun.withStdinBytes(in, cmd);
+                assertThat(r.exit()).as(String.join(" ", cmd)).isEqualTo(2);
+                assertThat(r.err()).contains("not valid UTF-8").doesNotContain("Exception");
+            }
+        }
+        // a truncated sequence (first byte of "ệ" only) is refused too
+        byte[] truncated = {'S', 'e', 'n', '#', 'H', 'o', 'n', 'g', '7', (byte) 0xE1};
+        assertThat(CliRun.withStdinBytes(truncated, "password", "check").exit()).isEqualTo(2);
     }
 
     @Test

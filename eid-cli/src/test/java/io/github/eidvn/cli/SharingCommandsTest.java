@@ -176,6 +176,24 @@ class SharingCommandsTest {
         assertThat(opened.json().get("health_insurance").get("benefit_level").asInt()).isEqualTo(4);
     }
 
+    /** Issue 15: {@code eid seal} takes the 10-digit social-insurance number as a BHYT card number. */
+    @Test
+    void seal_healthInsuranceTenDigitNumber_sealedAndOpened_issue15() throws Exception {
+        init("bv-cho-ray", "bhyt-checkin");
+        String json = Files.readString(claims, StandardCharsets.UTF_8);
+        JsonNode card = IndependentJose.json(json).get("health_insurance");
+        assertThat(card).as("fixture has a card").isNotNull();
+        Files.writeString(claims, json.replace(card.get("number").asText(), "0120878811"), StandardCharsets.UTF_8);
+        CliRun sealed = CliRun.run("seal", "--issuer-key", issuerKey.toString(), "--to",
+                dir.resolve("bv-cho-ray.encryption.pub.jwk").toString(), "--claims", claims.toString(), "--fields",
+                "name,health_insurance", "--receipt", "rcpt-0003");
+        assertThat(sealed.exitCode).as(sealed.err).isZero();
+        CliRun opened = CliRun.run("open", "--key", dir.resolve("bv-cho-ray.encryption.jwk").toString(), "--jwks",
+                issuerJwks.toString(), sealed.out.strip());
+        assertThat(opened.exitCode).as(opened.out + opened.err).isZero();
+        assertThat(opened.json().get("health_insurance").get("number").asText()).isEqualTo("0120878811");
+    }
+
     @Test
     void open_wrongNonceWrongKeyTamperedUnknownIssuer_exitOneWithItsReason() throws Exception {
         init("vcb-bank", "bank-ekyc");

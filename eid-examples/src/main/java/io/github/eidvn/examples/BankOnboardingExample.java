@@ -2,7 +2,9 @@ package io.github.eidvn.examples;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +27,11 @@ import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.sharing.SealRequest;
 import io.github.eidvn.core.sharing.SealResult;
 import io.github.eidvn.core.sharing.SharedClaims;
+import io.github.eidvn.postgres.AuditChain;
+import io.github.eidvn.postgres.AuditEvent;
+import io.github.eidvn.postgres.AuditLog;
+import io.github.eidvn.postgres.EidDatabase;
+import io.github.eidvn.postgres.PostgresConsentRecords;
 import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrScanResult;
@@ -41,7 +48,10 @@ import io.github.eidvn.verifier.sharing.SharedDataOpener;
  * it, requires assurance level 2 and opens the account; then the citizen withdraws the consent and a replayed
  * delivery is refused.
  *
- * <p>Run: {@code java -cp eid-examples.jar io.github.eidvn.examples.BankOnboardingExample}.
+ * <p>Run: {@code java -cp eid-examples.jar io.github.eidvn.examples.BankOnboardingExample [--jdbc URL]}. With a
+ * PostgreSQL JDBC URL the receipts and the audit of each step (request, grant, openings, refused replay, withdrawal,
+ * refused delivery) are kept in that database (the schema is created on an empty one), a checkpoint of the audit is
+ * signed with VNeID's key and the chain's links are verified; without one, everything stays in memory.
  */
 public final class BankOnboardingExample {
 
@@ -54,9 +64,11 @@ public final class BankOnboardingExample {
      * @param replayBeforeWithdrawal the reason the second opening was refused before withdrawal
      * @param replayAfterWithdrawal the reason the replayed delivery was refused after withdrawal
      * @param sealAfterWithdrawal the status that stopped a new delivery after withdrawal
+     * @param auditEntries the entries of the audit chain in PostgreSQL, verified intact (0 in memory)
      */
     public record Outcome(boolean accountOpened, Set<CitizenField> sharedFields, int qrDigits,
-            String replayBeforeWithdrawal, String replayAfterWithdrawal, String sealAfterWithdrawal) {
+            String replayBeforeWithdrawal, String replayAfterWithdrawal, String sealAfterWithdrawal,
+            long auditEntries) {
     }
 
     private BankOnboardingExample() {
@@ -65,20 +77,64 @@ public final class BankOnboardingExample {
     /**
      * Runs the example on standard output.
      *
-     * @param args ignored
+     * @param args none, or {@code --jdbc URL} to keep the records in PostgreSQL
      */
     public static void main(String[] args) {
-        run(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        String jdbc = null;
+        if (args.length == 2 && args[0].equals("--jdbc")) {
+            jdbc = args[1];
+        } else if (args.length != 0) {
+            System.err.println("Cách dùng / usage: BankOnboardingExample [--jdbc jdbc:postgresql://host/db?user=...]");
+            System.exit(2);
+        }
+        run(new PrintStream(System.out, true, StandardCharsets.UTF_8), jdbc);
+    }
+
+    /**
+     * Runs the example in memory.
+     *
+     * @param out where to print the story (Vietnamese first, then English)
+     * @return what happened
+     */
+    public static Outcome run(PrintStream out) {
+        return run(out, null);
     }
 
     /**
      * Runs the example.
      *
      * @param out where to print the story (Vietnamese first, then English)
+     * @param jdbcUrl a PostgreSQL JDBC URL to keep the receipts and the audit in, or null for memory
      * @return what happened
      */
-    public static Outcome run(PrintStream out) {
-        ExampleWorld vneid = new ExampleWorld();
+    public static Outcome run(PrintStream out, String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return run(out, new ExampleWorld(), null);
+        }
+        try (EidDatabase db = EidDatabase.open(jdbcUrl)) {
+            ExampleWorld vneid = new ExampleWorld(ConsentLedger.builder().records(PostgresConsentRecords.of(db)));
+            AuditLog audit = AuditLog.of(db, Clock.systemUTC());
+            Outcome o = run(out, vneid, audit);
+            String checkpoint = audit.checkpoint(vneid.issuerKeys).orElseThrow();
+            // the example's VNeID key is new on every run, so checkpoints of earlier runs on the same database are
+            // not its own: here the links and hashes are walked; eid audit verify --jwks checks checkpoints
+            // against a deployment's long-term key
+            AuditChain.Report report = AuditChain.verifyLinksOnly(db.dataSource());
+            out.println();
+            out.println("10. Hồ sơ trong PostgreSQL / Records in PostgreSQL: biên nhận và nhật ký từng bước / receipts "
+                    + "and the audit of each step");
+            out.println("   Chuỗi nhật ký / audit chain: " + report.entries() + " mục / entries, "
+                    + (report.ok() ? "nguyên vẹn / intact" : "HỎNG / BROKEN: " + report.firstBroken().orElseThrow())
+                    + "; điểm kiểm tra đã ký / signed checkpoint " + checkpoint.length() + " ký tự / characters");
+            if (!report.ok()) {
+                throw new IllegalStateException("the audit chain is broken: " + report.firstBroken().orElseThrow());
+            }
+            return new Outcome(o.accountOpened(), o.sharedFields(), o.qrDigits(), o.replayBeforeWithdrawal(),
+                    o.replayAfterWithdrawal(), o.sealAfterWithdrawal(), report.entries());
+        }
+    }
+
+    private static Outcome run(PrintStream out, ExampleWorld vneid, AuditLog audit) {
         CitizenProfile citizen = ExampleWorld.citizen();
 
         // 1. The bank registers: its legal name, the eKYC purpose and the fields it may ask for, its keys.
@@ -132,6 +188,7 @@ public final class BankOnboardingExample {
             throw new IllegalStateException(r.reason() + ": " + r.detail());
         }
         VerifiedRequest verified = (VerifiedRequest) checked;
+        audit(audit, AuditEvent.Consent.REQUESTED, vneid, citizen, "", bank.id(), "purpose=bank-ekyc");
         out.println();
         out.println("3. Ứng dụng VNeID quét và kiểm tra yêu cầu / The VNeID app scans and checks the request: hợp lệ / "
                 + "valid");
@@ -166,7 +223,7 @@ public final class BankOnboardingExample {
         // 6. The bank opens it: decrypt, verify VNeID's signature, check audience, nonce, receipt, level 2.
         SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(bankDecryption).partyId(bank.id())
                 .trustStore(TrustStore.fromJwks(vneid.issuerKeys.publicJwksJson()))
-                .expectedIssuer(ExampleWorld.ISSUER).receiptStatus(vneid.ledger)
+                .expectedIssuer(ExampleWorld.ISSUER).receiptStatus(vneid.ledger.openings())
                 .requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose("bank-ekyc").build();
         OpenResult opened = opener.open(delivery, request.request().nonce());
         boolean accountOpened = opened instanceof Opened;
@@ -193,6 +250,8 @@ public final class BankOnboardingExample {
 
         // 7. A second opening of the same package (e.g. a replayed request to the bank's callback) is refused.
         OpenRejected replay = (OpenRejected) opener.open(delivery, request.request().nonce());
+        audit(audit, AuditEvent.Consent.REFUSED, vneid, citizen, issued.receipt().id(), bank.id(),
+                "open_" + replay.reason().name().toLowerCase(java.util.Locale.ROOT));
         out.println();
         out.println("7. Gửi lại cùng gói dữ liệu / The same package again: " + replay.reason() + " — "
                 + replay.reason().vietnamese() + " / " + replay.reason().english());
@@ -204,18 +263,29 @@ public final class BankOnboardingExample {
         out.println("8. Công dân rút lại sự đồng ý / The citizen withdraws consent: " + withdrawn);
         out.println("   Danh sách đồng ý của công dân / the citizen's consents:");
         vneid.ledger.list(citizen.personalNumber()).forEach(e -> out.println("     - " + e.receipt().partyNameVi()
-                + ", " + e.receipt().purposeCode() + ": " + e.statusAt(java.time.Instant.now())));
+                + ", " + e.receipt().purposeCode() + ": " + e.statusAt(Instant.now())));
 
         // 9. A replayed delivery is refused, and VNeID seals nothing more under the receipt.
         OpenRejected after = (OpenRejected) opener.open(delivery, request.request().nonce());
         SealResult.Refused refused = (SealResult.Refused) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
                 bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).methods("face").build());
+        audit(audit, AuditEvent.Consent.REFUSED, vneid, citizen, issued.receipt().id(), bank.id(),
+                "seal_" + refused.status().name().toLowerCase(java.util.Locale.ROOT));
         out.println();
         out.println("9. Gói dữ liệu bị phát lại sau khi rút đồng ý / Replayed delivery after withdrawal: "
                 + after.reason() + " — " + after.reason().vietnamese() + " / " + after.reason().english());
         out.println("   VNeID không niêm phong thêm / VNeID seals nothing more: " + refused.status());
         return new Outcome(accountOpened, shared, qrText.length(), replay.reason().name(), after.reason().name(),
-                refused.status().name());
+                refused.status().name(), 0);
+    }
+
+    /** Audits a step the ledger does not see itself (a request shown, a refusal by the opener or the sealer). */
+    private static void audit(AuditLog audit, AuditEvent.Consent event, ExampleWorld vneid, CitizenProfile citizen,
+            String receiptId, String partyId, String detail) {
+        if (audit != null) {
+            audit.append(AuditEvent.consent(event, Instant.now(), vneid.ledger.reference(citizen.personalNumber()),
+                    receiptId, partyId, detail));
+        }
     }
 
     private static String missing(Set<CitizenField> asked, Set<CitizenField> shared) {

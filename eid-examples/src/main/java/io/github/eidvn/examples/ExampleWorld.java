@@ -28,12 +28,25 @@ final class ExampleWorld {
     final KeyRing issuerKeys = KeyRing.generate();
     final InMemoryRelyingPartyRegistry registry = InMemoryRelyingPartyRegistry.create();
     final CitizenReferences references = CitizenReferences.generate();
-    final ConsentLedger ledger = ConsentLedger.builder().store(InMemoryStateStore.create()).references(references)
-            .build();
+    final ConsentLedger ledger;
     final ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(ISSUER).keyRing(issuerKeys)
             .references(references).build();
-    final SharingSealer sealer = SharingSealer.builder().issuer(ISSUER).keyRing(issuerKeys).receiptStatus(ledger)
-            .build();
+    final SharingSealer sealer;
+
+    /** The issuer's side with the consent ledger in memory. */
+    ExampleWorld() {
+        this(ConsentLedger.builder().store(InMemoryStateStore.create()));
+    }
+
+    /**
+     * The issuer's side with the consent ledger on a given storage.
+     *
+     * @param ledgerStorage a ledger builder with its storage set
+     */
+    ExampleWorld(ConsentLedger.Builder ledgerStorage) {
+        this.ledger = ledgerStorage.references(references).build();
+        this.sealer = SharingSealer.builder().issuer(ISSUER).keyRing(issuerKeys).receiptStatus(ledger).build();
+    }
 
     /** The record the national population database holds for the example citizen (no phone, no e-mail). */
     static CitizenProfile citizen() {

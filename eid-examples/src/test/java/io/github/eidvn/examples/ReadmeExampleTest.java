@@ -3,11 +3,6 @@ package io.github.eidvn.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,19 +56,6 @@ class ReadmeExampleTest {
 
     @Test
     void readme_holdsTheSampleVerbatim() throws IOException {
-        Path readme = Path.of(System.getProperty("maven.multiModuleProjectDirectory",
-                Path.of("..").toAbsolutePath().toString())).resolve("README.md");
-        if (!Files.exists(readme)) {
-            readme = Path.of("..", "README.md");
-        }
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(
-                Path.of("src/test/java/io/github/eidvn/examples/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-        int begin = lines.indexOf("        // README-BEGIN");
-        int end = lines.indexOf("        // README-END");
-        String sample = lines.subList(begin + 1, end).stream()
-                .map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
-                .collect(Collectors.joining("\n"));
-        assertThat(text).contains(sample);
+        ReadmeSamples.assertReadmeHolds("ReadmeExampleTest.java", "        // README-BEGIN", "        // README-END");
     }
 }

@@ -17,8 +17,9 @@ import java.util.Optional;
  *   <li>the eID digits-only signed container ({@link SignedQrText}) → {@link QrContent.SignedJws};</li>
  *   <li>a plain compact JWS (three base64url parts, the header a JSON object) → {@link QrContent.SignedJws};</li>
  *   <li>a SMART Health Card numeric QR {@code shc:/...}, single chunk only → {@link QrContent.SignedJws};</li>
- *   <li>the unsigned legacy chip-card QR {@code id|cmnd|name|ddMMyyyy|gender|address|ddMMyyyy} →
- *       {@link QrContent.UnverifiedChipCard} (never an assertion);</li>
+ *   <li>the unsigned legacy chip-card QR {@code id|cmnd|name|ddMMyyyy|gender|address|ddMMyyyy} (cards from 2024
+ *       may add fields after these seven: they are ignored; the sex may be {@code Nu}/{@code NU} from a scanner
+ *       that drops diacritics) → {@link QrContent.UnverifiedChipCard} (never an assertion);</li>
  *   <li>anything else → {@link QrContent.Rejected} with {@link QrContent.Reason#UNRECOGNISED}.</li>
  * </ol>
  * One trailing line break (a scanner's Enter) is ignored; nothing else is trimmed from the whole text.
@@ -145,10 +146,11 @@ public final class QrTextReader {
 
     private static QrContent readLegacyChipCard(String s) {
         String[] f = s.split("\\|", -1);
-        if (f.length != LEGACY_FIELDS) {
+        // cards issued from 2024 may add fields after the seven known ones: those are read, the rest ignored
+        if (f.length < LEGACY_FIELDS) {
             if (isDigits(f[0], 12)) {
                 return rejected(QrContent.Reason.MALFORMED_CHIP_CARD,
-                        "chip-card QR needs " + LEGACY_FIELDS + " fields, found " + f.length);
+                        "chip-card QR needs at least " + LEGACY_FIELDS + " fields, found " + f.length);
             }
             return rejected(QrContent.Reason.UNRECOGNISED, "text with '|' that is not a chip-card QR");
         }
@@ -173,7 +175,7 @@ public final class QrTextReader {
         }
         Sex sex = sex(f[4]);
         if (sex == null) {
-            return rejected(QrContent.Reason.MALFORMED_CHIP_CARD, "sex is neither Nam nor Nữ");
+            return rejected(QrContent.Reason.MALFORMED_CHIP_CARD, "sex is neither Nam nor Nữ (nor Nu)");
         }
         String address = text(f[5]);
         if (address == null) {
@@ -219,7 +221,7 @@ public final class QrTextReader {
         if (g.equals("nam")) {
             return Sex.MALE;
         }
-        if (g.equals("n\u1eef")) { // "nữ"
+        if (g.equals("n\u1eef") || g.equals("nu")) { // "nữ", or "Nu"/"NU" typed by a scanner that drops diacritics
             return Sex.FEMALE;
         }
         return null;

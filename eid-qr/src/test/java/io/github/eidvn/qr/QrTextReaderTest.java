@@ -140,6 +140,22 @@ class QrTextReaderTest {
         assertThat(legacy("079303001234||X|29022004|NAM|Y|01032021").sex()).isEqualTo(Sex.MALE);
     }
 
+    @Test
+    void read_legacyChipCard_sexTypedWithoutDiacritics_female() {
+        for (String g : new String[] {"Nu", "NU", "nu"}) {
+            assertThat(legacy("079303001234||Trần Thị Bích|29022004|" + g + "|TP Hồ Chí Minh|01032021").sex())
+                    .as(g).isEqualTo(Sex.FEMALE);
+        }
+    }
+
+    @Test
+    void read_legacyChipCard2024WithMoreFields_knownLeadingFieldsRead() {
+        LegacyChipCardData d = legacy(LEGACY + "|Nguyễn Văn Bố|Trần Thị Mẹ|\n");
+        assertThat(d.personalNumber()).isEqualTo("001099012345");
+        assertThat(d.issueDate()).isEqualTo(LocalDate.of(2021, 6, 15));
+        assertThat(legacy(LEGACY + "|").address()).isEqualTo("Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "00109901234|123456789|A|01021990|Nam|B|15062021", // 11-digit number
@@ -150,9 +166,9 @@ class QrTextReaderTest {
         "001099012345|123456789|A|29021990|Nam|B|15062021", // not a leap year
         "001099012345|123456789|A|1021990|Nam|B|15062021",
         "001099012345|123456789|A|01021990|Male|B|15062021",
-        "001099012345|123456789|A|01021990|Nu|B|15062021",
+        "001099012345|123456789|A|01021990|Nuu|B|15062021",
         "001099012345|123456789|A|01021990|Nam| |15062021", // blank address
-        "001099012345|123456789|A|01021990|Nam|B|15062021|", // 8 fields
+        "001099012345|123456789|A|01021990|Nam|B|1506202|extra", // 8 fields, the seventh bad
         "001099012345|123456789|A|01021990|Nam|B", // 6 fields
         "001099012345|123456789|A|01021990|Nam|B|01011980", // issued before birth
         "001099012345|123456789|A\u0007|01021990|Nam|B|15062021", // control character

@@ -51,14 +51,15 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  * values) but never expires a Redis key early or late. TTLs are rounded up to whole milliseconds; TTLs beyond about
  * 70 million years, like {@link StateStore#NO_EXPIRY}, mean no expiry.
  *
- * <p><b>Keys.</b> A key {@code k} is stored as {@code <namespace>:k'}, where {@code k'} is {@code k} with its account
- * part as a Redis Cluster hash tag: the first {@code :}-separated segment of exactly 12 digits (the personal number
- * that the account services put in every per-account key, e.g. {@code eid:dev:bind:001099012345}) is wrapped in
- * braces ({@code bank1:eid:dev:bind:{001099012345}}), so all keys of one account live in one cluster slot. Keys
- * without an account segment (session tokens, source throttles, recipients of one-time codes) are spread by their
- * whole name. A key that already contains a brace (the account services never use one) is kept as it is, so the
- * caller's own tag decides its slot, behind {@code <namespace>!} instead of {@code <namespace>:}; the mapping from
- * keys to Redis keys is therefore one-to-one. The naming is the same in
+ * <p><b>Keys.</b> A key that contains a brace keeps its caller's own hash tag and is stored as
+ * {@code <namespace>!k}: the account services put one in every per-account key ({@code {a.<hash of the account
+ * id>}}, e.g. {@code eid:dev:bind:{a.Xy..}} becomes {@code bank1!eid:dev:bind:{a.Xy..}}), so all keys of one account
+ * live in one cluster slot and no key holds the account id. Any other key {@code k} is stored as
+ * {@code <namespace>:k'}, where {@code k'} is {@code k} with its first {@code :}-separated segment of exactly 12
+ * digits (a personal number, e.g. in the phone-number claims {@code eid:phone:of:001099012345}) wrapped in braces
+ * ({@code bank1:eid:phone:of:{001099012345}}). Keys with neither (session tokens, source throttles, recipients of
+ * one-time codes) are spread by their whole name. The mapping from keys to Redis keys is one-to-one. The naming is the
+ * same in
  * every mode, so moving from one Redis to a cluster keeps the data. See {@link #redisKey(String)}.
  *
  * <p><b>Values</b> are stored as raw bytes (Lettuce {@code ByteArrayCodec}); counters as the decimal ASCII string

@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.eidvn.core.account.AccountId;
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.SecurityEventType;
 import io.github.eidvn.core.account.device.AccountLogin;
 import io.github.eidvn.core.account.device.DeviceNotifier;
 import io.github.eidvn.core.account.device.DevicePublicKey;
 import io.github.eidvn.core.account.device.LoginRequest;
+import io.github.eidvn.core.account.device.NewDeviceConfirmation;
 import io.github.eidvn.core.account.device.LoginResult;
 import io.github.eidvn.core.account.device.NewDeviceNotice;
 import io.github.eidvn.core.account.otp.OtpMessage;
@@ -72,7 +74,7 @@ final class AccountRig implements DeviceNotifier, OtpSender {
     }
 
     @Override
-    public void signedOut(String personalNumber, String deviceId, Instant at) {
+    public void signedOut(AccountId account, String deviceId, Instant at) {
         // the phone would show "signed out"; nothing to record here
     }
 
@@ -83,15 +85,43 @@ final class AccountRig implements DeviceNotifier, OtpSender {
         smsCodes.put(message.recipient(), message.code());
     }
 
+    static AccountId acct(String id) {
+        return AccountId.of(id);
+    }
+
+    static NewDeviceConfirmation confirmation(String account, String challengeId, String code, String source) {
+        return NewDeviceConfirmation.of(acct(account), challengeId).code(code).source(source);
+    }
+
+    static LoginRequest request(String account, CharSequence password, String storedHash, String deviceId,
+            DevicePublicKey key, String source) {
+        return LoginRequest.builder(acct(account)).password(password).storedPasswordHash(storedHash)
+                .deviceId(deviceId).devicePublicKey(key).source(source).build();
+    }
+
+    /**
+     * The hash tag the account services put in an account's keys, computed here independently of the library:
+     * {@code {a.<base64url SHA-256 of the id>}}.
+     */
+    static String tag(String id) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "{a." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(h) + "}";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     LoginResult password(String pn, Device d, String source) {
-        return login.passwordLogin(new LoginRequest(pn, PASSWORD, STORED_HASH, d.id(), d.publicKey(), source));
+        return login.passwordLogin(request(pn, PASSWORD, STORED_HASH, d.id(), d.publicKey(), source));
     }
 
     /** Password login, then, when a new device is required, confirmation with the code the active phone got. */
     LoginResult loginAndConfirm(String pn, Device d, String source) {
         LoginResult r = password(pn, d, source);
         if (r instanceof LoginResult.NewDeviceRequired n) {
-            return login.confirmNewDevice(pn, n.challengeId(), newDeviceCodes.get(d.id()), source);
+            return login.confirmNewDevice(confirmation(pn, n.challengeId(), newDeviceCodes.get(d.id()), source));
         }
         return r;
     }

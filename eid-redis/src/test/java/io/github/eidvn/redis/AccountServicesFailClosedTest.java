@@ -44,7 +44,7 @@ class AccountServicesFailClosedTest {
             String tabletCode = rig.newDeviceCodes.get(tablet.id());
             assertThat(rig.otp.send("login", OtpChannel.SMS, PHONE_NO)).isInstanceOf(OtpSendResult.Sent.class);
             String smsCode = rig.smsCodes.values().iterator().next();
-            byte[] bindingBefore = store.get("eid:dev:bind:" + PN).orElseThrow();
+            byte[] bindingBefore = store.get("eid:dev:bind:" + AccountRig.tag(PN)).orElseThrow();
             long deliveriesBefore = rig.deliveries.get();
             long noticesBefore = rig.newDeviceNotices.get();
 
@@ -53,12 +53,12 @@ class AccountServicesFailClosedTest {
             List<Callable<Object>> attempts = List.of(
                     () -> rig.password(PN, phone, "10.0.0.1"),
                     () -> rig.password(PN, thief, "10.0.0.9"),
-                    () -> rig.login.confirmNewDevice(PN, pending.challengeId(), tabletCode, "10.0.0.2"),
+                    () -> rig.login.confirmNewDevice(AccountRig.confirmation(PN, pending.challengeId(), tabletCode, "10.0.0.2")),
                     () -> rig.login.validateSession(token),
-                    () -> rig.login.beginUnlock(PN, phone.id()),
+                    () -> rig.login.beginUnlock(AccountRig.acct(PN), phone.id()),
                     () -> rig.login.logout(token),
-                    () -> rig.login.revokeAllSessions(PN),
-                    () -> rig.login.activeDevice(PN),
+                    () -> rig.login.revokeAllSessions(AccountRig.acct(PN)),
+                    () -> rig.login.activeDevice(AccountRig.acct(PN)),
                     () -> rig.otp.send("login", OtpChannel.SMS, "0987654321"),
                     () -> rig.otp.verify("login", OtpChannel.SMS, PHONE_NO, smsCode, "10.0.0.1"));
             for (Callable<Object> a : attempts) {
@@ -71,18 +71,18 @@ class AccountServicesFailClosedTest {
             redis.restart();
             RedisStateStoreTest.awaitUsable(store);
 
-            assertThat(store.get("eid:dev:bind:" + PN).orElseThrow()).as("binding as before").isEqualTo(bindingBefore);
-            assertThat(rig.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo(phone.id());
+            assertThat(store.get("eid:dev:bind:" + AccountRig.tag(PN)).orElseThrow()).as("binding as before").isEqualTo(bindingBefore);
+            assertThat(rig.login.activeDevice(AccountRig.acct(PN)).orElseThrow().deviceId()).isEqualTo(phone.id());
             assertThat(rig.login.validateSession(token)).as("session survived").isInstanceOf(SessionValidation.Valid.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, PHONE_NO, smsCode, "10.0.0.1"))
                     .as("the unconsumed SMS code survived").isInstanceOf(OtpVerification.Accepted.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, PHONE_NO, smsCode, "10.0.0.1"))
                     .as("and is single-use").isInstanceOf(OtpVerification.Rejected.class);
-            LoginResult switched = rig.login.confirmNewDevice(PN, pending.challengeId(), tabletCode, "10.0.0.2");
+            LoginResult switched = rig.login.confirmNewDevice(AccountRig.confirmation(PN, pending.challengeId(), tabletCode, "10.0.0.2"));
             assertThat(switched).as("the pending new-device code survived").isInstanceOf(LoginResult.LoggedIn.class);
             assertThat(rig.login.validateSession(token)).as("old device signed out")
                     .isInstanceOf(SessionValidation.Invalid.class);
-            assertThat(rig.login.confirmNewDevice(PN, pending.challengeId(), tabletCode, "10.0.0.2"))
+            assertThat(rig.login.confirmNewDevice(AccountRig.confirmation(PN, pending.challengeId(), tabletCode, "10.0.0.2")))
                     .isInstanceOf(LoginResult.Refused.class);
         }
     }

@@ -50,9 +50,9 @@ public final class CrossJvmLoginWorker {
         if (t.isEmpty()) {
             return;
         }
-        Optional<DeviceBinding> b1 = rig.login.activeDevice(PN);
+        Optional<DeviceBinding> b1 = rig.login.activeDevice(AccountRig.acct(PN));
         SessionValidation v = rig.login.validateSession(new String(t.get(), StandardCharsets.US_ASCII));
-        Optional<DeviceBinding> b2 = rig.login.activeDevice(PN);
+        Optional<DeviceBinding> b2 = rig.login.activeDevice(AccountRig.acct(PN));
         sessionsChecked.incrementAndGet();
         if (b1.isPresent() && b2.isPresent() && b1.get().generation() == b2.get().generation()) {
             observations.incrementAndGet();
@@ -126,13 +126,13 @@ public final class CrossJvmLoginWorker {
                             }
                             if (r instanceof LoginResult.NewDeviceRequired n) {
                                 challenges.incrementAndGet();
-                                Optional<DeviceBinding> loser = rig.login.activeDevice(PN);
+                                Optional<DeviceBinding> loser = rig.login.activeDevice(AccountRig.acct(PN));
                                 // confirm on a shared 100 ms tick of the wall clock, so that the confirmations
                                 // pending in both JVMs race on the binding's compare-and-set at the same instant
                                 long now = System.currentTimeMillis();
                                 LockSupport.parkNanos((100 - now % 100) * 1_000_000L);
-                                r = rig.login.confirmNewDevice(PN, n.challengeId(),
-                                        rig.newDeviceCodes.get(devices[me].id()), source);
+                                r = rig.login.confirmNewDevice(AccountRig.confirmation(PN, n.challengeId(),
+                                        rig.newDeviceCodes.get(devices[me].id()), source));
                                 if (r instanceof LoginResult.LoggedIn) {
                                     switches.incrementAndGet();
                                     // the device that just lost: its last session must be invalid now

@@ -122,7 +122,7 @@ class CrossJvmSingleDeviceTest {
                 assertThat(switches).as("devices switched").isGreaterThanOrEqualTo(2);
 
                 AccountRig rig = new AccountRig(store);
-                DeviceBinding b = rig.login.activeDevice(CrossJvmLoginWorker.PN).orElseThrow();
+                DeviceBinding b = rig.login.activeDevice(AccountRig.acct(CrossJvmLoginWorker.PN)).orElseThrow();
                 assertThat(b.generation()).as("generation = first bind + all switches").isEqualTo(1 + switches);
                 int valid = 0;
                 for (String n : nodes) {

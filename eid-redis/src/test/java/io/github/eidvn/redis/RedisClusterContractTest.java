@@ -78,18 +78,18 @@ class RedisClusterContractTest extends RedisStateStoreContractTest {
         AccountRig.Device tablet = AccountRig.Device.create("tablet");
         assertThat(rig.loginAndConfirm(pn, phone, "10.0.0.1")).isInstanceOf(LoginResult.LoggedIn.class);
         assertThat(rig.loginAndConfirm(pn, tablet, "10.0.0.2")).isInstanceOf(LoginResult.LoggedIn.class);
-        assertThat(rig.login.activeDevice(pn).orElseThrow().deviceId()).isEqualTo("tablet");
+        assertThat(rig.login.activeDevice(AccountRig.acct(pn)).orElseThrow().deviceId()).isEqualTo("tablet");
 
         List<RedisServerProcess> all = new ArrayList<>(others);
         all.add(server());
         int nodesWithAccountKeys = 0;
         int nodesWithKeys = 0;
         for (RedisServerProcess n : all) {
-            List<String> keys = run(n, c -> c.keys("contract:*"));
+            List<String> keys = run(n, c -> c.keys("contract[:!]*"));
             if (!keys.isEmpty()) {
                 nodesWithKeys++;
             }
-            if (keys.stream().anyMatch(k -> k.contains("{" + pn + "}"))) {
+            if (keys.stream().anyMatch(k -> k.contains(AccountRig.tag(pn)))) {
                 nodesWithAccountKeys++;
             }
         }

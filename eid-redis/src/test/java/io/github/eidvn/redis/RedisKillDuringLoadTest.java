@@ -72,7 +72,7 @@ class RedisKillDuringLoadTest {
             assertThat(rig.otp.send("login", OtpChannel.SMS, STABLE_PHONE_NO)).isInstanceOf(OtpSendResult.Sent.class);
             String smsCode = rig.smsCodes.get("+84901111111");
             assertThat(smsCode).isNotNull();
-            byte[] stableBinding = store.get("eid:dev:bind:" + STABLE).orElseThrow();
+            byte[] stableBinding = store.get("eid:dev:bind:" + AccountRig.tag(STABLE)).orElseThrow();
 
             AccountRig.Device[][] devices = new AccountRig.Device[BUSY.size()][4];
             for (int a = 0; a < BUSY.size(); a++) {
@@ -107,21 +107,21 @@ class RedisKillDuringLoadTest {
             assertThat(grantedBefore).as("the load was served before the kill").isPositive();
 
             // 2. after the AOF restart: the untouched account is exactly as before
-            assertThat(store.get("eid:dev:bind:" + STABLE).orElseThrow()).isEqualTo(stableBinding);
+            assertThat(store.get("eid:dev:bind:" + AccountRig.tag(STABLE)).orElseThrow()).isEqualTo(stableBinding);
             assertThat(rig.login.validateSession(stableToken)).isInstanceOf(SessionValidation.Valid.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, STABLE_PHONE_NO, smsCode, "10.1.0.1"))
                     .isInstanceOf(OtpVerification.Accepted.class);
             assertThat(rig.otp.verify("login", OtpChannel.SMS, STABLE_PHONE_NO, smsCode, "10.1.0.1"))
                     .isInstanceOf(OtpVerification.Rejected.class);
-            assertThat(rig.login.confirmNewDevice(STABLE, pending.challengeId(), tabletCode, "10.1.0.2"))
+            assertThat(rig.login.confirmNewDevice(AccountRig.confirmation(STABLE, pending.challengeId(), tabletCode, "10.1.0.2")))
                     .isInstanceOf(LoginResult.LoggedIn.class);
-            assertThat(rig.login.confirmNewDevice(STABLE, pending.challengeId(), tabletCode, "10.1.0.2"))
+            assertThat(rig.login.confirmNewDevice(AccountRig.confirmation(STABLE, pending.challengeId(), tabletCode, "10.1.0.2")))
                     .isInstanceOf(LoginResult.Refused.class);
 
             // 3. the busy accounts kept every acknowledged binding generation (an in-flight switch may have landed)
             for (String pn : BUSY) {
                 long acked = ackedBeforeKill.getOrDefault(pn, 0L);
-                long now = rig.login.activeDevice(pn).map(b -> b.generation()).orElse(0L);
+                long now = rig.login.activeDevice(AccountRig.acct(pn)).map(b -> b.generation()).orElse(0L);
                 assertThat(now).as(pn).isGreaterThanOrEqualTo(acked).isLessThanOrEqualTo(1 + confirmsAttempted.get());
             }
 
@@ -158,8 +158,8 @@ class RedisKillDuringLoadTest {
                             LoginResult r = rig.password(pn, dev, source);
                             if (r instanceof LoginResult.NewDeviceRequired n) {
                                 confirmsAttempted.incrementAndGet();
-                                r = rig.login.confirmNewDevice(pn, n.challengeId(), rig.newDeviceCodes.get(dev.id()),
-                                        source);
+                                r = rig.login.confirmNewDevice(AccountRig.confirmation(pn, n.challengeId(), rig.newDeviceCodes.get(dev.id()),
+                                        source));
                             }
                             if (r instanceof LoginResult.LoggedIn li) {
                                 latestToken.put(pn, li.token().value());

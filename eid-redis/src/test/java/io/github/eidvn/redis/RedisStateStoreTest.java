@@ -69,6 +69,8 @@ class RedisStateStoreTest {
             assertThat(s.redisKey("eid:x:0010990123456")).as("13 digits").isEqualTo("bank1:eid:x:0010990123456");
             assertThat(s.redisKey("eid:x:00109901234a")).isEqualTo("bank1:eid:x:00109901234a");
             assertThat(s.redisKey("eid:x:" + PN + "5:" + PN)).isEqualTo("bank1:eid:x:" + PN + "5:{" + PN + "}");
+            assertThat(s.redisKey("eid:dev:bind:" + AccountRig.tag(PN))).as("the account services' own tag")
+                    .isEqualTo("bank1!eid:dev:bind:" + AccountRig.tag(PN));
             assertThat(s.redisKey("own:{tag}:" + PN)).as("caller's tag kept, other separator")
                     .isEqualTo("bank1!own:{tag}:" + PN);
             assertThat(s.namespace()).isEqualTo("bank1");
@@ -84,19 +86,20 @@ class RedisStateStoreTest {
             assertThat(rig.loginAndConfirm(PN, phone, "10.0.0.1")).isInstanceOf(LoginResult.LoggedIn.class);
             assertThat(rig.password(PN, tablet, "10.0.0.2")).isInstanceOf(LoginResult.NewDeviceRequired.class);
             rig.password(PN, phone, "10.0.0.3");
-            rig.login.beginUnlock(PN, phone.id());
-            rig.login.locks().lockByUser(PN, MIN, "test");
+            rig.login.beginUnlock(AccountRig.acct(PN), phone.id());
+            rig.login.locks().lockByUser(AccountRig.acct(PN), MIN, "test");
 
-            assertThat(other.get("eid:dev:bind:" + PN)).as("other namespace sees nothing").isEmpty();
-            assertThat(rig.login.activeDevice(PN)).isPresent();
+            assertThat(other.get("eid:dev:bind:" + AccountRig.tag(PN))).as("other namespace sees nothing").isEmpty();
+            assertThat(rig.login.activeDevice(AccountRig.acct(PN))).isPresent();
 
-            List<String> keys = rawKeys("slots:*");
-            List<String> accountKeys = keys.stream().filter(k -> k.contains(PN)).toList();
-            assertThat(accountKeys).hasSizeGreaterThanOrEqualTo(4).allMatch(k -> k.contains("{" + PN + "}"));
+            List<String> keys = rawKeys("slots[:!]*");
+            assertThat(keys).as("no key holds the personal number").noneMatch(k -> k.contains(PN));
+            List<String> accountKeys = keys.stream().filter(k -> k.contains(AccountRig.tag(PN))).toList();
+            assertThat(accountKeys).hasSizeGreaterThanOrEqualTo(4);
             Set<Integer> slots = new TreeSet<>();
             accountKeys.forEach(k -> slots.add(SlotHash.getSlot(k)));
             assertThat(slots).as("one slot for " + accountKeys).hasSize(1);
-            assertThat(keys).allMatch(k -> k.startsWith("slots:"));
+            assertThat(keys).allMatch(k -> k.startsWith("slots:") || k.startsWith("slots!"));
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.eidvn.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,17 +16,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.eidvn.testing.Ci;
+
 /**
  * {@code rediss://}: TLS with a private certificate authority. The store connects when it trusts the CA (PEM file),
  * and fails closed when it does not. Needs {@code openssl} and a
- * redis-server built with TLS (Debian's is); skipped visibly otherwise.
+ * redis-server built with TLS (Debian's is); skipped visibly otherwise, and failed in CI.
  */
 class RedisTlsTest {
 
     @Test
     void rediss_privateCa_verifiedConnection_untrustedFailsClosed() throws Exception {
         Path dir = Files.createTempDirectory("eid-redis-tls");
-        assumeThat(run(dir, "openssl", "version")).as("openssl on the PATH").isTrue();
+        Ci.require(run(dir, "openssl", "version"), "openssl on the PATH");
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n", StandardCharsets.US_ASCII);
         assertThat(run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
                 "ca.crt", "-days", "2", "-subj", "/CN=eid test CA")).isTrue();
@@ -47,8 +48,7 @@ class RedisTlsTest {
                     "--tls-key-file", dir.resolve("server.key").toString(), "--tls-ca-cert-file",
                     dir.resolve("ca.crt").toString(), "--tls-auth-clients", "no"));
         } catch (RuntimeException e) {
-            assumeThat(false).as("redis-server without TLS support: " + e.getMessage()).isTrue();
-            return;
+            throw Ci.skipOrFail("redis-server with TLS support (" + e.getMessage() + ")");
         }
         try (server) {
             String uri = "rediss://127.0.0.1:" + tlsPort;

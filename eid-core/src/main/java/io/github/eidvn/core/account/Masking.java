@@ -23,6 +23,26 @@ public final class Masking {
     }
 
     /**
+     * Masks an account id ({@link AccountId}): a personal number as {@link #personalNumber}; another id keeps its first
+     * and last character when it has at least 6, e.g. {@code KH-2024-0042} becomes {@code K***2}; shorter ids become
+     * {@code ***}.
+     *
+     * @param accountId the id, may be null
+     * @return the masked form
+     */
+    public static String account(String accountId) {
+        if (Checks.isPersonalNumber(accountId)) {
+            return personalNumber(accountId);
+        }
+        if (accountId == null || accountId.codePointCount(0, accountId.length()) < 6) {
+            return "***";
+        }
+        int first = accountId.codePointAt(0);
+        int last = accountId.codePointBefore(accountId.length());
+        return new StringBuilder().appendCodePoint(first).append("***").appendCodePoint(last).toString();
+    }
+
+    /**
      * Masks a phone number: keeps the last three digits, e.g. {@code +84912345678} becomes {@code ******678}.
      *
      * @param phone the number, may be null

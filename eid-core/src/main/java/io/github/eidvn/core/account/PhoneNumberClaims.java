@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.eidvn.core.account.internal.Checks;
+import io.github.eidvn.core.account.internal.CompareAndSet;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
@@ -83,20 +84,22 @@ public final class PhoneNumberClaims {
             return new PhoneClaimResult.Refused(PhoneClaimResult.Reason.CONTENDED);
         }
         String personKey = personKey(personalNumber);
-        for (int i = 0; i < MAX_ROUNDS; i++) {
-            Optional<byte[]> current = store.get(personKey);
-            if (current.isEmpty()) {
-                if (store.putIfAbsent(personKey, num, StateStore.NO_EXPIRY)) {
+        Optional<PhoneClaimResult> result = CompareAndSet.<PhoneClaimResult>update(store, personKey, current -> {
+            if (current.isPresent() && Arrays.equals(current.get(), num)) {
+                return new CompareAndSet.Done<>(claimed(personalNumber, number, Optional.empty()));
+            }
+            return new CompareAndSet.Write<>(num, StateStore.NO_EXPIRY, () -> {
+                if (current.isEmpty()) {
                     return claimed(personalNumber, number, Optional.empty());
                 }
-            } else if (Arrays.equals(current.get(), num)) {
-                return claimed(personalNumber, number, Optional.empty());
-            } else if (store.compareAndSet(personKey, current.get(), num, StateStore.NO_EXPIRY)) {
                 String old = new String(current.get(), StandardCharsets.US_ASCII);
                 store.deleteIfEquals(ownerKey(old), pn);
                 audit.record(SecurityEventType.PHONE_RELEASED, personalNumber, null, null, Masking.phone(old));
                 return claimed(personalNumber, number, Optional.of(old));
-            }
+            });
+        });
+        if (result.isPresent()) {
+            return result.get();
         }
         if (newlyTaken) {
             store.deleteIfEquals(ownerKey, pn);

@@ -66,16 +66,16 @@ public final class SecurityAudit {
      * Records an event about an account.
      *
      * @param type what happened
-     * @param personalNumber the account's personal number (masked here), or null
+     * @param account the account id or personal number (masked here with {@link Masking#account}), or null
      * @param deviceId the device, or null
      * @param source the source, or null
      * @param detail a short non-secret detail, or null
      * @return the event as recorded
      */
-    public SecurityEvent record(SecurityEventType type, String personalNumber, String deviceId, String source,
+    public SecurityEvent record(SecurityEventType type, String account, String deviceId, String source,
             String detail) {
         SecurityEvent e = new SecurityEvent(type, clock.instant(),
-                personalNumber == null ? "-" : Masking.personalNumber(personalNumber),
+                account == null ? "-" : Masking.account(account),
                 deviceId == null ? "-" : Checks.source(deviceId),
                 source == null ? "-" : Checks.source(source),
                 detail == null ? "-" : Checks.source(detail));

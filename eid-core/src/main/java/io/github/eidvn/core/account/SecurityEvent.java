@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param type what happened
  * @param at when
- * @param subject the masked personal number ({@link Masking#personalNumber}), or "-" when none
+ * @param subject the masked account id or personal number ({@link Masking#account}), or "-" when none
  * @param deviceId the device involved, or "-"
  * @param source the request source (IP address, device), or "-"
  * @param detail a short machine-readable detail (a reason code, a lock type), or "-"

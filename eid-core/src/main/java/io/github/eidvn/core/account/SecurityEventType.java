@@ -32,6 +32,20 @@ public enum SecurityEventType {
     RECOVERY_SUCCEEDED(false),
     /** Recovery refused. */
     RECOVERY_REFUSED(true),
+    /** The citizen reported the device lost (website, call centre, police): account locked, sessions revoked. */
+    DEVICE_REPORTED_LOST(false),
+    /** An authority lifted every lock and replaced the lost device (detail: authority, officer, case). */
+    ACCOUNT_UNLOCKED_BY_AUTHORITY(false),
+    /** An authority unlock was refused (stale decision, case reference already used). */
+    AUTHORITY_UNLOCK_REFUSED(true),
+    /** A password-reset code was sent (SMS to the registered phone, or e-mail). */
+    PASSWORD_RESET_CODE_SENT(false),
+    /** A password-reset step was passed (code or security answers): a reset ticket was issued. */
+    PASSWORD_RESET_VERIFIED(false),
+    /** A password-reset step failed (wrong code or answers, too many attempts, unknown ticket, weak password). */
+    PASSWORD_RESET_FAILED(true),
+    /** The password was reset with a ticket; every session was revoked. */
+    PASSWORD_RESET_COMPLETED(false),
     /** An out-of-band code was sent. */
     OTP_SENT(false),
     /** Sending an out-of-band code was refused (cooldown, hourly limit, delivery failure). */

@@ -24,4 +24,19 @@ public interface BiometricMatcher {
      * @return the match, never null
      */
     BiometricMatch match(CitizenProfile citizen, BiometricProbe probe);
+
+    /**
+     * Compares a probe when the person also presented the chip of their ID card, e.g. the live face against the
+     * chip's portrait ({@link ChipEvidence#portrait()}). {@link IdentityProofing} calls this form whenever chip
+     * evidence is given. The default ignores the chip and compares with the enrolled data
+     * ({@link #match(CitizenProfile, BiometricProbe)}).
+     *
+     * @param citizen the registry record of the citizen being proofed
+     * @param probe the sample
+     * @param chip the verified chip evidence, already matched to {@code citizen}
+     * @return the match, never null
+     */
+    default BiometricMatch match(CitizenProfile citizen, BiometricProbe probe, ChipEvidence chip) {
+        return match(citizen, probe);
+    }
 }

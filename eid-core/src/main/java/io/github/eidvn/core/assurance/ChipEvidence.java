@@ -11,14 +11,21 @@ import java.util.Optional;
 
 /**
  * Data read from the chip of the citizen's ID card (the ICAO 9303 data groups, e.g. DG13 of the căn cước card) over
- * NFC, <em>after</em> the caller has verified it with ICAO passive authentication.
+ * NFC, <em>after</em> it was verified with ICAO passive authentication.
  *
- * <p><b>Security.</b> eid does not perform passive authentication itself (parsing the EF.SOD, checking its signature up
- * to the Vietnamese CSCA certificate and comparing the data-group hashes), nor chip or active authentication. By
- * building this value the caller asserts that this verification succeeded at {@link #verifiedAt()}; unverified chip
- * data (or data from the printed QR code) must never be passed here. {@link IdentityProofing} then requires the
- * number and name, and the birth date and sex when given, to match the registry record, and the card not to be
- * expired on the proofing date.
+ * <p>Build it with {@code ChipVerified.toChipEvidence()} of the {@code eid-chip} module, which performs passive
+ * authentication (EF.SOD signature up to a trusted CSCA, data-group hashes) and active authentication, and fills in
+ * the portrait of DG2. The builder stays public for callers that verify chips with another implementation.
+ *
+ * <p><b>Level.</b> A verified chip proves that the card is genuine and its data the State's, not that the person
+ * presenting it is the holder: chip evidence alone supports level 1. Level 2 also needs a face or fingerprint match
+ * ({@link BiometricProbe}), which a {@link BiometricMatcher} may make against {@link #portrait()}.
+ *
+ * <p><b>Security.</b> By building this value the caller asserts that passive authentication succeeded at
+ * {@link #verifiedAt()}; unverified chip data (or data from the printed QR code) must never be passed here.
+ * {@link IdentityProofing} then requires the number and name, and the birth date and sex when given, to match the
+ * registry record, and the card not to be expired on the proofing date. {@link #portrait()} is biometric data: it is
+ * copied and never shown by {@link #toString()}.
  */
 public final class ChipEvidence {
 
@@ -28,6 +35,9 @@ public final class ChipEvidence {
     private final Sex sex;
     private final LocalDate dateOfExpiry;
     private final Instant verifiedAt;
+    private final boolean activeAuthentication;
+    private final byte[] portrait;
+    private final String portraitMediaType;
 
     private ChipEvidence(Builder b) {
         if (b.personalNumber == null || b.fullName == null || b.verifiedAt == null) {
@@ -39,6 +49,9 @@ public final class ChipEvidence {
         this.sex = b.sex;
         this.dateOfExpiry = b.dateOfExpiry;
         this.verifiedAt = b.verifiedAt;
+        this.activeAuthentication = Boolean.TRUE.equals(b.activeAuthentication);
+        this.portrait = b.portrait;
+        this.portraitMediaType = b.portraitMediaType;
     }
 
     /** @return a new builder */
@@ -76,6 +89,21 @@ public final class ChipEvidence {
         return verifiedAt;
     }
 
+    /** @return true when the chip also passed active authentication (it is not a clone) */
+    public boolean activeAuthentication() {
+        return activeAuthentication;
+    }
+
+    /** @return a copy of the holder's portrait read from the chip (DG2), if supplied */
+    public Optional<byte[]> portrait() {
+        return Optional.ofNullable(portrait).map(byte[]::clone);
+    }
+
+    /** @return the portrait's media type ({@code image/jpeg} or {@code image/jp2}), if a portrait was supplied */
+    public Optional<String> portraitMediaType() {
+        return Optional.ofNullable(portraitMediaType);
+    }
+
     /** @return masked number only */
     @Override
     public String toString() {
@@ -90,6 +118,9 @@ public final class ChipEvidence {
         private Sex sex;
         private LocalDate dateOfExpiry;
         private Instant verifiedAt;
+        private Boolean activeAuthentication;
+        private byte[] portrait;
+        private String portraitMediaType;
 
         private Builder() {
         }
@@ -153,6 +184,33 @@ public final class ChipEvidence {
          */
         public Builder verifiedAt(Instant verifiedAt) {
             this.verifiedAt = once(this.verifiedAt, verifiedAt, "verifiedAt");
+            return this;
+        }
+
+        /**
+         * @param passed whether the chip passed active authentication (default false)
+         * @return this builder
+         */
+        public Builder activeAuthentication(boolean passed) {
+            this.activeAuthentication = once(this.activeAuthentication, passed, "activeAuthentication");
+            return this;
+        }
+
+        /**
+         * @param image the portrait from the chip's DG2, 1 byte to {@link BiometricProbe#MAX_BYTES} (copied)
+         * @param mediaType its media type, e.g. {@code image/jpeg} or {@code image/jp2}
+         * @return this builder
+         * @throws IllegalArgumentException if the image is empty or too large, or the media type blank
+         */
+        public Builder portrait(byte[] image, String mediaType) {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(mediaType, "mediaType");
+            if (image.length == 0 || image.length > BiometricProbe.MAX_BYTES || mediaType.isBlank()) {
+                throw new IllegalArgumentException("portrait must have 1 to " + BiometricProbe.MAX_BYTES
+                        + " bytes and a media type");
+            }
+            this.portrait = once(this.portrait, image.clone(), "portrait");
+            this.portraitMediaType = mediaType;
             return this;
         }
 

@@ -29,7 +29,8 @@ import java.util.Set;
  *   <li>the declared number parses strictly ({@link ProofingResult.Reason#INVALID_NUMBER}) and the name is usable
  *       ({@link ProofingResult.Reason#INVALID_NAME});</li>
  *   <li>the registry has the number ({@link ProofingResult.Reason#NOT_IN_REGISTRY}) and the declared name
- *       (diacritic- and case-insensitive after NFC, {@link NameComparison#DIACRITIC_INSENSITIVE}), birth date and sex
+ *       (exactly after NFC and tone-mark normalisation, case-insensitive at most:
+ *       {@link NameComparison#CASE_INSENSITIVE}; "Hà", "Hạ" and "Ha" are different names), birth date and sex
  *       equal the record ({@link ProofingResult.Reason#FIELD_MISMATCH}, with the fields);</li>
  *   <li>age rules ({@link AgeRules}) on the clock's date: the record must show an ID card valid today
  *       ({@link CitizenProfile#cardIssueDate()} with {@link CardValidity}, else
@@ -45,8 +46,12 @@ import java.util.Set;
  *       ({@link ProofingResult.Reason#LIVENESS_FAILED}) and the score reach the threshold
  *       ({@link ProofingResult.Reason#BIOMETRIC_BELOW_THRESHOLD}).</li>
  * </ol>
- * The result is level 1 from the registry match alone, and level 2 when a biometric match or matching chip evidence
- * was also supplied, capped by the age rules: under 6 the result is level 1 whatever the evidence (the account is
+ * The result is level 1 from the registry match alone, and level 2 when a biometric match was also supplied (face or
+ * fingerprint, with liveness: Nghị định 69/2024 requires the declared data to be verified by portrait or fingerprint).
+ * Chip evidence alone stays at level 1: it proves the card and its data, not that the person presenting it is the
+ * holder; with a biometric match it is recorded as a second piece of evidence (and the matcher receives it, to compare
+ * the live face with the chip's portrait, {@link BiometricMatcher#match(CitizenProfile, BiometricProbe, ChipEvidence)}).
+ * The level is capped by the age rules: under 6 the result is level 1 whatever the evidence (the account is
  * registered through the guardian's account, see {@link ProofingResult.Proofed#entitlement()}). ProofingEvidence that is
  * supplied and fails always rejects; it is never ignored to fall back to level 1.
  *
@@ -133,7 +138,7 @@ public final class IdentityProofing {
         }
         CitizenProfile record = found.get();
         Set<IdentityField> mismatched = EnumSet.noneOf(IdentityField.class);
-        if (!name.get().matches(record.fullName(), NameComparison.DIACRITIC_INSENSITIVE)) {
+        if (!name.get().matches(record.fullName(), NameComparison.CASE_INSENSITIVE)) {
             mismatched.add(IdentityField.FULL_NAME);
         }
         if (!request.birthDate().equals(record.birthDate())) {
@@ -194,7 +199,8 @@ public final class IdentityProofing {
             if (matcher == null) {
                 throw new IllegalStateException("a biometric probe was given but no BiometricMatcher is configured");
             }
-            BiometricMatch match = matcher.match(record, probe.get());
+            BiometricMatch match = chip.isPresent() ? matcher.match(record, probe.get(), chip.get())
+                    : matcher.match(record, probe.get());
             if (match == null) {
                 throw new IllegalStateException("BiometricMatcher returned null");
             }
@@ -215,8 +221,8 @@ public final class IdentityProofing {
         }
         if (chip.isPresent()) {
             amr.add("sc");
+            // evidence of the card, not of its holder: never level 2 on its own
             evidence.add(new ProofingEvidence.ChipDocument(ProofingEvidence.ChipDocument.ID_CARD, chip.get().verifiedAt()));
-            strongEvidence = true;
         }
 
         AssuranceLevel level = strongEvidence && entitlement.permits(AssuranceLevel.LEVEL_2)
@@ -286,7 +292,7 @@ public final class IdentityProofing {
         if (!chip.personalNumber().equals(record.personalNumber())) {
             mismatched.add(IdentityField.PERSONAL_NUMBER);
         }
-        if (!chip.fullName().matches(record.fullName(), NameComparison.DIACRITIC_INSENSITIVE)) {
+        if (!chip.fullName().matches(record.fullName(), NameComparison.CASE_INSENSITIVE)) {
             mismatched.add(IdentityField.FULL_NAME);
         }
         if (chip.birthDate().isPresent() && !chip.birthDate().get().equals(record.birthDate())) {

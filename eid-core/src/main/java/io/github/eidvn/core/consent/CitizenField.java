@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>Claim names follow OpenID Connect where a standard name exists ({@code name}, {@code birthdate},
  * {@code gender}, {@code address}, {@code phone_number}, {@code email}); the others name the fields of the national
  * population database that {@link io.github.eidvn.core.identity.CitizenProfile} holds, in the same snake_case
- * style, plus {@code health_insurance}. The JSON shape of each value is described by
+ * style, plus {@code health_insurance} and {@code old_id_number} (the old CMND number). The JSON shape of each value is described by
  * {@link io.github.eidvn.core.sharing.SharedClaims}.
  */
 public enum CitizenField {
@@ -68,7 +68,14 @@ public enum CitizenField {
     /** Thư điện tử. */
     EMAIL("email", "Thư điện tử", "E-mail"),
     /** Thẻ bảo hiểm y tế (số thẻ, hạn, mức hưởng, nơi KCB ban đầu). */
-    HEALTH_INSURANCE("health_insurance", "Thẻ bảo hiểm y tế", "Health-insurance card");
+    HEALTH_INSURANCE("health_insurance", "Thẻ bảo hiểm y tế", "Health-insurance card"),
+    /**
+     * Số Chứng minh nhân dân cũ: the 9-digit CMND number, or the 12-digit number of the CMND cards issued before the
+     * citizen ID card, which service 1 of Đề án 06 (Phụ lục 1: "Xác nhận số Chứng minh nhân dân khi đã được cấp thẻ
+     * Căn cước công dân") confirms. A string of 9 or 12 ASCII digits.
+     */
+    OLD_ID_NUMBER("old_id_number", "Số Chứng minh nhân dân cũ (9 hoặc 12 số)",
+            "Old identity-card (CMND) number (9 or 12 digits)");
 
     private static final Map<String, CitizenField> BY_CLAIM = new LinkedHashMap<>();
 

@@ -13,34 +13,27 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.github.eidvn.core.identity.PersonalNumber;
-import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
 
 /**
- * The consent ledger over the {@link StateStore} SPI: records receipts, lists them per citizen, withdraws them, and
- * answers {@link ReceiptStatus} checks, so that a withdrawn or expired receipt makes later deliveries under it fail.
+ * The consent ledger: records receipts, lists them per citizen, withdraws them, answers {@link ReceiptStatus}
+ * checks (so that a withdrawn or expired receipt makes later deliveries under it fail), and exports a citizen's
+ * consents on request (Nghị định 13/2023/NĐ-CP).
  *
- * <p>Keys (prefix {@code eid:consent:} by default):
- * <ul>
- *   <li>{@code r:<receipt id>}: the receipt, its signed form, its owner (the citizen's ledger reference, never the
- *       personal number) and the withdrawal time; kept until the consent's end plus the retention period (the proof
- *       of consent outlives the consent);</li>
- *   <li>{@code c:<ledger reference>}: the citizen's index, a list of receipt ids of at most
- *       {@code maxPerCitizen} entries.</li>
- * </ul>
- * Every change is atomic in the store: a receipt is created with {@code putIfAbsent}; the index and withdrawals are
- * updated with {@code compareAndSet} loops that re-read and retry on contention, so concurrent grants for one
- * citizen never lose an entry. When the index is full, ids whose records have disappeared (past retention) are
- * pruned; if it is still full the grant is refused ({@link RecordOutcome#CITIZEN_LIMIT_REACHED}) and the receipt
- * record removed again.
+ * <p>Receipts are kept by a {@link ConsentRecords} storage: the {@link StateStore} SPI by default
+ * ({@link Builder#store}, memory or Redis; see {@code StateStoreConsentRecords} for its keys), or any other storage
+ * ({@link Builder#records}, e.g. PostgreSQL from {@code eid-postgres}, which keeps them as legal records with an
+ * audit of every step). The ledger keys records by the citizen's ledger reference ({@link CitizenReferences}),
+ * never the personal number, and keeps each one until the consent's end plus the retention period (the proof of
+ * consent outlives the consent); past that the record is gone.
  *
- * <p>Immutable and thread-safe (given a thread-safe store). Store failures surface as
- * {@link StateStoreException} from {@link #record}, {@link #list} and {@link #withdraw}; {@link #check} turns them
- * into {@link ReceiptState#unavailable()} (fail closed).
+ * <p>Immutable and thread-safe (given a thread-safe storage). Storage failures surface as
+ * {@link StateStoreException} from {@link #record}, {@link #list}, {@link #withdraw} and {@link #export};
+ * {@link #check} and {@link #open} turn them into {@link ReceiptState#unavailable()} (fail closed).
  *
- * <p><b>Security:</b> whoever can write to the store can revive a withdrawn consent: protect it like the user
+ * <p><b>Security:</b> whoever can write to the storage can revive a withdrawn consent: protect it like the user
  * database.
  */
 public final class ConsentLedger implements ReceiptStatus {
@@ -49,11 +42,10 @@ public final class ConsentLedger implements ReceiptStatus {
     public static final int DEFAULT_MAX_PER_CITIZEN = 256;
     /** The default time a receipt is kept after it ends. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
-    /** The default key prefix. */
+    /** The default key prefix of the state-store storage. */
     public static final String DEFAULT_PREFIX = "eid:consent:";
 
     static final Pattern RECEIPT_ID = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    private static final int MAX_ATTEMPTS = 1_000;
 
     /** The outcome of {@link #record}. */
     public enum RecordOutcome {
@@ -77,23 +69,25 @@ public final class ConsentLedger implements ReceiptStatus {
         NOT_FOUND
     }
 
-    private final StateStore store;
+    private final ConsentRecords records;
     private final CitizenReferences references;
     private final Clock clock;
     private final int maxPerCitizen;
     private final Duration retention;
-    private final String prefix;
 
     private ConsentLedger(Builder b) {
-        if (b.store == null || b.references == null) {
-            throw new IllegalStateException("store and references are required");
+        if ((b.store == null) == (b.records == null) || b.references == null) {
+            throw new IllegalStateException("references and exactly one of store(...) and records(...) are required");
         }
-        this.store = b.store;
+        if (b.records != null && b.prefix != null) {
+            throw new IllegalStateException("prefix(...) is an option of store(...), not of records(...)");
+        }
+        this.records = b.records != null ? b.records
+                : new StateStoreConsentRecords(b.store, b.prefix == null ? DEFAULT_PREFIX : b.prefix);
         this.references = b.references;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.maxPerCitizen = b.maxPerCitizen == 0 ? DEFAULT_MAX_PER_CITIZEN : b.maxPerCitizen;
         this.retention = b.retention == null ? DEFAULT_RETENTION : b.retention;
-        this.prefix = b.prefix == null ? DEFAULT_PREFIX : b.prefix;
     }
 
     /**
@@ -110,61 +104,17 @@ public final class ConsentLedger implements ReceiptStatus {
      *
      * @param citizen the citizen who granted it
      * @param issued the receipt from {@link ConsentReceiptIssuer#grant}
-     * @return the outcome
-     * @throws StateStoreException when the store fails or stays contended
+     * @return the outcome; {@code RECORDED} means the storage holds it (durably, for a database storage)
+     * @throws StateStoreException when the storage fails or stays contended
      */
     public RecordOutcome record(PersonalNumber citizen, ConsentReceiptIssuer.Issued issued) {
         Objects.requireNonNull(citizen, "citizen");
         Objects.requireNonNull(issued, "issued");
         ConsentReceipt receipt = issued.receipt();
-        String owner = references.forLedger(citizen);
-        String recordKey = recordKey(receipt.id());
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("owner", owner);
-        value.put("receipt", receipt.toClaims());
-        value.put("jws", issued.compactJws());
-        Duration ttl = ttl(receipt.expiresAt());
-        if (!store.putIfAbsent(recordKey, StrictJson.write(value), ttl)) {
-            return RecordOutcome.ALREADY_RECORDED;
-        }
-        boolean listed = false;
-        try {
-            RecordOutcome outcome = addToIndex(owner, receipt.id());
-            listed = outcome == RecordOutcome.RECORDED;
-            return outcome;
-        } finally {
-            if (!listed) {
-                store.delete(recordKey);
-            }
-        }
-    }
-
-    private RecordOutcome addToIndex(String owner, String id) {
-        String key = indexKey(owner);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<byte[]> current = store.get(key);
-            if (current.isEmpty()) {
-                if (store.putIfAbsent(key, writeIndex(List.of(id)), StateStore.NO_EXPIRY)) {
-                    return RecordOutcome.RECORDED;
-                }
-                continue;
-            }
-            List<String> ids = readIndex(current.get());
-            if (ids.contains(id)) {
-                return RecordOutcome.RECORDED;
-            }
-            if (ids.size() >= maxPerCitizen) {
-                ids.removeIf(existing -> store.get(recordKey(existing)).isEmpty());
-                if (ids.size() >= maxPerCitizen) {
-                    return RecordOutcome.CITIZEN_LIMIT_REACHED;
-                }
-            }
-            ids.add(id);
-            if (store.compareAndSet(key, current.get(), writeIndex(ids), StateStore.NO_EXPIRY)) {
-                return RecordOutcome.RECORDED;
-            }
-        }
-        throw new StateStoreException("the consent index stayed contended for " + MAX_ATTEMPTS + " attempts", null);
+        ConsentRecord r = new ConsentRecord(receipt.id(), references.forLedger(citizen), receipt.partyId(),
+                receipt.purposeCode(), receipt.grantedAt(), receipt.expiresAt(), receipt.expiresAt().plus(retention),
+                StrictJson.writeString(receipt.toClaims()), issued.compactJws(), Optional.empty());
+        return records.insert(r, maxPerCitizen, clock.instant());
     }
 
     /**
@@ -172,28 +122,28 @@ public final class ConsentLedger implements ReceiptStatus {
      *
      * @param citizen the citizen
      * @return the entries
-     * @throws StateStoreException when the store fails
+     * @throws StateStoreException when the storage fails
      */
     public List<LedgerEntry> list(PersonalNumber citizen) {
         Objects.requireNonNull(citizen, "citizen");
-        String owner = references.forLedger(citizen);
-        Optional<byte[]> index = store.get(indexKey(owner));
-        if (index.isEmpty()) {
-            return List.of();
-        }
         List<LedgerEntry> out = new ArrayList<>();
-        for (String id : readIndex(index.get())) {
-            Optional<byte[]> raw = store.get(recordKey(id));
-            if (raw.isEmpty()) {
-                continue;
-            }
-            Stored s = Stored.parse(raw.get());
-            if (s.owner.equals(owner)) {
-                out.add(s.entry());
-            }
+        for (ConsentRecord r : records.listByOwner(references.forLedger(citizen), clock.instant())) {
+            out.add(entry(r));
         }
         Collections.reverse(out);
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The citizen's ledger reference: the pseudonymous key under which the storage lists their receipts (e.g. for
+     * {@code eid ledger list --citizen REF} on a database storage). Not a secret, but linkable to the citizen by
+     * whoever holds the references' secret.
+     *
+     * @param citizen the citizen
+     * @return 43 base64url characters
+     */
+    public String reference(PersonalNumber citizen) {
+        return references.forLedger(Objects.requireNonNull(citizen, "citizen"));
     }
 
     /**
@@ -203,133 +153,134 @@ public final class ConsentLedger implements ReceiptStatus {
      * @param citizen the citizen (only the owner may withdraw)
      * @param receiptId the receipt id
      * @return the outcome
-     * @throws StateStoreException when the store fails or stays contended
+     * @throws StateStoreException when the storage fails or stays contended
      */
     public WithdrawOutcome withdraw(PersonalNumber citizen, String receiptId) {
         Objects.requireNonNull(citizen, "citizen");
         Objects.requireNonNull(receiptId, "receiptId");
-        if (!RECEIPT_ID.matcher(receiptId).matches()) {
+        if (!ConsentRecord.isWellFormedId(receiptId)) {
             return WithdrawOutcome.NOT_FOUND;
         }
-        String owner = references.forLedger(citizen);
-        String key = recordKey(receiptId);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<byte[]> current = store.get(key);
-            if (current.isEmpty()) {
-                return WithdrawOutcome.NOT_FOUND;
-            }
-            Stored s = Stored.parse(current.get());
-            if (!s.owner.equals(owner)) {
-                return WithdrawOutcome.NOT_FOUND;
-            }
-            if (s.withdrawnAt != null) {
-                return WithdrawOutcome.ALREADY_WITHDRAWN;
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(s.receipt.expiresAt())) {
-                return WithdrawOutcome.EXPIRED;
-            }
-            Map<String, Object> value = new LinkedHashMap<>(s.raw);
-            value.put("withdrawn_at", now.getEpochSecond());
-            if (store.compareAndSet(key, current.get(), StrictJson.write(value), ttl(s.receipt.expiresAt()))) {
-                return WithdrawOutcome.WITHDRAWN;
-            }
+        return records.withdraw(receiptId, references.forLedger(citizen), clock.instant());
+    }
+
+    /**
+     * The citizen's answer to a request to see their consents (Nghị định 13/2023/NĐ-CP, the data subject's right to
+     * be informed and to access): every kept receipt, newest first, with its signed form, its state now and its
+     * withdrawal time, as JSON:
+     * <pre>{@code {"legal_basis":"Nghị định 13/2023/NĐ-CP","generated_at":"...","consents":[
+     *   {"receipt_id":"...","status":"ACTIVE|WITHDRAWN|EXPIRED","withdrawn_at":"...or null",
+     *    "receipt":{...claims...},"receipt_jws":"..."}]}}</pre>
+     *
+     * @param citizen the citizen
+     * @return the JSON text (UTF-8)
+     * @throws StateStoreException when the storage fails
+     */
+    public String export(PersonalNumber citizen) {
+        Objects.requireNonNull(citizen, "citizen");
+        Instant now = clock.instant();
+        List<Object> consents = new ArrayList<>();
+        for (LedgerEntry e : list(citizen)) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("receipt_id", e.receipt().id());
+            c.put("status", e.statusAt(now).name());
+            c.put("withdrawn_at", e.withdrawnAt().map(Instant::toString).orElse(null));
+            c.put("receipt", e.receipt().toClaims());
+            c.put("receipt_jws", e.compactJws());
+            consents.add(c);
         }
-        throw new StateStoreException("the consent record stayed contended for " + MAX_ATTEMPTS + " attempts", null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("legal_basis", ConsentReceipt.LEGAL_BASIS);
+        out.put("generated_at", now.toString());
+        out.put("consents", consents);
+        return StrictJson.writeString(out);
     }
 
     @Override
     public ReceiptState check(String receiptId, String partyId, Instant now) {
         Objects.requireNonNull(now, "now");
-        if (receiptId == null || partyId == null || !RECEIPT_ID.matcher(receiptId).matches()) {
+        if (partyId == null || !ConsentRecord.isWellFormedId(receiptId)) {
             return ReceiptState.unknown();
         }
         try {
-            Optional<byte[]> raw = store.get(recordKey(receiptId));
-            if (raw.isEmpty()) {
-                return ReceiptState.unknown();
-            }
-            Stored s = Stored.parse(raw.get());
-            if (!s.receipt.partyId().equals(partyId)) {
-                return ReceiptState.unknown();
-            }
-            if (s.withdrawnAt != null) {
-                return ReceiptState.withdrawn(s.withdrawnAt);
-            }
-            if (!now.isBefore(s.receipt.expiresAt())) {
-                return ReceiptState.expired(s.receipt.expiresAt());
-            }
-            return ReceiptState.active(s.receipt.fields(), s.receipt.purposeCode(), s.receipt.expiresAt());
+            return state(records.find(receiptId, now), partyId, now);
         } catch (RuntimeException e) {
             return ReceiptState.unavailable();
         }
     }
 
-    private Duration ttl(Instant expiresAt) {
-        Duration d = Duration.between(clock.instant(), expiresAt).plus(retention);
-        return d.getSeconds() < 1 ? Duration.ofSeconds(1) : d;
-    }
-
-    private String recordKey(String receiptId) {
-        return prefix + "r:" + receiptId;
-    }
-
-    private String indexKey(String owner) {
-        return prefix + "c:" + owner;
-    }
-
-    private static byte[] writeIndex(List<String> ids) {
-        return StrictJson.write(Map.of("ids", ids));
-    }
-
-    private static List<String> readIndex(byte[] raw) {
-        Object ids = StrictJson.parseObject(raw).get("ids");
-        List<String> out = new ArrayList<>();
-        if (ids instanceof List) {
-            for (Object o : (List<?>) ids) {
-                if (o instanceof String) {
-                    out.add((String) o);
-                }
-            }
+    /**
+     * The state of a receipt for a party that is opening a delivery under it: as {@link #check}, decided once
+     * against a concurrent {@link #withdraw} (the opening either precedes the withdrawal or sees it) and, with a
+     * storage that keeps an audit, recorded there. Give {@link #openings()} to the party's opener.
+     *
+     * @param receiptId the receipt id (untrusted: it comes from a delivery)
+     * @param partyId the party opening
+     * @param now the caller's current time
+     * @return the state; {@link ReceiptState#unavailable()} when the storage fails
+     */
+    public ReceiptState open(String receiptId, String partyId, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (partyId == null || !ConsentRecord.isWellFormedId(receiptId)) {
+            return ReceiptState.unknown();
         }
-        return out;
+        try {
+            return state(records.findForOpening(receiptId, partyId, now), partyId, now);
+        } catch (RuntimeException e) {
+            return ReceiptState.unavailable();
+        }
+    }
+
+    /**
+     * This ledger as the {@link ReceiptStatus} of a party's opener: each check is an {@link #open}.
+     *
+     * @return the status view
+     */
+    public ReceiptStatus openings() {
+        return this::open;
+    }
+
+    private static ReceiptState state(Optional<ConsentRecord> found, String partyId, Instant now) {
+        if (found.isEmpty()) {
+            return ReceiptState.unknown();
+        }
+        ConsentRecord r = found.get();
+        switch (r.statusFor(partyId, now)) {
+            case WITHDRAWN:
+                return ReceiptState.withdrawn(r.withdrawnAt().orElseThrow());
+            case EXPIRED:
+                return ReceiptState.expired(r.expiresAt());
+            case ACTIVE:
+                ConsentReceipt receipt = receipt(r);
+                return ReceiptState.active(receipt.fields(), receipt.purposeCode(), receipt.expiresAt());
+            default:
+                return ReceiptState.unknown();
+        }
+    }
+
+    private static ConsentReceipt receipt(ConsentRecord r) {
+        ConsentReceipt receipt = ConsentReceipt.fromClaims(StrictJson.parseObject(r.claimsJson()));
+        if (!receipt.id().equals(r.receiptId()) || !receipt.partyId().equals(r.partyId())
+                || !receipt.expiresAt().equals(r.expiresAt())) {
+            throw new StateStoreException("the stored receipt " + r.receiptId() + " does not match its record", null);
+        }
+        return receipt;
+    }
+
+    private static LedgerEntry entry(ConsentRecord r) {
+        return new LedgerEntry(receipt(r), r.compactJws(), r.withdrawnAt());
     }
 
     @Override
     public String toString() {
-        return "ConsentLedger[prefix=" + prefix + ", maxPerCitizen=" + maxPerCitizen + ", retention=" + retention
-                + ", store=" + store + "]";
-    }
-
-    /** A parsed receipt record. */
-    private static final class Stored {
-        final Map<String, Object> raw;
-        final String owner;
-        final ConsentReceipt receipt;
-        final String jws;
-        final Instant withdrawnAt;
-
-        private Stored(Map<String, Object> raw) {
-            this.raw = raw;
-            this.owner = (String) Objects.requireNonNull(raw.get("owner"), "owner");
-            this.receipt = ConsentReceipt.fromClaims((Map<?, ?>) raw.get("receipt"));
-            this.jws = (String) Objects.requireNonNull(raw.get("jws"), "jws");
-            Object w = raw.get("withdrawn_at");
-            this.withdrawnAt = w == null ? null : Instant.ofEpochSecond(CitizenClaims.longValue("withdrawn_at", w));
-        }
-
-        static Stored parse(byte[] bytes) {
-            return new Stored(StrictJson.parseObject(bytes));
-        }
-
-        LedgerEntry entry() {
-            return new LedgerEntry(receipt, jws, Optional.ofNullable(withdrawnAt));
-        }
+        return "ConsentLedger[maxPerCitizen=" + maxPerCitizen + ", retention=" + retention + ", records=" + records
+                + "]";
     }
 
     /** Builds a {@link ConsentLedger}; each option may be set once. Not thread-safe. */
     public static final class Builder {
         private StateStore store;
+        private ConsentRecords records;
         private CitizenReferences references;
         private Clock clock;
         private int maxPerCitizen;
@@ -346,7 +297,8 @@ public final class ConsentLedger implements ReceiptStatus {
         }
 
         /**
-         * Required: the state store.
+         * The storage is the state store (memory or Redis; records expire with a TTL). Set this or
+         * {@link #records}.
          *
          * @param store the store
          * @return this builder
@@ -354,6 +306,18 @@ public final class ConsentLedger implements ReceiptStatus {
         public Builder store(StateStore store) {
             once(this.store != null, "store");
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * The storage is another {@link ConsentRecords} (e.g. PostgreSQL). Set this or {@link #store}.
+         *
+         * @param records the storage
+         * @return this builder
+         */
+        public Builder records(ConsentRecords records) {
+            once(this.records != null, "records");
+            this.records = Objects.requireNonNull(records, "records");
             return this;
         }
 
@@ -413,7 +377,7 @@ public final class ConsentLedger implements ReceiptStatus {
         }
 
         /**
-         * The key prefix; {@link #DEFAULT_PREFIX} by default.
+         * The key prefix of the state-store storage; {@link #DEFAULT_PREFIX} by default.
          *
          * @param prefix 1 to 64 printable ASCII characters
          * @return this builder
@@ -430,7 +394,8 @@ public final class ConsentLedger implements ReceiptStatus {
 
         /**
          * @return the ledger
-         * @throws IllegalStateException when the store or references are missing
+         * @throws IllegalStateException when the references are missing, or not exactly one of store and records is
+         *     set, or a prefix is set with records
          */
         public ConsentLedger build() {
             return new ConsentLedger(this);

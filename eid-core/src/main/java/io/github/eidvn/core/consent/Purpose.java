@@ -4,12 +4,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One purpose of a {@link PurposeCatalogue}: a code, its Vietnamese and English names, and the citizen fields a
- * request for this purpose may ask for (data minimisation, Nghị định 13/2023/NĐ-CP Điều 3).
+ * One purpose of a {@link PurposeCatalogue}: a code, its Vietnamese and English names, the citizen fields a
+ * request for this purpose may ask for (data minimisation, Nghị định 13/2023/NĐ-CP Điều 3) and, for the 25 essential
+ * online public services of Đề án 06, the item's number in Phụ lục 1 of Quyết định 06/QĐ-TTg.
  *
  * <p>Immutable and thread-safe; equality is by every member.
  */
@@ -30,8 +32,10 @@ public final class Purpose {
     private final String nameEn;
     private final Kind kind;
     private final Set<CitizenField> fields;
+    private final int number;
 
-    private Purpose(String code, String nameVi, String nameEn, Kind kind, Set<CitizenField> fields) {
+    private Purpose(String code, String nameVi, String nameEn, Kind kind, Set<CitizenField> fields, int number) {
+        this.number = number;
         this.code = code;
         this.nameVi = nameVi;
         this.nameEn = nameEn;
@@ -51,6 +55,31 @@ public final class Purpose {
      * @throws IllegalArgumentException for a malformed code, a blank name or no fields
      */
     public static Purpose of(String code, String nameVi, String nameEn, Kind kind, Collection<CitizenField> fields) {
+        return create(code, nameVi, nameEn, kind, fields, 0);
+    }
+
+    /**
+     * One of the 25 essential online public services of Đề án 06, with its number in Phụ lục 1 of Quyết định
+     * 06/QĐ-TTg; its kind is {@link Kind#ESSENTIAL_PUBLIC_SERVICE}.
+     *
+     * @param number the item's number, 1 to 25
+     * @param code as in {@link #of}
+     * @param nameVi the item's Vietnamese title as Phụ lục 1 words it
+     * @param nameEn the title in English
+     * @param fields the fields a request for this purpose may ask for; not empty
+     * @return the purpose
+     * @throws IllegalArgumentException for a number outside 1 to 25, a malformed code, a blank name or no fields
+     */
+    public static Purpose essentialService(int number, String code, String nameVi, String nameEn,
+            Collection<CitizenField> fields) {
+        if (number < 1 || number > 25) {
+            throw new IllegalArgumentException("an essential service is numbered 1 to 25: " + number);
+        }
+        return create(code, nameVi, nameEn, Kind.ESSENTIAL_PUBLIC_SERVICE, fields, number);
+    }
+
+    private static Purpose create(String code, String nameVi, String nameEn, Kind kind,
+            Collection<CitizenField> fields, int number) {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(fields, "fields");
@@ -61,7 +90,7 @@ public final class Purpose {
             throw new IllegalArgumentException("a purpose needs at least one field: " + code);
         }
         return new Purpose(code, text("nameVi", nameVi), text("nameEn", nameEn), kind,
-                Collections.unmodifiableSet(EnumSet.copyOf(fields)));
+                Collections.unmodifiableSet(EnumSet.copyOf(fields)), number);
     }
 
     static String text(String what, String value) {
@@ -103,6 +132,15 @@ public final class Purpose {
         return nameEn;
     }
 
+    /**
+     * The item's number in Phụ lục 1 of Quyết định 06/QĐ-TTg.
+     *
+     * @return 1 to 25 for a purpose made by {@link #essentialService}; empty for any other purpose
+     */
+    public OptionalInt number() {
+        return number == 0 ? OptionalInt.empty() : OptionalInt.of(number);
+    }
+
     /** @return the kind of service */
     public Kind kind() {
         return kind;
@@ -120,12 +158,12 @@ public final class Purpose {
         }
         Purpose p = (Purpose) o;
         return code.equals(p.code) && nameVi.equals(p.nameVi) && nameEn.equals(p.nameEn) && kind == p.kind
-                && fields.equals(p.fields);
+                && fields.equals(p.fields) && number == p.number;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, nameVi, nameEn, kind, fields);
+        return Objects.hash(code, nameVi, nameEn, kind, fields, number);
     }
 
     @Override

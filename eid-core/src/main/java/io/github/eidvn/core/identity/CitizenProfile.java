@@ -337,6 +337,9 @@ public final class CitizenProfile {
             if (n.length() > 500) {
                 throw new IllegalArgumentException(name + " is longer than 500 characters");
             }
+            if (io.github.eidvn.core.internal.CitizenClaims.forbiddenCharacter(n) >= 0) {
+                throw new IllegalArgumentException(name + " contains a control or format character");
+            }
             return n;
         }
 

@@ -143,7 +143,10 @@ public final class HealthInsuranceNumber {
         return Optional.ofNullable(benefitLevel);
     }
 
-    /** @return the coverage percentage of the benefit level of a card code; empty for the 10-digit form */
+    /**
+     * @return the base rate of the benefit level of a card code ({@link BenefitLevel#coveragePercent()}: 100 % also
+     *     applies in the cases the law lists); empty for the 10-digit form, whose level is printed separately
+     */
     public Optional<Integer> coveragePercent() {
         return benefitLevel().map(BenefitLevel::coveragePercent);
     }

@@ -4,17 +4,21 @@ import java.text.Normalizer;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.eidvn.core.internal.CitizenClaims;
+
 /**
  * A person's full name (họ, chữ đệm và tên), normalised: Unicode NFC and whitespace folded (every run of Unicode
  * white space, including no-break and ideographic spaces, becomes one ASCII space; leading and trailing space removed).
  *
  * <p>So a name typed in NFD (decomposed, as some Mac and legacy Windows input methods produce) equals its NFC form.
- * Compare names from different sources with {@link #matches(PersonName, NameComparison)}, e.g.
- * {@link NameComparison#DIACRITIC_INSENSITIVE} to match registry data ({@code Nguyễn Văn Đức}) against MRZ or legacy
- * upper-case ASCII data ({@code NGUYEN VAN DUC}).
+ * Compare names from different sources with {@link #matches(PersonName, NameComparison)}: every mode treats both
+ * tone-mark placements ("Hoà"/"Hòa") as the same name; {@link NameComparison#CASE_INSENSITIVE} for identity,
+ * {@link NameComparison#DIACRITIC_INSENSITIVE} only for search or against MRZ or legacy upper-case ASCII data
+ * ({@code NGUYEN VAN DUC}).
  *
  * <p>Accepted names are non-blank, at most {@value #MAX_LENGTH} characters after normalisation, and without control
- * characters. Letters are not otherwise restricted (names of ethnic minorities and foreigners vary).
+ * or format characters (bidi controls U+202A-U+202E and U+2066-U+2069, zero-width characters, soft hyphen: they can
+ * make a name display as another). Letters are not otherwise restricted (names of ethnic minorities and foreigners vary).
  *
  * <p><b>Privacy.</b> A name is personal data: {@link #toString()} shows only initials ({@code N*** V*** Đ***}).
  */
@@ -61,7 +65,7 @@ public final class PersonName {
      * A name from outside input.
      *
      * @param raw the text, may be null
-     * @return the normalised name, or empty for null, blank, too long or containing control characters
+     * @return the normalised name, or empty for null, blank, too long or containing control or format characters
      */
     public static Optional<PersonName> parse(String raw) {
         if (raw == null) {
@@ -74,10 +78,8 @@ public final class PersonName {
         if (n.isEmpty() || n.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        for (int i = 0; i < n.length(); i++) {
-            if (Character.isISOControl(n.charAt(i))) {
-                return Optional.empty();
-            }
+        if (CitizenClaims.forbiddenCharacter(n) >= 0) {
+            return Optional.empty();
         }
         return Optional.of(new PersonName(n));
     }
@@ -88,12 +90,12 @@ public final class PersonName {
      * @param raw the text
      * @return the normalised name
      * @throws NullPointerException if {@code raw} is null
-     * @throws IllegalArgumentException if it is blank, too long or has control characters
+     * @throws IllegalArgumentException if it is blank, too long or has control or format characters
      */
     public static PersonName of(String raw) {
         Objects.requireNonNull(raw, "raw");
         return parse(raw).orElseThrow(() -> new IllegalArgumentException(
-                "not an acceptable name (blank, longer than " + MAX_LENGTH + " or with control characters)"));
+                "not an acceptable name (blank, longer than " + MAX_LENGTH + " or with control or format characters)"));
     }
 
     /**

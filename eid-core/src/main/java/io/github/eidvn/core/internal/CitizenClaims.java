@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.eidvn.core.identity.HealthInsuranceNumber;
+
 /**
  * The citizen claims an assertion may carry, with their shapes; one place for issuer and verifier.
  *
@@ -18,15 +20,19 @@ import java.util.regex.Pattern;
  *   <caption>Citizen claims (standard names)</caption>
  *   <tr><th>claim</th><th>JSON type</th><th>rule</th></tr>
  *   <tr><td>{@code personal_number}</td><td>string</td><td>12 digits (số định danh cá nhân)</td></tr>
- *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control characters; stored in Unicode
- *       NFC (as all free text here: {@code gender}, {@code address} members)</td></tr>
+ *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control or format characters (bidi
+ *       controls, zero-width characters: {@link #forbiddenCharacter}); stored in Unicode NFC (as all free text
+ *       here: {@code gender}, {@code address} members)</td></tr>
  *   <tr><td>{@code birthdate}</td><td>string</td><td>ISO date {@code YYYY-MM-DD}</td></tr>
  *   <tr><td>{@code gender}</td><td>string</td><td>1-32 characters (OpenID Connect: {@code female}, {@code male},
  *       ...)</td></tr>
  *   <tr><td>{@code address}</td><td>object</td><td>OpenID Connect address: string members {@code formatted},
  *       {@code street_address}, {@code locality}, {@code region}, {@code postal_code}, {@code country}</td></tr>
  *   <tr><td>{@code phone_number}</td><td>string</td><td>optional {@code +} then 6-15 digits</td></tr>
- *   <tr><td>{@code health_insurance}</td><td>object</td><td>{@code number} (2 capitals + 13 digits),
+ *   <tr><td>{@code health_insurance}</td><td>object</td><td>{@code number}: the 15-character card code
+ *       (2 capitals + 13 digits) or, as printed on the cards issued since 2021, the 10-digit social-insurance
+ *       number ({@link HealthInsuranceNumber}), the benefit level then coming from {@code benefit_level} alone
+ *       (which must equal the card code's third character when the number is a card code);
  *       {@code valid_from}, {@code valid_to} (ISO dates), {@code benefit_level} (integer 1-5), {@code facility}
  *       (5 digits); all required</td></tr>
  * </table>
@@ -62,7 +68,6 @@ public final class CitizenClaims {
 
     private static final Pattern PERSONAL_NUMBER_RULE = Pattern.compile("[0-9]{12}");
     private static final Pattern PHONE_RULE = Pattern.compile("\\+?[0-9]{6,15}");
-    private static final Pattern HI_NUMBER_RULE = Pattern.compile("[A-Z]{2}[0-9]{13}");
     private static final Pattern FACILITY_RULE = Pattern.compile("[0-9]{5}");
 
     private CitizenClaims() {
@@ -150,7 +155,11 @@ public final class CitizenClaims {
             String where = "health_insurance." + k;
             switch (k) {
                 case "number":
-                    out.put(k, matching(where, v, HI_NUMBER_RULE));
+                    if (!(v instanceof String) || !HealthInsuranceNumber.parse((String) v).isValid()) {
+                        throw new IllegalArgumentException(where + " must be a 15-character card code (2 capitals,"
+                                + " benefit level 1-5, 12 digits) or a 10-digit social-insurance number");
+                    }
+                    out.put(k, v);
                     break;
                 case "valid_from":
                 case "valid_to":
@@ -167,6 +176,10 @@ public final class CitizenClaims {
                     out.put(k, matching(where, v, FACILITY_RULE));
                     break;
             }
+        }
+        HealthInsuranceNumber number = HealthInsuranceNumber.of((String) out.get("number"));
+        if (number.benefitLevel().map(l -> l.code() != (Integer) out.get("benefit_level")).orElse(false)) {
+            throw new IllegalArgumentException("health_insurance.benefit_level differs from the level in the card code");
         }
         // both are checked YYYY-MM-DD strings, whose text order is their date order
         if (((String) out.get("valid_to")).compareTo((String) out.get("valid_from")) < 0) {
@@ -198,12 +211,41 @@ public final class CitizenClaims {
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                throw new IllegalArgumentException(where + " contains a control character");
-            }
+        int bad = forbiddenCharacter(s);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(where + " contains a control or format character at index " + bad
+                    + " (bidi controls, zero-width and other invisible characters are refused)");
         }
         return s;
+    }
+
+    /**
+     * The one character policy of names, addresses and other free text about a citizen (issue 13 of the audit): no
+     * control character (Unicode category Cc, e.g. U+0000-U+001F, U+007F-U+009F), no format character (Cf: the
+     * bidi controls U+202A-U+202E and U+2066-U+2069, U+200E/U+200F, zero-width U+200B-U+200D, U+2060, U+FEFF, the
+     * soft hyphen U+00AD, ...) and no unpaired surrogate. Such characters can make a name display as another (a
+     * right-to-left override reverses what follows) or hide differences between two names.
+     *
+     * @param s the text
+     * @return the UTF-16 index of the first forbidden character, or -1 when there is none
+     */
+    public static int forbiddenCharacter(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int type = Character.getType(Character.toCodePoint(c, s.charAt(i + 1)));
+                if (type == Character.FORMAT || type == Character.CONTROL) {
+                    return i;
+                }
+                i++;
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String matching(String where, Object value, Pattern rule) {

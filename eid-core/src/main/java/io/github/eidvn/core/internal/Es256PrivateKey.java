@@ -2,6 +2,7 @@ package io.github.eidvn.core.internal;
 
 import java.math.BigInteger;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.util.Objects;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -31,10 +32,40 @@ public final class Es256PrivateKey {
     private final ECPrivateKeyParameters params;
     /** The same scalar for the native engine ({@link NativeEs256}), or null when Bouncy Castle signs. */
     private final PrivateKey nativeKey;
+    /** Whether {@link #nativeKey} is held by another provider ({@link #ofProviderKey}), e.g. an HSM. */
+    private final boolean providerKey;
+    /** The provider that holds a {@link #providerKey} key, or null to let JCA pick it. */
+    private final Provider provider;
 
     private Es256PrivateKey(BigInteger d) {
         this.params = new ECPrivateKeyParameters(d, Es256.DOMAIN);
         this.nativeKey = NativeEs256.privateKey(d);
+        this.providerKey = false;
+        this.provider = null;
+    }
+
+    private Es256PrivateKey(PrivateKey key, Provider provider) {
+        this.params = null;
+        this.nativeKey = key;
+        this.providerKey = true;
+        this.provider = provider;
+    }
+
+    /**
+     * A P-256 private key that stays inside its JCA provider (a PKCS#11 token through SunPKCS11, a key store entry):
+     * every signature is made by that provider, and its DER result goes through the same conversion to R || S as
+     * the native engine's.
+     *
+     * @param key the private key (its algorithm must be EC; the caller checks it is P-256 and matches its public key)
+     * @param provider the provider that holds the key, or null to let JCA pick the first provider that accepts it
+     * @return the key
+     */
+    public static Es256PrivateKey ofProviderKey(PrivateKey key, Provider provider) {
+        Objects.requireNonNull(key, "key");
+        if (!"EC".equals(key.getAlgorithm())) {
+            throw new IllegalArgumentException("not an EC private key: " + key.getAlgorithm());
+        }
+        return new Es256PrivateKey(key, provider);
     }
 
     /**
@@ -62,7 +93,8 @@ public final class Es256PrivateKey {
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
         if (nativeKey != null) {
-            return Es256.toLowS(NativeEs256.sign(nativeKey, data));
+            return Es256.toLowS(providerKey ? NativeEs256.signWith(nativeKey, provider, data)
+                    : NativeEs256.sign(nativeKey, data));
         }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, params);

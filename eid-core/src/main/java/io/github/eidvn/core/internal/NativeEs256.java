@@ -177,6 +177,37 @@ public final class NativeEs256 {
         return raw;
     }
 
+    /**
+     * Signs {@code data} with a key held by another JCA provider (a PKCS#11 token through SunPKCS11, a key store
+     * entry): the provider returns DER, and the result is R || S, 32 bytes each, through the same strict DER check as
+     * the native engine's signatures.
+     *
+     * @param key the private key, which may never leave its provider
+     * @param provider the provider that holds the key, or null to let JCA pick the first provider that accepts it
+     * @param data the bytes to sign
+     * @return R || S
+     * @throws IllegalStateException when the provider fails or returns anything but a strict DER P-256 signature
+     */
+    static byte[] signWith(PrivateKey key, Provider provider, byte[] data) {
+        byte[] der;
+        try {
+            Signature signer = provider == null ? Signature.getInstance(ALGORITHM)
+                    : Signature.getInstance(ALGORITHM, provider);
+            signer.initSign(key);
+            signer.update(data);
+            der = signer.sign();
+        } catch (GeneralSecurityException | java.security.ProviderException e) {
+            throw new IllegalStateException("ES256 signing by provider "
+                    + (provider == null ? "(default)" : provider.getName()) + " failed: "
+                    + e.getClass().getSimpleName());
+        }
+        byte[] raw = rawFromDer(der);
+        if (raw == null) {
+            throw new IllegalStateException("the provider's ES256 signature is not a strict DER P-256 signature");
+        }
+        return raw;
+    }
+
     private static Signature newSignature() {
         try {
             return Signature.getInstance(ALGORITHM, PROVIDER);

@@ -194,6 +194,7 @@ public final class KeyRing {
      * <p><b>Security:</b> the result holds the secret keys; write it only to protected storage.
      *
      * @return the private JWKS JSON
+     * @throws IllegalStateException when a key stays inside its provider ({@link SigningKey#exportable()} false)
      */
     public String privateJwksJson() {
         List<JWK> jwks = new ArrayList<>();

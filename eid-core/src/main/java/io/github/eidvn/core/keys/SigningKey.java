@@ -1,6 +1,11 @@
 package io.github.eidvn.core.keys;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.util.Objects;
@@ -17,6 +22,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.internal.Es256PrivateKey;
+import io.github.eidvn.core.internal.KeyStoreEntry;
 
 /**
  * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.
@@ -28,6 +34,17 @@ import io.github.eidvn.core.internal.Es256PrivateKey;
  * {@link #privateJwkJson()} is the one place the secret leaves the object (the explicit adapter point for storing
  * the key in a vault or HSM import); {@link #signEs256(byte[])} signs whatever it is given, so hand a
  * {@code SigningKey} only to code that may issue assertions.
+ *
+ * <p><b>Keys in an HSM or a key store:</b> {@link #fromKeyStore(KeyStore, String, char[])} and
+ * {@link #fromPrivateKey(PrivateKey, ECPublicKey, Provider)} wrap a JCA {@link PrivateKey} that never leaves its
+ * provider (for example a PKCS#11 token through the JDK's SunPKCS11 provider): every signature is made by the
+ * provider, and such a key is not {@link #exportable()}.
+ * <pre>{@code
+ * Provider p11 = Security.getProvider("SunPKCS11").configure("/etc/eid/pkcs11.cfg");
+ * KeyStore token = KeyStore.getInstance("PKCS11", p11);
+ * token.load(null, pin);
+ * SigningKey key = SigningKey.fromKeyStore(token, "issuer-2026", null);
+ * }</pre>
  */
 public final class SigningKey {
 
@@ -38,21 +55,25 @@ public final class SigningKey {
     private final String kid;
     /** The private scalar prepared for fast signing (generator precomputation shared JVM-wide). */
     private final Es256PrivateKey es256;
+    /** The provider holding the private key when it is not in this object (HSM, key store), else null. */
+    private final String providerName;
 
     private SigningKey(ECKey privateJwk) {
-        String thumbprint = thumbprintOf(privateJwk);
-        this.jwk = new ECKey.Builder(privateJwk)
-                .keyID(thumbprint)
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .keyOperations(null)
-                .build();
-        this.kid = thumbprint;
+        this.kid = thumbprintOf(privateJwk);
+        this.jwk = sigJwk(privateJwk, kid);
         try {
             this.es256 = Es256PrivateKey.of(privateJwk.getD().decodeToBigInteger());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the private part (d) is not a valid P-256 scalar");
         }
+        this.providerName = null;
+    }
+
+    private SigningKey(ECKey publicJwk, Es256PrivateKey es256, String providerName) {
+        this.kid = thumbprintOf(publicJwk);
+        this.jwk = sigJwk(publicJwk, kid);
+        this.es256 = es256;
+        this.providerName = providerName;
     }
 
     /**
@@ -118,6 +139,94 @@ public final class SigningKey {
         return key;
     }
 
+    /** The JWK with its thumbprint as {@code kid}, {@code use} sig, {@code alg} ES256 and no {@code key_ops}. */
+    private static ECKey sigJwk(ECKey jwk, String kid) {
+        return new ECKey.Builder(jwk).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                .keyOperations(null).build();
+    }
+
+    /**
+     * A key whose private part stays inside a JCA provider: a PKCS#11 token (SunPKCS11), a cloud HSM provider, or
+     * any provider whose {@code SHA256withECDSA} signature accepts {@code privateKey}.
+     *
+     * <p>The pair is checked once here by signing a probe with the provider and verifying it with
+     * {@code publicKey}, so a wrong pairing, a key of another curve or a provider that cannot sign fails now, not at
+     * the first assertion.
+     *
+     * <p><b>Security:</b> the private key is never read; {@link #privateJwkJson()} refuses to export it.
+     *
+     * @param privateKey the EC P-256 private key (for a token key, a handle; its encoding may be unavailable)
+     * @param publicKey its public key
+     * @param provider the provider that holds the key, or null to let JCA pick the first registered provider that
+     *     accepts it
+     * @return the key
+     * @throws IllegalArgumentException when the keys are not a P-256 pair the provider can sign with
+     */
+    public static SigningKey fromPrivateKey(PrivateKey privateKey, ECPublicKey publicKey, Provider provider) {
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (!Curve.P_256.equals(Curve.forECParameterSpec(publicKey.getParams()))) {
+            throw new IllegalArgumentException("not a P-256 public key");
+        }
+        ECKey publicJwk = new ECKey.Builder(Curve.P_256, publicKey).build();
+        String name = provider != null ? provider.getName() : "JCA default for " + privateKey.getAlgorithm();
+        SigningKey key = new SigningKey(publicJwk, Es256PrivateKey.ofProviderKey(privateKey, provider), name);
+        try {
+            key.checkPairMatches();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("the provider cannot sign ES256 with this key: " + e.getMessage());
+        }
+        return key;
+    }
+
+    /**
+     * A key from a private-key entry of a JCA {@link KeyStore}: a PKCS#11 token ({@code KeyStore.getInstance(
+     * "PKCS11", provider)}), whose key never leaves the token, or a PKCS#12 file. The public key comes from the
+     * entry's certificate; signatures are made by the key store's provider when it offers {@code SHA256withECDSA},
+     * else by the first registered provider that accepts the key.
+     *
+     * <p><b>Security:</b> the password is used only to reach the entry and never appears in messages.
+     *
+     * @param keyStore a loaded key store
+     * @param alias the entry's alias
+     * @param password the entry's password, or null (PKCS#11 tokens are unlocked when the key store is loaded)
+     * @return the key
+     * @throws IllegalArgumentException when the entry is missing, is not an EC P-256 private key with a
+     *     certificate, cannot be read with the password, or cannot sign
+     */
+    public static SigningKey fromKeyStore(KeyStore keyStore, String alias, char[] password) {
+        KeyStoreEntry entry = KeyStoreEntry.read(keyStore, alias, password);
+        if (!(entry.publicKey() instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("the entry " + alias + " is not an EC key: "
+                    + entry.publicKey().getAlgorithm());
+        }
+        return fromPrivateKey(entry.privateKey(), (ECPublicKey) entry.publicKey(),
+                signingProvider(keyStore.getProvider()));
+    }
+
+    /** The key store's provider when it can sign ES256 itself (PKCS#11), else null (JCA picks one). */
+    private static Provider signingProvider(Provider keyStoreProvider) {
+        if (keyStoreProvider == null) {
+            return null;
+        }
+        try {
+            Signature.getInstance("SHA256withECDSA", keyStoreProvider);
+            return keyStoreProvider;
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@link #privateJwkJson()} can export the private key: true for keys made from a JWK or generated
+     * here, false for keys that stay inside a provider ({@link #fromKeyStore}, {@link #fromPrivateKey}).
+     *
+     * @return whether the private part is held by this object
+     */
+    public boolean exportable() {
+        return providerName == null;
+    }
+
     private void checkPairMatches() {
         byte[] probe = "eid key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] sig = signEs256(probe);
@@ -168,9 +277,10 @@ public final class SigningKey {
      * <p><b>Security:</b> the result is the secret key. Write it only to protected storage; never log it.
      *
      * @return the private JWK JSON
+     * @throws IllegalStateException when the key stays inside its provider (not {@link #exportable()})
      */
     public String privateJwkJson() {
-        return jwk.toJSONString();
+        return privateJwk().toJSONString();
     }
 
     /**
@@ -196,6 +306,10 @@ public final class SigningKey {
     }
 
     JWK privateJwk() {
+        if (providerName != null) {
+            throw new IllegalStateException("the private key of " + kid + " stays inside its provider ("
+                    + providerName + ") and cannot be exported");
+        }
         return jwk;
     }
 
@@ -218,11 +332,11 @@ public final class SigningKey {
     /**
      * The key id only; never the private part.
      *
-     * @return {@code SigningKey[ES256, kid=...]}
+     * @return {@code SigningKey[ES256, kid=...]}, with {@code , provider=...} for a key held by a provider
      */
     @Override
     public String toString() {
-        return "SigningKey[ES256, kid=" + kid + "]";
+        return "SigningKey[ES256, kid=" + kid + (providerName == null ? "" : ", provider=" + providerName) + "]";
     }
 
     static String thumbprintOf(JWK key) {

@@ -37,9 +37,10 @@ import io.github.eidvn.core.internal.StrictJson;
  *   <tr><td>{@code email}</td><td>an e-mail address, at most 254 characters</td></tr>
  *   <tr><td>{@code nationality ethnicity religion hometown place_of_birth_registration permanent_residence
  *       temporary_residence current_residence relationship_to_household_head}</td><td>text, 1-500 characters, no
- *       control characters</td></tr>
+ *       control or format characters (bidi controls, zero-width characters)</td></tr>
  *   <tr><td>{@code marital_status}</td><td>{@code not_married}, {@code married}, {@code divorced} or
  *       {@code widowed}</td></tr>
+ *   <tr><td>{@code old_id_number}</td><td>the old CMND number: 9 or 12 ASCII digits</td></tr>
  *   <tr><td>{@code blood_type}</td><td>{@code A}, {@code B}, {@code AB} or {@code O}</td></tr>
  *   <tr><td>{@code father mother spouse legal_representative household_head}</td><td>{@code {"name":..,
  *       ["personal_number":..]}}</td></tr>
@@ -51,6 +52,7 @@ public final class SharedClaims {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern DIGITS12 = Pattern.compile("[0-9]{12}");
+    private static final Pattern OLD_ID_NUMBER = Pattern.compile("[0-9]{9}|[0-9]{12}");
     private static final Set<CitizenField> BASE = EnumSet.of(CitizenField.PERSONAL_NUMBER, CitizenField.NAME,
             CitizenField.BIRTHDATE, CitizenField.GENDER, CitizenField.ADDRESS, CitizenField.PHONE_NUMBER,
             CitizenField.HEALTH_INSURANCE);
@@ -203,6 +205,11 @@ public final class SharedClaims {
                     }
                 }
                 throw new IllegalArgumentException(name + " must be not_married, married, divorced or widowed");
+            case OLD_ID_NUMBER:
+                if (!(value instanceof String) || !OLD_ID_NUMBER.matcher((String) value).matches()) {
+                    throw new IllegalArgumentException(name + " must be 9 or 12 digits");
+                }
+                return value;
             case BLOOD_TYPE:
                 String b = text(name, value, 2);
                 if (BloodType.parse(b).map(t -> t.name().equals(b)).orElse(false)) {
@@ -222,10 +229,8 @@ public final class SharedClaims {
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                throw new IllegalArgumentException(where + " contains a control character");
-            }
+        if (CitizenClaims.forbiddenCharacter(s) >= 0) {
+            throw new IllegalArgumentException(where + " contains a control or format character");
         }
         return s;
     }
@@ -375,6 +380,11 @@ public final class SharedClaims {
     /** @return {@code email} */
     public Optional<String> email() {
         return string(CitizenField.EMAIL);
+    }
+
+    /** @return {@code old_id_number}: the old 9- or 12-digit CMND number */
+    public Optional<String> oldIdNumber() {
+        return string(CitizenField.OLD_ID_NUMBER);
     }
 
     /** @return {@code nationality} */

@@ -103,12 +103,24 @@ class IdentityProofingTest {
     }
 
     @Test
-    void proof_nameInUpperAsciiOrNfd_matchesDiacriticAndCaseInsensitively() {
-        for (String declared : new String[] {"TRAN THI NGOC ANH", "trần  thị ngọc ánh",
+    void proof_nameInOtherCaseOrNfdOrOtherToneMarkPlacement_matches() {
+        for (String declared : new String[] {"trần  thị ngọc ánh", "TRẦN THỊ NGỌC ÁNH",
             Normalizer.normalize("Trần Thị Ngọc Ánh", Normalizer.Form.NFD)}) {
             ProofingRequest req = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                     .fullName(declared).birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
             assertThat(proofed(proofing().proof(req)).level()).isEqualTo(AssuranceLevel.LEVEL_1);
+        }
+    }
+
+    /** Issue 15: proofing compares exactly after NFC and tone-mark normalisation; "Hà", "Hạ", "Ha" differ. */
+    @Test
+    void proof_nameWithoutOrWithOtherDiacritics_mismatch_issue15() {
+        for (String declared : new String[] {"TRAN THI NGOC ANH", "Tran Thi Ngoc Anh", "Trần Thị Ngọc Anh",
+            "Trần Thị Ngọc Ảnh"}) {
+            ProofingRequest req = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
+                    .fullName(declared).birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
+            assertThat(rejected(proofing().proof(req), Reason.FIELD_MISMATCH).mismatchedFields()).as(declared)
+                    .containsExactly(IdentityField.FULL_NAME);
         }
     }
 
@@ -173,10 +185,10 @@ class IdentityProofingTest {
     }
 
     @Test
-    void proof_differentDiacriticsOnly_stillMatch_butDifferentLetters_mismatch() {
+    void proof_differentDiacriticsOrDifferentLetters_mismatch() {
         ProofingRequest tones = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                 .fullName("Trân Thi Ngoc Anh").birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
-        proofed(proofing().proof(tones));
+        rejected(proofing().proof(tones), Reason.FIELD_MISMATCH);
         ProofingRequest other = ProofingRequest.builder().personalNumber(ANH.personalNumber().value())
                 .fullName("Trần Thị Ngọc Ánh Anh").birthDate(ANH.birthDate()).sex(Sex.FEMALE).build();
         rejected(proofing().proof(other), Reason.FIELD_MISMATCH);
@@ -249,14 +261,14 @@ class IdentityProofingTest {
         assertThat(r.isProofed()).isFalse();
     }
 
-    // ---- level 2 by chip
+    // ---- chip evidence: level 1 on its own, level 2 only with a biometric match
 
     @Test
-    void proof_chipEvidenceMatchingRegistry_levelTwoWithSc() {
+    void proof_chipEvidenceAlone_levelOneWithScAndDocumentEvidence() {
         ChipEvidence chip = chipOf(ANH).birthDate(ANH.birthDate()).sex(Sex.FEMALE)
                 .dateOfExpiry(TODAY.plusYears(1)).build();
         Proofed p = proofed(proofing().proof(declaring(ANH).chipEvidence(chip).build()));
-        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_1);
         assertThat(p.amr()).containsExactly("sc");
         ProofingEvidence doc = p.evidence().get(1);
         assertThat(doc).isInstanceOf(ProofingEvidence.ChipDocument.class);
@@ -266,13 +278,56 @@ class IdentityProofingTest {
         assertThat(doc.time()).isEqualTo(chip.verifiedAt());
     }
 
+    /** Issue 15: the chip's name must equal the registry's (case aside), not only without diacritics. */
     @Test
-    void proof_chipNameInUpperAscii_matches() {
+    void proof_chipNameInUpperAscii_chipEvidenceMismatch_issue15() {
         ChipEvidence chip = chipOf(ANH).build();
         ChipEvidence ascii = ChipEvidence.builder().personalNumber(ANH.personalNumber())
                 .fullName(name("TRAN THI NGOC ANH")).verifiedAt(chip.verifiedAt()).build();
-        assertThat(proofed(proofing().proof(declaring(ANH).chipEvidence(ascii).build())).level())
-                .isEqualTo(AssuranceLevel.LEVEL_2);
+        rejected(proofing().proof(declaring(ANH).chipEvidence(ascii).build()), Reason.CHIP_EVIDENCE_MISMATCH);
+        ChipEvidence upper = ChipEvidence.builder().personalNumber(ANH.personalNumber())
+                .fullName(name("TRẦN THỊ NGỌC ÁNH")).verifiedAt(chip.verifiedAt()).build();
+        // the same name in capitals matches; chip evidence alone gives level 1 (issue 16)
+        assertThat(proofed(proofing().proof(declaring(ANH).chipEvidence(upper).build())).level())
+                .isEqualTo(AssuranceLevel.LEVEL_1);
+    }
+
+    @Test
+    void proof_chipAndLiveFaceMatch_levelTwoWithDocumentAndBiometricEvidence() {
+        Proofed p = proofed(proofing(new FixedMatcher(0.9, true)).proof(declaring(ANH).biometricProbe(face())
+                .chipEvidence(chipOf(ANH).build()).build()));
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(p.evidence()).extracting(ProofingEvidence::checkMethod).containsExactly("data", "bvr", "vcrypt");
+    }
+
+    @Test
+    void proof_chipWithPortrait_matcherComparesLiveFaceWithChipPortrait() {
+        byte[] portrait = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        List<byte[]> compared = new ArrayList<>();
+        BiometricMatcher againstChip = new BiometricMatcher() {
+            @Override
+            public BiometricMatch match(CitizenProfile citizen, BiometricProbe probe) {
+                throw new AssertionError("the chip form must be called when chip evidence is given");
+            }
+
+            @Override
+            public BiometricMatch match(CitizenProfile citizen, BiometricProbe probe, ChipEvidence chip) {
+                compared.add(chip.portrait().orElseThrow());
+                return new BiometricMatch(probe.method(), 0.95, true);
+            }
+        };
+        ChipEvidence chip = chipOf(ANH).portrait(portrait, "image/jpeg").activeAuthentication(true).build();
+        Proofed p = proofed(proofing(againstChip).proof(declaring(ANH).biometricProbe(face()).chipEvidence(chip)
+                .build()));
+        assertThat(p.level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(compared).singleElement().isEqualTo(portrait);
+        assertThat(chip.toString()).doesNotContain("image/jpeg");
+    }
+
+    @Test
+    void proof_chipAndFailedLiveness_rejectedNotLevelOne() {
+        rejected(proofing(new FixedMatcher(0.9, false)).proof(declaring(ANH).biometricProbe(face())
+                .chipEvidence(chipOf(ANH).build()).build()), Reason.LIVENESS_FAILED);
     }
 
     @Test

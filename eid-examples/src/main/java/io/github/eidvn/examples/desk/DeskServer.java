@@ -7,20 +7,25 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +41,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.github.eidvn.qr.QrScanResult;
-import io.github.eidvn.qr.SignedQrText;
 import io.github.eidvn.verifier.Reason;
 import io.github.eidvn.verifier.hospital.CheckInDecision;
+import io.github.eidvn.verifier.hospital.CheckInRequests;
 import io.github.eidvn.verifier.hospital.HospitalCheckIn;
 
 /**
@@ -60,9 +64,15 @@ import io.github.eidvn.verifier.hospital.HospitalCheckIn;
  *       {@code {"sandbox":true,"kind":…,"text":…,"png":"data:image/png;base64,…"}}</td></tr>
  * </table>
  *
- * <p>Runs the JDK's {@link HttpServer} on a bounded thread pool (requests beyond the pool and its queue are
- * dropped, never queued without bound); at most {@value #MAX_PARALLEL_IMAGES} images are decoded at once (others wait
- * up to 10 seconds, then get 503 with a {@code CHECK_UNAVAILABLE} decision).
+ * <p>The product logic (body and type → decision, size limits, image decode budget, bounded parallel decoding) is
+ * the library's {@link CheckInRequests}; this class keeps routing and HTTP hardening. Runs the JDK's
+ * {@link HttpServer} with two bounded pools: connection threads read requests, a separate pool of
+ * {@code threads} decision workers runs the checks, so slow uploads never hold up a decision (requests beyond a
+ * pool and its queue are refused, never queued without bound). A whole request body must arrive within its read
+ * deadline ({@link #DEFAULT_TEXT_DEADLINE} for text, {@link #DEFAULT_IMAGE_DEADLINE} for an image), else 408;
+ * one client address holds at most {@link #DEFAULT_MAX_PER_ADDRESS} requests at once, beyond that 429 (both with a
+ * {@code CHECK_UNAVAILABLE} decision). A client that stops sending altogether is cut off by the JDK server's
+ * {@code sun.net.httpserver.maxReqTime} (set to 30 seconds unless the operator chose).
  *
  * <p><b>Security.</b> Scanner text and image bytes are untrusted input from anywhere on the network: bodies are
  * size-limited before they are read in full, content types are checked (and an image's first bytes must match its
@@ -79,18 +89,20 @@ import io.github.eidvn.verifier.hospital.HospitalCheckIn;
  */
 public final class DeskServer implements AutoCloseable {
 
-    /** The longest scanned text accepted, in characters (as {@link SignedQrText#MAX_TEXT_LENGTH}). */
-    public static final int MAX_TEXT_CHARS = SignedQrText.MAX_TEXT_LENGTH;
-    /** The largest image accepted, in bytes (5 MiB). */
-    public static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-    /** The default number of worker threads. */
+    /** The longest scanned text accepted, in characters ({@link CheckInRequests#MAX_TEXT_CHARS}). */
+    public static final int MAX_TEXT_CHARS = CheckInRequests.MAX_TEXT_CHARS;
+    /** The largest image accepted, in bytes ({@link CheckInRequests#MAX_IMAGE_BYTES}). */
+    public static final int MAX_IMAGE_BYTES = CheckInRequests.MAX_IMAGE_BYTES;
+    /** The default number of decision workers. */
     public static final int DEFAULT_THREADS = 8;
-    /**
-     * How many images are decoded at once: a photo can hold up to 40 million pixels
-     * ({@link io.github.eidvn.qr.QrImageDecoder#MAX_PIXELS}), so decoding is the one step whose memory is bounded by
-     * this, not by the worker count.
-     */
-    public static final int MAX_PARALLEL_IMAGES = 2;
+    /** The default time for a whole text request body to arrive. */
+    public static final Duration DEFAULT_TEXT_DEADLINE = Duration.ofSeconds(5);
+    /** The default time for a whole image request body to arrive. */
+    public static final Duration DEFAULT_IMAGE_DEADLINE = Duration.ofSeconds(30);
+    /** The default number of requests one client address may have in progress at once. */
+    public static final int DEFAULT_MAX_PER_ADDRESS = 16;
+    /** The number of connection threads (reading requests, writing answers). */
+    static final int IO_THREADS = 48;
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
             + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
@@ -102,17 +114,20 @@ public final class DeskServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // a client that stops sending in the middle of a request is cut off after this many seconds
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final int MAX_TEXT_BYTES = MAX_TEXT_CHARS * 4;
     /** How much of an over-limit body is read and thrown away so the client sees the answer; beyond it: close. */
     private static final long DRAIN_CAP = 16L * 1024 * 1024;
     private static final String RESOURCES = "/io/github/eidvn/examples/desk/";
 
-    private final HospitalCheckIn checkIn;
+    private final CheckInRequests requests;
     private final SampleCodes samples;
     private final String facility;
     private final Clock clock;
@@ -121,41 +136,56 @@ public final class DeskServer implements AutoCloseable {
     private final byte[] indexHtml;
     private final byte[] deskJs;
     private final byte[] deskCss;
-    private final Semaphore imagePermits = new Semaphore(MAX_PARALLEL_IMAGES, true);
-    private final ThreadPoolExecutor pool;
+    private final Duration textDeadline;
+    private final Duration imageDeadline;
+    private final int maxPerAddress;
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> inProgress = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor ioPool;
+    private final ThreadPoolExecutor decisionPool;
+    private final List<AutoCloseable> closeWith;
     private final HttpServer server;
 
     private DeskServer(Builder b) throws IOException {
         if (b.checkIn == null) {
             throw new IllegalStateException("checkIn is required");
         }
-        this.checkIn = b.checkIn;
         this.samples = b.samples;
         this.facility = b.facility == null ? "" : b.facility;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.zone = b.zone == null ? HospitalCheckIn.VIETNAM : b.zone;
+        this.requests = CheckInRequests.builder().checkIn(b.checkIn).clock(clock).zone(zone).build();
+        this.textDeadline = b.textDeadline == null ? DEFAULT_TEXT_DEADLINE : b.textDeadline;
+        this.imageDeadline = b.imageDeadline == null ? DEFAULT_IMAGE_DEADLINE : b.imageDeadline;
+        this.maxPerAddress = b.maxPerAddress == 0 ? DEFAULT_MAX_PER_ADDRESS : b.maxPerAddress;
+        this.closeWith = List.copyOf(b.closeWith);
         this.indexHtml = resource("index.html");
         this.deskJs = resource("desk.js");
         this.deskCss = resource("desk.css");
         InetSocketAddress bind = b.address == null
                 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080) : b.address;
         int threads = b.threads == 0 ? DEFAULT_THREADS : b.threads;
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "eid-desk-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 16), factory, new ThreadPoolExecutor.AbortPolicy());
-        this.server = HttpServer.create(bind, 64);
-        server.setExecutor(pool);
+        this.ioPool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(IO_THREADS * 4), threads("eid-desk-io-"), new ThreadPoolExecutor.AbortPolicy());
+        this.decisionPool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 16), threads("eid-desk-check-"),
+                new ThreadPoolExecutor.AbortPolicy());
+        this.server = HttpServer.create(bind, 128);
+        server.setExecutor(ioPool);
         server.createContext("/", this::handle);
         this.allowedHosts = allowedHosts(server.getAddress().getAddress(), b.allowedHosts);
         if (allowedHosts.isEmpty()) {
             LOG.warn("desk bound to {} accepts any Host header; name the hosts with --allowed-host",
                     server.getAddress());
         }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -187,11 +217,19 @@ public final class DeskServer implements AutoCloseable {
         return samples != null;
     }
 
-    /** Stops the server (waiting at most one second for requests in progress) and its threads. */
+    /** Stops the server (waiting at most one second for requests in progress), its threads and what it owns. */
     @Override
     public void close() {
         server.stop(1);
-        pool.shutdownNow();
+        ioPool.shutdownNow();
+        decisionPool.shutdownNow();
+        for (AutoCloseable c : closeWith) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.getClass().getSimpleName());
+            }
+        }
     }
 
     @Override
@@ -229,7 +267,16 @@ public final class DeskServer implements AutoCloseable {
     // ------------------------------------------------------------------ request handling
 
     private void handle(HttpExchange ex) {
+        InetAddress client = ex.getRemoteAddress().getAddress();
+        AtomicInteger count = inProgress.computeIfAbsent(client, a -> new AtomicInteger());
         try {
+            if (count.incrementAndGet() > maxPerAddress) {
+                ex.getResponseHeaders().set("Connection", "close");
+                ex.getResponseHeaders().set("Retry-After", "5");
+                sendDecision(ex, 429, CheckInDecision.rejected(today(), Reason.CHECK_UNAVAILABLE,
+                        "too many requests in progress from this address"));
+                return;
+            }
             route(ex);
         } catch (IOException e) {
             LOG.debug("client connection failed: {}", e.getClass().getSimpleName());
@@ -245,6 +292,9 @@ public final class DeskServer implements AutoCloseable {
             }
         } finally {
             ex.close();
+            if (count.decrementAndGet() <= 0) {
+                inProgress.remove(client, count);
+            }
         }
     }
 
@@ -330,103 +380,74 @@ public final class DeskServer implements AutoCloseable {
     }
 
     private void check(HttpExchange ex) throws IOException {
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        String media = mediaType(contentType);
-        CheckInDecision decision;
-        String kind;
-        if ("text/plain".equals(media)) {
-            String charset = parameter(contentType, "charset");
-            if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("us-ascii")) {
-                drain(ex);
-                sendDecision(ex, 415, CheckInDecision.rejected(today(), Reason.MALFORMED,
-                        "text must be UTF-8"));
-                return;
-            }
-            byte[] body = readBody(ex, MAX_TEXT_BYTES);
-            if (body == null) {
-                tooLargeText(ex);
-                return;
-            }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            } catch (CharacterCodingException e) {
-                respond(ex, "text", CheckInDecision.rejected(today(), Reason.MALFORMED, "text is not UTF-8"));
-                return;
-            }
-            if (text.length() > MAX_TEXT_CHARS) {
-                tooLargeText(ex);
-                return;
-            }
-            decision = checkIn.check(text);
-            kind = "text";
-        } else if ("image/png".equals(media) || "image/jpeg".equals(media)) {
-            byte[] body = readBody(ex, MAX_IMAGE_BYTES);
-            if (body == null) {
-                CheckInDecision d = CheckInDecision.unreadable(today(), new QrScanResult.Failed(
-                        QrScanResult.Reason.IMAGE_TOO_LARGE, "upload over " + MAX_IMAGE_BYTES + " bytes"));
-                log("image", d);
-                sendDecision(ex, 413, d);
-                return;
-            }
-            boolean png = "image/png".equals(media);
-            if (png ? !isPng(body) : !isJpeg(body)) {
-                decision = CheckInDecision.unreadable(today(), new QrScanResult.Failed(
-                        QrScanResult.Reason.UNREADABLE_IMAGE, "content is not " + (png ? "a PNG" : "a JPEG")));
-            } else {
-                boolean permitted;
-                try {
-                    permitted = imagePermits.tryAcquire(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    permitted = false;
-                }
-                if (!permitted) {
-                    sendDecision(ex, 503, CheckInDecision.rejected(today(), Reason.CHECK_UNAVAILABLE,
-                            "too many images being decoded; try again"));
-                    return;
-                }
-                try {
-                    decision = checkIn.check(body);
-                } finally {
-                    imagePermits.release();
-                }
-            }
-            kind = "image";
-        } else {
+        Optional<CheckInRequests.Input> input = CheckInRequests.Input.ofContentType(
+                ex.getRequestHeaders().getFirst("Content-Type"));
+        if (input.isEmpty()) {
             drain(ex);
-            sendDecision(ex, 415, CheckInDecision.rejected(today(), Reason.MALFORMED,
-                    "Content-Type must be text/plain, image/png or image/jpeg"));
+            sendDecision(ex, 415, requests.unsupportedType());
             return;
         }
-        respond(ex, kind, decision);
-    }
-
-    private void tooLargeText(HttpExchange ex) throws IOException {
-        CheckInDecision d = CheckInDecision.rejected(today(), Reason.TOO_LARGE,
-                "scanned text over " + MAX_TEXT_CHARS + " characters");
-        log("text", d);
-        sendDecision(ex, 413, d);
-    }
-
-    private void respond(HttpExchange ex, String kind, CheckInDecision decision) throws IOException {
-        log(kind, decision);
-        sendDecision(ex, 200, decision);
+        CheckInRequests.Input in = input.get();
+        String kind = in == CheckInRequests.Input.TEXT ? "text" : "image";
+        Body body = readBody(ex, in.maxBytes(), in == CheckInRequests.Input.TEXT ? textDeadline : imageDeadline);
+        if (body.failure == ReadFailure.TIMEOUT) {
+            CheckInDecision d = CheckInDecision.rejected(today(), Reason.CHECK_UNAVAILABLE,
+                    "request body not received within its deadline");
+            log(kind, d);
+            ex.getResponseHeaders().set("Connection", "close");
+            sendDecision(ex, 408, d);
+            return;
+        }
+        CheckInRequests.Answer answer;
+        if (body.failure == ReadFailure.TOO_LARGE) {
+            answer = requests.tooLarge(in);
+        } else {
+            // the decision runs on a decision worker: connection threads only read and write
+            Future<CheckInRequests.Answer> f;
+            try {
+                f = decisionPool.submit(() -> requests.check(in, body.bytes));
+            } catch (RejectedExecutionException e) {
+                sendDecision(ex, 503, CheckInDecision.rejected(today(), Reason.CHECK_UNAVAILABLE,
+                        "too many checks waiting; try again"));
+                return;
+            }
+            try {
+                answer = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                f.cancel(true);
+                throw new IllegalStateException("interrupted while checking", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("check failed", e.getCause());
+            }
+        }
+        log(kind, answer.decision());
+        int status;
+        switch (answer.result()) {
+            case TOO_LARGE:
+                status = 413;
+                break;
+            case BUSY:
+                status = 503;
+                break;
+            default:
+                status = 200;
+        }
+        sendDecision(ex, status, answer.decision());
     }
 
     /** The only log line about a check: decision, reason code, masked number. No name, no card number. */
     private static void log(String kind, CheckInDecision d) {
-        LOG.info("check {}: {} {} {}", kind, d.outcome(), d.reasonCode().orElse("-"),
+        LOG.info("check {}: {} {} {}", kind, d.decision(), d.reasonCode().orElse("-"),
                 d.patient().flatMap(CheckInDecision.Patient::maskedPersonalNumber).orElse("-"));
     }
 
     private void sample(HttpExchange ex) throws IOException {
-        byte[] body = readBody(ex, 64);
+        byte[] body = readSmallBody(ex, 64);
         SampleCodes.Kind kind = body == null ? null
                 : SampleCodes.Kind.parse(new String(body, StandardCharsets.US_ASCII).trim());
         if (kind == null) {
-            sendJsonError(ex, 400, "body must be valid, expired-card, legacy-chip-card or tampered");
+            sendJsonError(ex, 400, "body must be valid, expired-card, legacy-chip-card, legacy-no-card or tampered");
             return;
         }
         SampleCodes.Sample s = samples.issue(kind);
@@ -489,54 +510,26 @@ public final class DeskServer implements AutoCloseable {
                 + host));
     }
 
-    /** The media type in lower case without parameters, or null. */
-    static String mediaType(String contentType) {
-        if (contentType == null) {
-            return null;
+    private enum ReadFailure { TOO_LARGE, TIMEOUT }
+
+    /** A body read in full, or why not. */
+    private static final class Body {
+        final byte[] bytes;
+        final ReadFailure failure;
+
+        Body(byte[] bytes, ReadFailure failure) {
+            this.bytes = bytes;
+            this.failure = failure;
         }
-        int semi = contentType.indexOf(';');
-        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** A parameter of a Content-Type header (quotes removed), or null. */
-    static String parameter(String contentType, String name) {
-        if (contentType == null) {
-            return null;
-        }
-        String[] parts = contentType.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            int eq = p.indexOf('=');
-            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase(name)) {
-                String v = p.substring(eq + 1).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v;
-            }
-        }
-        return null;
-    }
-
-    static boolean isPng(byte[] b) {
-        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        if (b.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (b[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isJpeg(byte[] b) {
-        return b.length >= 3 && b[0] == (byte) 0xFF && b[1] == (byte) 0xD8 && b[2] == (byte) 0xFF;
-    }
-
-    /** The body if it has at most {@code limit} bytes; null (and the rest thrown away, bounded) if larger. */
-    private static byte[] readBody(HttpExchange ex, int limit) throws IOException {
+    /**
+     * The body if it has at most {@code limit} bytes and arrives within {@code deadline}; else why not (an
+     * over-limit rest is thrown away, bounded). The deadline is checked after every read, so a client trickling a
+     * byte at a time is answered 408 at its first byte past the deadline.
+     */
+    private static Body readBody(HttpExchange ex, int limit, Duration deadline) throws IOException {
+        long end = System.nanoTime() + deadline.toNanos();
         String declared = ex.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             long length;
@@ -547,16 +540,36 @@ public final class DeskServer implements AutoCloseable {
             }
             if (length > limit) {
                 drain(ex);
-                return null;
+                return new Body(null, ReadFailure.TOO_LARGE);
             }
         }
         InputStream in = ex.getRequestBody();
-        byte[] body = in.readNBytes(limit + 1);
-        if (body.length > limit) {
-            drain(ex);
-            return null;
+        byte[] buf = new byte[Math.min(limit + 1, 16 * 1024)];
+        int length = 0;
+        while (true) {
+            if (System.nanoTime() - end > 0) {
+                return new Body(null, ReadFailure.TIMEOUT);
+            }
+            if (length == buf.length) {
+                buf = Arrays.copyOf(buf, Math.min(limit + 1, buf.length * 2));
+            }
+            int n = in.read(buf, length, buf.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+            if (length > limit) {
+                drain(ex);
+                return new Body(null, ReadFailure.TOO_LARGE);
+            }
         }
-        return body;
+        return new Body(Arrays.copyOf(buf, length), null);
+    }
+
+    /** The body if it has at most {@code limit} bytes within the text deadline; null otherwise. */
+    private byte[] readSmallBody(HttpExchange ex, int limit) throws IOException {
+        Body b = readBody(ex, limit, textDeadline);
+        return b.failure == null ? b.bytes : null;
     }
 
     /** Reads and discards what is left of the body, up to a cap (past it the connection is closed). */
@@ -655,6 +668,10 @@ public final class DeskServer implements AutoCloseable {
     /** Builds and starts a {@link DeskServer}; each option may be set once. Not thread-safe. */
     public static final class Builder {
         private HospitalCheckIn checkIn;
+        private Duration textDeadline;
+        private Duration imageDeadline;
+        private int maxPerAddress;
+        private final List<AutoCloseable> closeWith = new ArrayList<>();
         private SampleCodes samples;
         private String facility;
         private InetSocketAddress address;
@@ -737,7 +754,7 @@ public final class DeskServer implements AutoCloseable {
         }
 
         /**
-         * The number of worker threads ({@value #DEFAULT_THREADS} by default, 1 to 64).
+         * The number of decision workers ({@value #DEFAULT_THREADS} by default, 1 to 64).
          *
          * @param threads the number
          * @return this builder
@@ -774,6 +791,57 @@ public final class DeskServer implements AutoCloseable {
         public Builder zone(ZoneId zone) {
             once(this.zone, "zone");
             this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * The time a whole request body may take to arrive, for text and for an image
+         * ({@link #DEFAULT_TEXT_DEADLINE} and {@link #DEFAULT_IMAGE_DEADLINE} by default); past it: 408.
+         *
+         * @param text for scanner text, positive
+         * @param image for a photo, positive
+         * @return this builder
+         */
+        public Builder readDeadlines(Duration text, Duration image) {
+            once(this.textDeadline, "readDeadlines");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(image, "image");
+            if (text.isNegative() || text.isZero() || image.isNegative() || image.isZero()) {
+                throw new IllegalArgumentException("read deadlines must be positive");
+            }
+            this.textDeadline = text;
+            this.imageDeadline = image;
+            return this;
+        }
+
+        /**
+         * How many requests one client address may have in progress at once ({@value #DEFAULT_MAX_PER_ADDRESS} by
+         * default); beyond it: 429. Behind a reverse proxy every client has the proxy's address: raise it there (the
+         * proxy then enforces its own per-client limits).
+         *
+         * @param n 1 to {@value #IO_THREADS}
+         * @return this builder
+         */
+        public Builder maxPerAddress(int n) {
+            if (this.maxPerAddress != 0) {
+                throw new IllegalStateException("maxPerAddress is already set");
+            }
+            if (n < 1 || n > IO_THREADS) {
+                throw new IllegalArgumentException("maxPerAddress must be 1 to " + IO_THREADS);
+            }
+            this.maxPerAddress = n;
+            return this;
+        }
+
+        /**
+         * Something the server owns and closes when it stops (e.g. the Redis connection of its replay guard); may be
+         * called several times.
+         *
+         * @param resource the resource
+         * @return this builder
+         */
+        public Builder closeWith(AutoCloseable resource) {
+            closeWith.add(Objects.requireNonNull(resource, "resource"));
             return this;
         }
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.examples.Demo;
+import io.github.eidvn.redis.RedisStateStore;
 import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.ReplayGuard;
+import io.github.eidvn.verifier.StateStoreReplayGuard;
+import io.github.eidvn.verifier.hospital.HealthInsuranceLookup;
 import io.github.eidvn.verifier.hospital.HospitalCheckIn;
+import io.github.eidvn.verifier.hospital.HttpInsuranceLookup;
+import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
 
 /**
  * Starts the hospital reception desk ({@link DeskServer}).
@@ -32,9 +40,15 @@ import io.github.eidvn.verifier.hospital.HospitalCheckIn;
  *   --port N             (default 8080; 0 = any free port)
  *   --bind ADDRESS       (default 127.0.0.1: this computer only)
  *   --allowed-host NAME  another host name the desk answers to (repeatable)
- *   --threads N          worker threads (default 8)
+ *   --threads N          decision workers (default 8)
+ *   --redis URI          redis://HOST:PORT shared by every desk: a code accepted at one desk (or before a
+ *                        restart) is refused everywhere; without it the replay memory is this process's
+ *   --lookup FILE.json   health-insurance lookup from a JSON file of cards (SANDBOX data)
+ *   --lookup-url URL     health-insurance lookup over HTTP (HttpInsuranceLookup's contract; the Authorization
+ *                        header value, if any, from the environment variable EID_LOOKUP_AUTHORIZATION)
  * </pre>
- * Codes must be level 2; a code is accepted once (replay guard in memory).
+ * Without {@code --lookup} or {@code --lookup-url} the desk looks cards up in the SANDBOX issuer's made-up
+ * citizens. Codes must be level 2; a code is accepted once.
  */
 public final class ReceptionDesk {
 
@@ -43,8 +57,11 @@ public final class ReceptionDesk {
 
     /** The parsed command line. */
     record Options(List<String> jwks, String facility, String purpose, int port, String bind, List<String> allowedHosts,
-            int threads) {
+            int threads, String redis, String lookup, String lookupUrl) {
     }
+
+    /** The environment variable holding the {@code Authorization} header value for {@code --lookup-url}. */
+    static final String LOOKUP_AUTHORIZATION_ENV = "EID_LOOKUP_AUTHORIZATION";
 
     /**
      * Runs the desk until the process is stopped.
@@ -67,7 +84,7 @@ public final class ReceptionDesk {
             out.println(USAGE);
             return;
         }
-        // limits of the JDK server, read when its classes load: slow or idle clients cannot hold workers for long
+        // limits of the JDK server, read when its classes load: slow or idle clients cannot hold threads for long
         defaultProperty("sun.net.httpserver.maxReqTime", "30");
         defaultProperty("sun.net.httpserver.maxRspTime", "30");
         defaultProperty("jdk.httpserver.maxConnections", "200");
@@ -83,6 +100,13 @@ public final class ReceptionDesk {
             out.println("SANDBOX: tin cậy khóa của cơ quan cấp giả lập, có mã QR mẫu trên trang /"
                     + " trusts a made-up issuer only; sample codes on the page");
         }
+        if (o.lookup() == null && o.lookupUrl() == null) {
+            out.println("SANDBOX: tra cứu thẻ BHYT trong dữ liệu giả / health-insurance lookup in made-up data"
+                    + " (--lookup FILE.json or --lookup-url URL for real data)");
+        }
+        out.println(o.redis() == null
+                ? "Chống dùng lại mã: trong tiến trình này / replay memory: this process only (--redis to share)"
+                : "Chống dùng lại mã: Redis dùng chung / replay memory: shared Redis");
         out.println("Dừng: Ctrl+C / stop: Ctrl+C");
         stopped.await();
     }
@@ -99,39 +123,71 @@ public final class ReceptionDesk {
      * @param o the options
      * @param clock the clock
      * @return the running server
-     * @throws IOException when a JWKS file cannot be read or the port cannot be bound
+     * @throws IOException when the JWKS cannot be read or the port cannot be bound
+     * @throws InterruptedException when interrupted while fetching the JWKS
      */
-    static DeskServer start(Options o, Clock clock) throws IOException {
-        SampleCodes samples = null;
-        TrustStore trust;
-        if (o.jwks().isEmpty()) {
-            samples = SampleCodes.sandbox(clock, o.facility(), o.purpose());
-            trust = TrustStore.fromJwks(samples.issuerJwks());
+    static DeskServer start(Options o, Clock clock) throws IOException, InterruptedException {
+        SampleCodes sandbox = SampleCodes.sandbox(clock, o.facility(), o.purpose());
+        TrustStore trust = o.jwks().isEmpty() ? TrustStore.fromJwks(sandbox.issuerJwks())
+                : TrustStore.fromJwksOptions(o.jwks()); // URLs: read, cached and refreshed by Nimbus
+        HealthInsuranceLookup lookup;
+        if (o.lookup() != null) {
+            lookup = SandboxInsuranceLookup.fromFile(Path.of(o.lookup()));
+        } else if (o.lookupUrl() != null) {
+            HttpInsuranceLookup.Builder http = HttpInsuranceLookup.builder().baseUri(URI.create(o.lookupUrl()));
+            String authorization = System.getenv(LOOKUP_AUTHORIZATION_ENV);
+            if (authorization != null && !authorization.isEmpty()) {
+                http.credentials(() -> authorization);
+            }
+            lookup = http.build();
         } else {
-            trust = TrustStore.fromJwksOptions(o.jwks()); // URLs: read, cached and refreshed by Nimbus
+            lookup = sandbox.insuranceLookup();
         }
-        DeskServer.Builder b = DeskServer.builder().checkIn(checkIn(trust, o.facility(), o.purpose(), clock)).facility(o.facility()).clock(clock)
+        RedisStateStore store = o.redis() == null ? null
+                : RedisStateStore.builder().uri(o.redis()).namespace("eid-desk").build();
+        DeskServer.Builder b = DeskServer.builder()
+                .checkIn(checkIn(trust, o.facility(), o.purpose(), clock, lookup,
+                        store == null ? null : StateStoreReplayGuard.over(store)))
+                .facility(o.facility()).clock(clock)
                 .address(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port())).threads(o.threads());
         o.allowedHosts().forEach(b::allowedHost);
-        if (samples != null) {
-            b.samples(samples);
+        if (o.jwks().isEmpty()) {
+            b.samples(sandbox);
         }
-        return b.start();
+        if (store != null) {
+            b.closeWith(store);
+        }
+        try {
+            return b.start();
+        } catch (IOException | RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
     }
 
     /**
-     * The check the desk runs: codes signed by a trusted key, for this facility and purpose, at level 2, once each.
+     * The check the desk runs: codes signed by a trusted key, for this facility and purpose, at level 2, once each
+     * (in the shared store when there is one); chip ID card QR codes looked up in the health-insurance lookup.
      *
      * @param trust the trusted issuer keys
      * @param facility the facility code (expected audience)
      * @param purpose the expected purpose
      * @param clock the clock
+     * @param lookup the health-insurance lookup
+     * @param sharedReplay the replay guard over a shared store, or null for this process's memory
      * @return the check
      */
-    static HospitalCheckIn checkIn(TrustStore trust, String facility, String purpose, Clock clock) {
-        AssertionVerifier verifier = AssertionVerifier.builder().trustStore(trust).clock(clock)
-                .expectedAudience(facility).expectedPurpose(purpose).requiredLevel(AssuranceLevel.LEVEL_2).build();
-        return HospitalCheckIn.builder().verifier(verifier).clock(clock).build();
+    static HospitalCheckIn checkIn(TrustStore trust, String facility, String purpose, Clock clock,
+            HealthInsuranceLookup lookup, ReplayGuard sharedReplay) {
+        AssertionVerifier.Builder verifier = AssertionVerifier.builder().trustStore(trust).clock(clock)
+                .expectedAudience(facility).expectedPurpose(purpose).requiredLevel(AssuranceLevel.LEVEL_2);
+        if (sharedReplay != null) {
+            verifier.replayGuard(sharedReplay);
+        }
+        return HospitalCheckIn.builder().verifier(verifier.build()).clock(clock).facility(facility).lookup(lookup)
+                .build();
     }
 
     /** The options, or null for {@code --help}. */
@@ -142,6 +198,9 @@ public final class ReceptionDesk {
         Integer port = null;
         String bind = null;
         Integer threads = null;
+        String redis = null;
+        String lookup = null;
+        String lookupUrl = null;
         List<String> hosts = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -174,13 +233,31 @@ public final class ReceptionDesk {
                 case "--threads":
                     threads = number(threads, a, v, 1, 64);
                     break;
+                case "--redis":
+                    if (!v.startsWith("redis://") && !v.startsWith("rediss://")) {
+                        throw new IllegalArgumentException("--redis must be redis://HOST:PORT (or rediss://)");
+                    }
+                    redis = once(redis, a, v);
+                    break;
+                case "--lookup":
+                    lookup = once(lookup, a, v);
+                    break;
+                case "--lookup-url":
+                    lookupUrl = once(lookupUrl, a, v);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (lookup != null && lookupUrl != null) {
+            throw new IllegalArgumentException("--lookup and --lookup-url exclude each other");
+        }
+        if (facility != null && !facility.matches("[A-Za-z0-9]{1,16}")) {
+            throw new IllegalArgumentException("--facility is 1 to 16 ASCII letters and digits");
+        }
         return new Options(List.copyOf(jwks), facility == null ? Demo.FACILITY : facility, purpose == null ? Demo.PURPOSE : purpose,
                 port == null ? 8080 : port, bind == null ? "127.0.0.1" : bind, List.copyOf(hosts),
-                threads == null ? DeskServer.DEFAULT_THREADS : threads);
+                threads == null ? DeskServer.DEFAULT_THREADS : threads, redis, lookup, lookupUrl);
     }
 
     private static String once(String current, String name, String value) {
@@ -216,5 +293,10 @@ public final class ReceptionDesk {
             "  --port N             (default 8080; 0 = any free port)",
             "  --bind ADDRESS       (default 127.0.0.1)",
             "  --allowed-host NAME  tên máy chủ khác / another host name (repeatable)",
-            "  --threads N          (default " + DeskServer.DEFAULT_THREADS + ")");
+            "  --threads N          (default " + DeskServer.DEFAULT_THREADS + ")",
+            "  --redis URI          redis://HOST:PORT dùng chung chống dùng lại mã / shared replay memory",
+            "  --lookup FILE.json   tra cứu thẻ BHYT từ tệp / health-insurance lookup from a file of cards",
+            "  --lookup-url URL     tra cứu thẻ BHYT qua HTTP / over HTTP (Authorization from "
+                    + LOOKUP_AUTHORIZATION_ENV + ")",
+            "  (không có --lookup*: dữ liệu giả SANDBOX / without --lookup*: SANDBOX made-up cards)");
 }

@@ -1,15 +1,21 @@
 package io.github.eidvn.examples.desk;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.github.eidvn.core.assurance.ProofingResult;
+import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.examples.Demo;
 import io.github.eidvn.examples.SandboxIssuer;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.SignedQrText;
+import io.github.eidvn.verifier.hospital.InsuranceCard;
+import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
 
 /**
  * SANDBOX sample QR codes for trying the reception desk without a phone: fresh codes from the
@@ -26,8 +32,13 @@ public final class SampleCodes {
         VALID("Mã hợp lệ (thẻ BHYT còn hạn)", "Valid code (card in force)"),
         /** A level-2 presentation whose BHYT card ended last year: REJECTED, CARD_EXPIRED. */
         EXPIRED_CARD("Thẻ BHYT hết hạn", "Expired insurance card"),
-        /** The unsigned QR printed on a chip ID card: CHECK_MANUALLY. */
+        /**
+         * The unsigned QR printed on a chip ID card whose holder has a card in the sandbox lookup (registered at
+         * facility 01001): VALID, identity unverified, compare the photo, another facility.
+         */
         LEGACY_CHIP_CARD("QR trên thẻ căn cước (không ký số)", "Chip ID card QR (unsigned)"),
+        /** The chip ID card QR of someone without a card in the sandbox lookup: CHECK_MANUALLY, NO_VALID_CARD. */
+        LEGACY_NO_CARD("QR thẻ căn cước, không có thẻ BHYT", "Chip ID card QR, no insurance card"),
         /** A valid presentation with one digit of the signature changed: REJECTED, BAD_SIGNATURE. */
         TAMPERED("Mã bị sửa một chữ số", "Code with one digit altered");
 
@@ -51,7 +62,7 @@ public final class SampleCodes {
 
         /**
          * The kind named in lower case with hyphens ({@code valid}, {@code expired-card}, {@code legacy-chip-card},
-         * {@code tampered}).
+         * {@code legacy-no-card}, {@code tampered}).
          *
          * @param name the name (untrusted)
          * @return the kind, or null when there is none of that name
@@ -103,6 +114,10 @@ public final class SampleCodes {
         }
     }
 
+    /** The chip-card QR of a made-up person whom neither the sandbox registry nor its lookup knows. */
+    static final String NO_CARD_CHIP_QR = "046090001111||Hồ Văn Nam|15071990|Nam|Số 3 Lê Lợi, Phường Thuận Hóa,"
+            + " Thành phố Huế|20052022";
+
     private final SandboxIssuer issuer;
     private final String facility;
     private final String purpose;
@@ -133,6 +148,23 @@ public final class SampleCodes {
         return new SampleCodes(new SandboxIssuer(clock), facility, purpose);
     }
 
+    /**
+     * The SANDBOX health-insurance lookup: the BHYT cards of the sandbox issuer's made-up citizens, as the
+     * social-insurance system would hold them.
+     *
+     * @return the lookup
+     */
+    public SandboxInsuranceLookup insuranceLookup() {
+        List<InsuranceCard> cards = new ArrayList<>();
+        for (CitizenProfile c : issuer.citizens()) {
+            issuer.card(c.personalNumber()).ifPresent(card -> cards.add(new InsuranceCard(
+                    Optional.of(c.personalNumber().value()), card.number(), c.fullName().value(), c.birthDate(),
+                    Optional.of(c.sex()), card.validFrom(), card.validTo(),
+                    BenefitLevel.ofCode(card.benefitLevel()).orElseThrow(), card.facility())));
+        }
+        return SandboxInsuranceLookup.of(cards);
+    }
+
     /** @return the sandbox issuer's public JWKS (what the desk trusts) */
     public String issuerJwks() {
         return issuer.publicJwksJson();
@@ -156,6 +188,9 @@ public final class SampleCodes {
                 break;
             case LEGACY_CHIP_CARD:
                 text = SandboxIssuer.legacyChipCardText(citizen("001088001234"));
+                break;
+            case LEGACY_NO_CARD:
+                text = NO_CARD_CHIP_QR;
                 break;
             default:
                 text = Demo.oneSignatureDigitChanged(presentation(citizen("079303012345")));

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.BiometricMatch;
+import io.github.eidvn.core.assurance.ChipEvidence;
 import io.github.eidvn.core.assurance.IdentityProofing;
 import io.github.eidvn.core.assurance.ProofingResult;
 import io.github.eidvn.core.account.otp.OtpSecret;
@@ -43,6 +44,7 @@ import io.github.eidvn.core.consent.RelyingParty;
 import io.github.eidvn.core.consent.RequestRejected;
 import io.github.eidvn.core.consent.RequestResult;
 import io.github.eidvn.core.consent.VerifiedRequest;
+import io.github.eidvn.core.identity.CardValidity;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.SigningKey;
@@ -58,6 +60,8 @@ import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.Rejected;
 import io.github.eidvn.verifier.VerificationResult;
 import io.github.eidvn.verifier.Verified;
+import io.github.eidvn.verifier.banking.AccountHolder;
+import io.github.eidvn.verifier.banking.AccountOpeningRules;
 import io.github.eidvn.verifier.banking.Transfer;
 import io.github.eidvn.verifier.banking.TransferDecision;
 import io.github.eidvn.verifier.banking.TransferEvidence;
@@ -70,10 +74,14 @@ import io.github.eidvn.verifier.sharing.SharedDataOpener;
 
 /**
  * An e-wallet (ví điện tử) under the State Bank's rules: the wallet is linked to a citizen through a consented share
- * of the citizen's data from VNeID at assurance level 2 (sealed for the wallet, opened by it, level 2 required), then a day of transfers crosses each threshold of Quyết định 2345/QĐ-NHNN and shows each step-up: OTP for small
- * transfers (a Smart OTP checked with {@link OtpVerifier}), a face check against the chip ID card's data when the day's
- * total goes over 20,000,000 VND, a level-2 e-ID authentication for a transfer over 10,000,000 VND, refused amounts,
- * and a fresh day total after midnight in Vietnam.
+ * of the citizen's data from VNeID at assurance level 2 (sealed for the wallet, opened by it, level 2 required), then a
+ * day of transfers crosses each rule of Quyết định 2345/QĐ-NHNN and shows each step-up: a face check against the chip
+ * ID card for the account's first online transaction, OTP for small transfers (a Smart OTP checked with
+ * {@link OtpVerifier}), a face check when the day's total goes over 20,000,000 VND, a level-2 e-ID authentication for
+ * a transfer over 10,000,000 VND (and the same assertion refused when replayed), a face check on a new device and for
+ * an e-wallet top-up over 10,000,000 VND, refused amounts, and a fresh day total after midnight in Vietnam. Last, the
+ * rules of Thông tư 17/2024/TT-NHNN: an unmatched holder and an expired ID card get no online transfers, and online
+ * account opening is refused for joint accounts, under 15, and 15-18 without a guardian's consent.
  *
  * <p>Run: {@code java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.wallet.EWalletExample}.
  * Everything is SANDBOX: made-up citizens, a simulated face matcher, a key generated at start.
@@ -91,6 +99,11 @@ public final class EWalletExample {
             CitizenField.PERSONAL_NUMBER, CitizenField.NAME, CitizenField.BIRTHDATE, CitizenField.GENDER));
     /** The purpose of a level-2 e-ID authentication for one payment. */
     public static final String PAYMENT_PURPOSE = "payment-authentication";
+
+    /** The customer's phone (the app installation id the wallet registered). */
+    public static final String PHONE = "phone-a1b2";
+    /** The customer's new tablet. */
+    public static final String TABLET = "tablet-c3d4";
 
     private static final ZoneId VIETNAM = SandboxIssuer.VIETNAM;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT);
@@ -143,11 +156,16 @@ public final class EWalletExample {
      * @param link the link
      * @param steps the transfers
      * @param dayTotalVnd the total allowed on the first day
+     * @param holderRules the decisions for an unmatched holder and for an expired ID card (Thông tư 17/2024/TT-NHNN)
+     * @param openings the online account-opening decisions: joint, 14, 16 without and with consent
      */
-    public record Result(Link link, List<Step> steps, long dayTotalVnd) {
-        /** Copies the list. */
+    public record Result(Link link, List<Step> steps, long dayTotalVnd, List<TransferDecision> holderRules,
+            List<AccountOpeningRules.Decision> openings) {
+        /** Copies the lists. */
         public Result {
             steps = List.copyOf(steps);
+            holderRules = List.copyOf(holderRules);
+            openings = List.copyOf(openings);
         }
     }
 
@@ -189,37 +207,88 @@ public final class EWalletExample {
         Link link = link(out, vneid, vneidKeys, citizen, clock);
 
         // 2. the wallet's rules and its Smart OTP
-        TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).build();
+        TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).eidAudience(WALLET_ID)
+                .eidPurpose(PAYMENT_PURPOSE).build();
         OtpSecret smartOtp = OtpSecret.random(new SecureRandom(), 20);
         Totp totp = Totp.defaults();
         OtpVerifier otp = OtpVerifier.builder(store).clock(clock).build();
         out.println();
         out.println("2. Một ngày giao dịch (giờ Việt Nam) / a day of transfers (Vietnam time)");
         out.println("   Ngưỡng / thresholds: > " + rules.biometricAboveVnd() + " VND/giao dịch/transfer, tổng ngày"
-                + " vượt / day total over " + rules.dailyBiometricAboveVnd() + " VND -> sinh trắc học / biometrics");
+                + " vượt / day total over " + rules.dailyBiometricAboveVnd() + " VND, nạp ví / top-ups > "
+                + rules.walletTopUpBiometricAboveVnd() + " VND, giao dịch đầu tiên / first transaction, thiết bị mới"
+                + " / new device -> sinh trắc học / biometrics");
 
-        Wallet w = new Wallet(out, rules, clock, vneid, citizen, link, otp, smartOtp, totp);
+        AccountHolder holder = AccountHolder.builder().personalNumber(citizen.personalNumber())
+                .matchedBy(AccountHolder.Match.LEVEL_2_EID).idCardValidUntil(cardExpiry(citizen)).build();
+        Wallet w = new Wallet(out, rules, clock, vneid, citizen, link, holder, otp, smartOtp, totp);
         List<Step> steps = new ArrayList<>();
-        steps.add(w.transfer(day, LocalTime.of(8, 5), 3_000_000, "Chuyển tiền cho mẹ", "Money to mother"));
-        steps.add(w.transfer(day, LocalTime.of(9, 30), 10_000_000, "Học phí (đúng ngưỡng 10 triệu)",
-                "Tuition fee (exactly the 10 million threshold)"));
-        steps.add(w.transfer(day, LocalTime.of(11, 15), 6_000_000, "Tiền nhà", "Rent"));
-        steps.add(w.transfer(day, LocalTime.of(14, 0), 1_500_000,
+        steps.add(w.transfer(day, LocalTime.of(8, 5), Transfer.Kind.TRANSFER, PHONE, 3_000_000,
+                "Chuyển tiền cho mẹ: giao dịch trực tuyến đầu tiên", "Money to mother: the first online transaction"));
+        steps.add(w.transfer(day, LocalTime.of(9, 30), Transfer.Kind.TRANSFER, PHONE, 10_000_000,
+                "Học phí (đúng ngưỡng 10 triệu)", "Tuition fee (exactly the 10 million threshold)"));
+        steps.add(w.transfer(day, LocalTime.of(11, 15), Transfer.Kind.TRANSFER, PHONE, 6_000_000, "Tiền nhà",
+                "Rent"));
+        steps.add(w.transfer(day, LocalTime.of(14, 0), Transfer.Kind.TRANSFER, PHONE, 1_500_000,
                 "Mua sắm: tổng ngày vượt 20 triệu", "Shopping: takes the day's total over 20 million"));
-        steps.add(w.transfer(day, LocalTime.of(16, 30), 500_000, "Cà phê (tổng đã vượt ngưỡng trước đó)",
-                "Coffee (the total was already over)"));
-        steps.add(w.transfer(day, LocalTime.of(19, 45), 12_000_000, "Mua máy tính: trên 10 triệu/giao dịch",
-                "A laptop: over 10 million in one transfer"));
-        steps.add(w.transfer(day, LocalTime.of(21, 0), -50_000, "Số tiền âm (lỗi ứng dụng)",
-                "A negative amount (an app bug)"));
+        steps.add(w.transfer(day, LocalTime.of(16, 30), Transfer.Kind.TRANSFER, PHONE, 500_000,
+                "Cà phê (tổng đã vượt ngưỡng trước đó)", "Coffee (the total was already over)"));
+        steps.add(w.transfer(day, LocalTime.of(19, 45), Transfer.Kind.TRANSFER, PHONE, 12_000_000,
+                "Mua máy tính: trên 10 triệu/giao dịch", "A laptop: over 10 million in one transfer"));
+        steps.add(w.replayLastEid(day, LocalTime.of(19, 47), 12_000_000,
+                "Dùng lại xác thực VNeID vừa rồi cho giao dịch khác", "The same VNeID authentication replayed"));
+        steps.add(w.transfer(day, LocalTime.of(20, 10), Transfer.Kind.TRANSFER, TABLET, 200_000,
+                "Giao dịch đầu tiên trên máy tính bảng mới", "The first transaction on a new tablet"));
+        steps.add(w.transfer(day, LocalTime.of(20, 30), Transfer.Kind.WALLET_TOP_UP, TABLET, 11_000_000,
+                "Nạp tiền vào ví trên 10 triệu", "A wallet top-up over 10 million"));
+        steps.add(w.transfer(day, LocalTime.of(21, 0), Transfer.Kind.TRANSFER, TABLET, -50_000,
+                "Số tiền âm (lỗi ứng dụng)", "A negative amount (an app bug)"));
         long firstDayTotal = rules.dayTotalVnd(ACCOUNT);
         out.println();
         out.println("   Tổng giao dịch ngày " + day + ": " + firstDayTotal + " VND / day total");
-        steps.add(w.transfer(day.plusDays(1), LocalTime.of(0, 0, 30), 9_000_000,
+        steps.add(w.transfer(day.plusDays(1), LocalTime.of(0, 0, 30), Transfer.Kind.TRANSFER, TABLET, 9_000_000,
                 "Sau nửa đêm (giờ Việt Nam): ngày mới, tổng mới", "After midnight in Vietnam: a new day, a new total"));
+
+        // 3. Thông tư 17/2024/TT-NHNN
+        out.println();
+        out.println("3. Thông tư 17/2024/TT-NHNN: chủ tài khoản chưa đối chiếu sinh trắc học, thẻ căn cước hết hạn,"
+                + " mở tài khoản trực tuyến");
+        out.println("   Circular 17/2024/TT-NHNN: unmatched holder, expired ID card, online account opening");
+        List<TransferDecision> holderRules = new ArrayList<>();
+        AccountHolder unmatched = AccountHolder.builder().personalNumber(citizen.personalNumber())
+                .matchedBy(AccountHolder.Match.NOT_MATCHED).idCardValidUntil(cardExpiry(citizen)).build();
+        holderRules.add(w.holderRule("Tài khoản chưa đối chiếu sinh trắc học", "Holder not matched", unmatched));
+        AccountHolder expired = AccountHolder.builder().personalNumber(citizen.personalNumber())
+                .matchedBy(AccountHolder.Match.LEVEL_2_EID).idCardValidUntil(day.plusDays(1).minusYears(1)).build();
+        holderRules.add(w.holderRule("Thẻ căn cước đã hết hạn", "Expired ID card", expired));
+        AccountOpeningRules opening = AccountOpeningRules.using(clock);
+        List<AccountOpeningRules.Decision> openings = new ArrayList<>();
+        openings.add(open(out, opening, "Tài khoản chung", "Joint account", day.minusYears(30), true, false));
+        openings.add(open(out, opening, "Khách hàng 14 tuổi", "A 14-year-old", day.minusYears(14), false, true));
+        openings.add(open(out, opening, "16 tuổi, chưa có đồng ý của người đại diện",
+                "16, without the guardian's consent", day.minusYears(16), false, false));
+        openings.add(open(out, opening, "16 tuổi, có đồng ý của người đại diện", "16, with the guardian's consent",
+                day.minusYears(16), false, true));
         out.println();
         out.println("Hoàn tất / done.");
-        return new Result(link, steps, firstDayTotal);
+        return new Result(link, steps, firstDayTotal, holderRules, openings);
+    }
+
+    private static AccountOpeningRules.Decision open(PrintStream out, AccountOpeningRules rules, String vi, String en,
+            LocalDate birthDate, boolean joint, boolean consent) {
+        AccountOpeningRules.Decision d = rules.decide(AccountOpeningRules.Request.builder().birthDate(birthDate)
+                .jointAccount(joint).guardianConsent(consent).build());
+        out.println("   Mở tài khoản trực tuyến / online opening: " + vi + " / " + en + ": "
+                + (d.allowed() ? "ALLOWED" : "REFUSED [" + d.refusal().orElseThrow() + "]"));
+        out.println("        " + d.message(Locale.forLanguageTag("vi")));
+        out.println("        " + d.message(Locale.ENGLISH));
+        return d;
+    }
+
+    /** The last day the citizen's ID card is valid (a card without expiry: far in the future for the example). */
+    private static LocalDate cardExpiry(CitizenProfile citizen) {
+        return citizen.cardIssueDate().flatMap(issued -> CardValidity.expiryDate(citizen.birthDate(), issued))
+                .orElse(LocalDate.of(9999, 12, 31));
     }
 
     /**
@@ -330,20 +399,23 @@ public final class EWalletExample {
         private final SandboxIssuer vneid;
         private final CitizenProfile citizen;
         private final Link link;
+        private final AccountHolder holder;
         private final OtpVerifier otp;
         private final OtpSecret smartOtp;
         private final Totp totp;
         private final AssertionVerifier paymentVerifier;
         private final DemoFaceMatcher chipFaceMatcher = new DemoFaceMatcher();
+        private TransferEvidence lastEid = TransferEvidence.none();
 
         Wallet(PrintStream out, TransferRules rules, DayClock clock, SandboxIssuer vneid, CitizenProfile citizen,
-                Link link, OtpVerifier otp, OtpSecret smartOtp, Totp totp) {
+                Link link, AccountHolder holder, OtpVerifier otp, OtpSecret smartOtp, Totp totp) {
             this.out = out;
             this.rules = rules;
             this.clock = clock;
             this.vneid = vneid;
             this.citizen = citizen;
             this.link = link;
+            this.holder = holder;
             this.otp = otp;
             this.smartOtp = smartOtp;
             this.totp = totp;
@@ -353,11 +425,23 @@ public final class EWalletExample {
                     .requiredLevel(AssuranceLevel.LEVEL_2).build();
         }
 
-        Step transfer(LocalDate day, LocalTime time, long amount, String vi, String en) {
+        private Transfer transferOf(Transfer.Kind kind, String device, long amount, AccountHolder who) {
+            return Transfer.builder().account(link.account()).device(device).kind(kind).amountVnd(amount)
+                    .holder(who).build();
+        }
+
+        private void header(LocalDate day, LocalTime time, Transfer.Kind kind, String device, long amount, String vi,
+                String en) {
             clock.set(day.atTime(time).atZone(VIETNAM).toInstant());
-            Transfer t = new Transfer(link.account(), amount);
             out.println();
-            out.println("   " + HM.format(clock.instant().atZone(VIETNAM)) + "  " + amount + " VND  " + vi + " / " + en);
+            out.println("   " + HM.format(clock.instant().atZone(VIETNAM)) + "  " + amount + " VND  " + kind + " ("
+                    + device + ")  " + vi + " / " + en);
+        }
+
+        Step transfer(LocalDate day, LocalTime time, Transfer.Kind kind, String device, long amount, String vi,
+                String en) {
+            header(day, time, kind, device, amount, vi, en);
+            Transfer t = transferOf(kind, device, amount, holder);
             TransferDecision first = rules.decide(t, TransferEvidence.none());
             print("hỏi quy tắc / ask the rules", first);
             List<TransferDecision> attempts = new ArrayList<>();
@@ -375,14 +459,35 @@ public final class EWalletExample {
                 print("Smart OTP", d);
             } else if (d.outcome() == TransferDecision.Outcome.STEP_UP_BIOMETRIC) {
                 TransferDecision.StepUp s = (TransferDecision.StepUp) d;
-                TransferEvidence evidence = s.rule() == TransferDecision.Rule.SINGLE_TRANSFER_OVER_LIMIT ? levelTwoEid()
-                        : faceAgainstChip();
+                String challenge = s.challenge().orElseThrow();
+                TransferEvidence evidence = s.rule() == TransferDecision.Rule.SINGLE_TRANSFER_OVER_LIMIT
+                        ? levelTwoEid(challenge) : faceAgainstChip(challenge);
                 d = rules.decide(t, evidence);
                 attempts.add(d);
                 print(evidence.factors().contains(TransferEvidence.Factor.EID_LEVEL_2)
                         ? "VNeID mức độ 2 / level-2 e-ID" : "khuôn mặt - chip / face vs chip", d);
             }
             return new Step(clock.instant(), amount, first, attempts);
+        }
+
+        /** Someone presents the last level-2 e-ID evidence again, for another transfer of the same amount. */
+        Step replayLastEid(LocalDate day, LocalTime time, long amount, String vi, String en) {
+            header(day, time, Transfer.Kind.TRANSFER, PHONE, amount, vi, en);
+            Transfer t = transferOf(Transfer.Kind.TRANSFER, PHONE, amount, holder);
+            TransferDecision d = rules.decide(t, lastEid);
+            print("bằng chứng cũ / replayed evidence", d);
+            if (d instanceof TransferDecision.StepUp && !((TransferDecision.StepUp) d).detail().isEmpty()) {
+                out.println("        (" + ((TransferDecision.StepUp) d).detail() + ")");
+            }
+            return new Step(clock.instant(), amount, d, List.of());
+        }
+
+        /** A transfer of a holder the Circular's rules stop before any authentication is asked for. */
+        TransferDecision holderRule(String vi, String en, AccountHolder who) {
+            TransferDecision d = rules.decide(transferOf(Transfer.Kind.TRANSFER, PHONE, 100_000, who),
+                    TransferEvidence.none());
+            print(vi + " / " + en, d);
+            return d;
         }
 
         /** The customer's phone shows the Smart OTP; the wallet checks it. */
@@ -392,17 +497,22 @@ public final class EWalletExample {
             return v.accepted() ? TransferEvidence.otp() : TransferEvidence.none();
         }
 
-        /** The wallet reads the ID card's chip over NFC and compares the live face with its portrait (DEMO). */
-        private TransferEvidence faceAgainstChip() {
+        /**
+         * The wallet reads the ID card's chip over NFC (DEMO: the sandbox record stands for the chip data that
+         * passive authentication would vouch for) and compares the live face with its portrait (DEMO matcher).
+         */
+        private TransferEvidence faceAgainstChip(String challenge) {
+            ChipEvidence chip = ChipEvidence.builder().personalNumber(citizen.personalNumber())
+                    .fullName(citizen.fullName()).birthDate(citizen.birthDate()).sex(citizen.sex())
+                    .dateOfExpiry(cardExpiry(citizen)).verifiedAt(clock.instant()).build();
             BiometricMatch m = chipFaceMatcher.match(citizen, DemoFaceMatcher.selfieOf(citizen));
-            boolean ok = m.livenessPassed() && m.score() >= IdentityProofing.DEFAULT_THRESHOLD;
             out.println("      [DEMO] khuôn mặt so với ảnh trong chip / face vs chip portrait: " + m.score()
-                    + (ok ? " OK" : " FAIL"));
-            return ok ? TransferEvidence.faceMatchedWithChip() : TransferEvidence.none();
+                    + (m.livenessPassed() && m.score() >= IdentityProofing.DEFAULT_THRESHOLD ? " OK" : " FAIL"));
+            return TransferEvidence.chipAndFace(chip, m, challenge);
         }
 
         /** The wallet asks VNeID for a level-2 authentication for this payment and verifies the answer. */
-        private TransferEvidence levelTwoEid() {
+        private TransferEvidence levelTwoEid(String challenge) {
             ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
             if (!(proofing instanceof ProofingResult.Proofed)) {
                 return TransferEvidence.none();
@@ -412,8 +522,8 @@ public final class EWalletExample {
             VerificationResult r = paymentVerifier.verify(jwt);
             out.println("      VNeID mức độ 2 / level-2 e-ID: " + (r instanceof Verified ? "đã xác minh / verified"
                     : "bị từ chối / rejected " + ((Rejected) r).reason()));
-            return r instanceof Verified ? TransferEvidence.eid((Verified) r, link.personalNumber())
-                    : TransferEvidence.none();
+            lastEid = r instanceof Verified ? TransferEvidence.eid((Verified) r, challenge) : TransferEvidence.none();
+            return lastEid;
         }
 
         private void print(String label, TransferDecision d) {

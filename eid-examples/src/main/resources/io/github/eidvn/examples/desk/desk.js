@@ -19,7 +19,9 @@
       waiting: 'Đang chờ quét mã…',
       checking: 'Đang kiểm tra…',
       unverified: 'DỮ LIỆU CHƯA XÁC THỰC',
+      unverifiedIdentity: 'DANH TÍNH CHƯA XÁC THỰC — ĐỐI CHIẾU ẢNH TRÊN THẺ CĂN CƯỚC',
       VALID: 'HỢP LỆ',
+      VALID_IDENTITY_UNVERIFIED: 'HỢP LỆ — ĐỐI CHIẾU ẢNH',
       CHECK_MANUALLY: 'KIỂM TRA THỦ CÔNG',
       REJECTED: 'KHÔNG CHẤP NHẬN',
       ERROR: 'LỖI',
@@ -47,6 +49,7 @@
       sampleValid: 'Mã hợp lệ',
       sampleExpired: 'Thẻ BHYT hết hạn',
       sampleLegacy: 'QR thẻ căn cước (cũ)',
+      sampleLegacyNoCard: 'QR thẻ căn cước, không có thẻ BHYT',
       sampleTampered: 'Mã bị sửa',
       sampleSend: 'Gửi như máy quét',
       privacy: 'Máy chủ không lưu dữ liệu cá nhân: nhật ký chỉ ghi quyết định và số định danh đã che.'
@@ -66,7 +69,9 @@
       waiting: 'Waiting for a scan…',
       checking: 'Checking…',
       unverified: 'UNVERIFIED DATA',
+      unverifiedIdentity: 'IDENTITY NOT VERIFIED — COMPARE THE PHOTO ON THE ID CARD',
       VALID: 'VALID',
+      VALID_IDENTITY_UNVERIFIED: 'VALID — COMPARE PHOTO',
       CHECK_MANUALLY: 'CHECK MANUALLY',
       REJECTED: 'REJECTED',
       ERROR: 'ERROR',
@@ -94,6 +99,7 @@
       sampleValid: 'Valid code',
       sampleExpired: 'Expired insurance card',
       sampleLegacy: 'Chip ID card QR (legacy)',
+      sampleLegacyNoCard: 'Chip ID card QR, no insurance card',
       sampleTampered: 'Altered code',
       sampleSend: 'Send as scanner',
       privacy: 'The server keeps no personal data: the log holds the decision and the masked number only.'
@@ -161,6 +167,7 @@
     const panel = $('result');
     const fields = $('result-fields');
     fields.replaceChildren();
+    $('result-notices').replaceChildren();
     $('result-unverified').hidden = true;
     $('result-message').textContent = '';
     $('result-code').textContent = '';
@@ -183,15 +190,28 @@
     const d = shown.decision;
     const decision = Object.prototype.hasOwnProperty.call(CLASSES, d.decision) ? d.decision : 'REJECTED';
     panel.dataset.decision = decision;
-    setPanel(CLASSES[decision], t(decision));
+    panel.dataset.status = typeof d.status === 'string' ? d.status : '';
+    const byLookup = decision === 'VALID' && d.status === 'VALID_IDENTITY_UNVERIFIED';
+    setPanel(CLASSES[decision], t(byLookup ? 'VALID_IDENTITY_UNVERIFIED' : decision));
     const message = d.message && typeof d.message[lang] === 'string' ? d.message[lang] : '';
     $('result-message').textContent = message;
     if (d.reason) {
       $('result-code').textContent = t('code') + d.reason;
     }
     const p = d.patient;
+    if (Array.isArray(d.notices)) {
+      d.notices.forEach((n) => {
+        if (n && typeof n[lang] === 'string') {
+          const li = document.createElement('li');
+          li.textContent = n[lang];
+          li.dataset.code = typeof n.code === 'string' ? n.code : '';
+          $('result-notices').appendChild(li);
+        }
+      });
+    }
     if (p && typeof p === 'object') {
       $('result-unverified').hidden = p.verified === true;
+      $('result-unverified').textContent = t(byLookup ? 'unverifiedIdentity' : 'unverified');
       addField(fields, t('name'), p.name);
       addField(fields, t('birthdate'), dmy(p.birthdate));
       addField(fields, t('gender'), p.gender === 'female' ? t('female') : p.gender === 'male' ? t('male') : null);

@@ -39,14 +39,21 @@ final class DeskFixture implements AutoCloseable {
     }
 
     static DeskFixture sandbox() {
+        return sandbox(b -> { });
+    }
+
+    /** A sandbox desk with its sample lookup, further configured by {@code options}. */
+    static DeskFixture sandbox(java.util.function.Consumer<DeskServer.Builder> options) {
         SettableClock clock = SettableClock.at(NOW);
         SampleCodes samples = SampleCodes.sandbox(clock, Demo.FACILITY, Demo.PURPOSE);
         try {
-            DeskServer server = DeskServer.builder()
+            DeskServer.Builder b = DeskServer.builder()
                     .checkIn(ReceptionDesk.checkIn(TrustStore.fromJwks(samples.issuerJwks()), Demo.FACILITY,
-                            Demo.PURPOSE, clock))
+                            Demo.PURPOSE, clock, samples.insuranceLookup(), null))
                     .samples(samples).facility(Demo.FACILITY).clock(clock).threads(4)
-                    .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
+                    .address(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            options.accept(b);
+            DeskServer server = b.start();
             return new DeskFixture(clock, samples, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

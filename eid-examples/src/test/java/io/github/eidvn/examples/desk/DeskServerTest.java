@@ -147,12 +147,12 @@ class DeskServerTest {
         rgb.getGraphics().drawImage(img, 0, 0, null);
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         assertThat(ImageIO.write(rgb, "jpeg", jpeg)).isTrue();
-        JsonNode manual = decision(desk.check(jpeg.toByteArray(), "image/jpeg"), 200, "CHECK_MANUALLY",
-                "UNSIGNED_LEGACY");
-        assertThat(manual.at("/patient/verified").asBoolean()).isFalse();
-        assertThat(manual.at("/patient/name").asText()).isEqualTo("Trần Văn Đức");
-        assertThat(manual.at("/message/vi").asText()).contains("CHƯA ĐƯỢC XÁC THỰC", "thẻ BHYT",
-                "giấy tờ tùy thân có ảnh");
+        JsonNode byLookup = decision(desk.check(jpeg.toByteArray(), "image/jpeg"), 200, "VALID", null);
+        assertThat(byLookup.get("status").asText()).isEqualTo("VALID_IDENTITY_UNVERIFIED");
+        assertThat(byLookup.at("/patient/verified").asBoolean()).isFalse();
+        assertThat(byLookup.at("/patient/name").asText()).isEqualTo("Trần Văn Đức");
+        assertThat(byLookup.at("/insurance/number").asText()).isEqualTo("DN4010123456789");
+        assertThat(byLookup.at("/message/vi").asText()).contains("đối chiếu ảnh trên thẻ căn cước");
         // a PNG that holds no QR code, and bytes that are not what the type says
         decision(desk.check(blankPng(), "image/png"), 200, "REJECTED", "NOT_FOUND");
         decision(desk.check(jpeg.toByteArray(), "image/png"), 200, "REJECTED", "UNREADABLE_IMAGE");
@@ -282,15 +282,15 @@ class DeskServerTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             decision(desk.check(text), 200, "VALID", null);
-            decision(desk.check(desk.samples.issue(Kind.LEGACY_CHIP_CARD).text()), 200, "CHECK_MANUALLY",
-                    "UNSIGNED_LEGACY");
+            decision(desk.check(desk.samples.issue(Kind.LEGACY_NO_CARD).text()), 200, "CHECK_MANUALLY",
+                    "NO_VALID_CARD");
         } finally {
             System.setErr(original);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("check text: VALID - 079******345",
-                "check text: CHECK_MANUALLY UNSIGNED_LEGACY 001******234");
-        assertThat(log).doesNotContain("Nguyễn", "Trần", "079303012345", "001088001234", "HS4790120878811",
+                "check text: CHECK_MANUALLY NO_VALID_CARD 046******111");
+        assertThat(log).doesNotContain("Nguyễn", "Hồ Văn", "079303012345", "046090001111", "HS4790120878811",
                 "2003-05-17", text.substring(0, 40));
     }
 
@@ -359,7 +359,17 @@ class DeskServerTest {
                 new String[] {"--nope", "1"}, new String[] {"--threads", "0"})) {
             assertThatThrownBy(() -> ReceptionDesk.parse(bad)).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThat(ReceptionDesk.USAGE).contains("--jwks", "SANDBOX", "ReceptionDesk");
+        assertThat(ReceptionDesk.USAGE).contains("--jwks", "SANDBOX", "ReceptionDesk", "--redis", "--lookup",
+                "--lookup-url");
+        ReceptionDesk.Options r = ReceptionDesk.parse(new String[] {"--redis", "redis://127.0.0.1:6379",
+            "--lookup", "cards.json"});
+        assertThat(r.redis()).isEqualTo("redis://127.0.0.1:6379");
+        assertThat(r.lookup()).isEqualTo("cards.json");
+        for (String[] bad : Arrays.asList(new String[] {"--redis", "127.0.0.1:6379"},
+                new String[] {"--lookup", "a.json", "--lookup-url", "https://gw.example/"},
+                new String[] {"--facility", "79 024"})) {
+            assertThatThrownBy(() -> ReceptionDesk.parse(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
@@ -400,13 +410,46 @@ class DeskServerTest {
     }
 
     @Test
-    void mediaTypeHelpers() {
-        assertThat(DeskServer.mediaType(" Image/PNG ; q=1")).isEqualTo("image/png");
-        assertThat(DeskServer.mediaType(null)).isNull();
-        assertThat(DeskServer.parameter("text/plain; charset=\"utf-8\"", "CHARSET")).isEqualTo("utf-8");
-        assertThat(DeskServer.parameter("text/plain", "charset")).isNull();
-        assertThat(DeskServer.isPng(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})).isTrue();
-        assertThat(DeskServer.isPng(new byte[] {1, 2})).isFalse();
-        assertThat(DeskServer.isJpeg(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isTrue();
+    void chipCardQr_931Flow_cardFoundByNumberOrNot() {
+        JsonNode found = decision(desk.check(desk.samples.issue(Kind.LEGACY_CHIP_CARD).text()), 200, "VALID", null);
+        assertThat(found.get("status").asText()).isEqualTo("VALID_IDENTITY_UNVERIFIED");
+        assertThat(found.at("/patient/verified").asBoolean()).isFalse();
+        assertThat(found.at("/notices/0/code").asText()).isEqualTo("COMPARE_PHOTO");
+        assertThat(found.at("/notices/1/code").asText()).isEqualTo("OTHER_FACILITY"); // registered at 01001
+        JsonNode none = decision(desk.check(desk.samples.issue(Kind.LEGACY_NO_CARD).text()), 200, "CHECK_MANUALLY",
+                "NO_VALID_CARD");
+        assertThat(none.at("/message/vi").asText()).contains("931/BYT-BH", "giấy tờ tùy thân có ảnh");
+        assertThat(none.get("insurance").isNull()).isTrue();
+    }
+
+    @Test
+    void lookupDown_chipCardQr_checkManuallyNeverValid() throws Exception {
+        java.nio.file.Path cards = java.nio.file.Files.createTempFile("desk-cards", ".json");
+        cards.toFile().deleteOnExit();
+        java.nio.file.Files.writeString(cards, "[]");
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        ReceptionDesk.Options o = ReceptionDesk.parse(new String[] {"--port", "0", "--lookup-url",
+            "http://127.0.0.1:" + closedPort + "/"});
+        try (DeskServer down = ReceptionDesk.start(o, desk.clock)) {
+            HttpResponse<String> r = desk.send(java.net.http.HttpRequest.newBuilder(down.uri().resolve("/api/check"))
+                    .header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            desk.samples.issue(Kind.LEGACY_CHIP_CARD).text())).build());
+            JsonNode j = desk.json(r);
+            assertThat(j.get("decision").asText()).isEqualTo("CHECK_MANUALLY");
+            assertThat(j.get("reason").asText()).isEqualTo("LOOKUP_UNAVAILABLE");
+        }
+        ReceptionDesk.Options fromFile = ReceptionDesk.parse(new String[] {"--port", "0", "--lookup",
+            cards.toString()});
+        try (DeskServer empty = ReceptionDesk.start(fromFile, desk.clock)) {
+            HttpResponse<String> r = desk.send(java.net.http.HttpRequest.newBuilder(empty.uri().resolve("/api/check"))
+                    .header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            desk.samples.issue(Kind.LEGACY_CHIP_CARD).text())).build());
+            assertThat(desk.json(r).get("reason").asText()).isEqualTo("NO_VALID_CARD");
+        }
     }
 }

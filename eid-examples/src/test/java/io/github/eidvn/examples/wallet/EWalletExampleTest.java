@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.verifier.banking.AccountOpeningRules;
 import io.github.eidvn.verifier.banking.TransferDecision;
 import io.github.eidvn.verifier.banking.TransferDecision.Outcome;
 import io.github.eidvn.verifier.banking.TransferDecision.Rule;
@@ -50,13 +51,14 @@ class EWalletExampleTest {
         // linked through a consented share sealed for the wallet; a level-1 package was refused first
         assertThat(r.link().how()).contains("consented level-2 share", "ewallet-link");
         assertThat(r.link().levelOneRefusal()).isEqualTo("INSUFFICIENT_LEVEL");
-        assertThat(r.steps()).hasSize(8);
+        assertThat(r.steps()).hasSize(11);
 
-        // 3,000,000: OTP
-        assertThat(r.steps().get(0).first().outcome()).isEqualTo(Outcome.STEP_UP_OTP);
-        assertThat(allowed(r.steps().get(0)).satisfiedBy()).isEqualTo(Factor.OTP);
-        // exactly 10,000,000: still OTP
+        // 3,000,000, the account's first online transaction: biometrics (QĐ 2345/QĐ-NHNN), face against the chip
+        assertThat(firstRule(r.steps().get(0))).isEqualTo(Rule.FIRST_ONLINE_TRANSACTION);
+        assertThat(allowed(r.steps().get(0)).satisfiedBy()).isEqualTo(Factor.FACE_MATCHED_WITH_CHIP);
+        // exactly 10,000,000: OTP
         assertThat(r.steps().get(1).first().outcome()).isEqualTo(Outcome.STEP_UP_OTP);
+        assertThat(allowed(r.steps().get(1)).satisfiedBy()).isEqualTo(Factor.OTP);
         assertThat(allowed(r.steps().get(1)).dayTotalAfterVnd()).isEqualTo(13_000_000);
         // 6,000,000: OTP, total 19,000,000
         assertThat(allowed(r.steps().get(2)).dayTotalAfterVnd()).isEqualTo(19_000_000);
@@ -74,17 +76,36 @@ class EWalletExampleTest {
         EWalletExample.Step large = r.steps().get(5);
         assertThat(firstRule(large)).isEqualTo(Rule.SINGLE_TRANSFER_OVER_LIMIT);
         assertThat(allowed(large).satisfiedBy()).isEqualTo(Factor.EID_LEVEL_2);
+        // the same e-ID evidence replayed for another transfer (issue 13): not counted
+        EWalletExample.Step replay = r.steps().get(6);
+        assertThat(replay.last().outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
+        assertThat(((TransferDecision.StepUp) replay.last()).detail()).contains("already used");
+        // the first transaction on a new tablet, then an e-wallet top-up over 10,000,000: biometrics
+        assertThat(firstRule(r.steps().get(7))).isEqualTo(Rule.NEW_DEVICE);
+        assertThat(allowed(r.steps().get(7)).satisfiedBy()).isEqualTo(Factor.FACE_MATCHED_WITH_CHIP);
+        assertThat(firstRule(r.steps().get(8))).isEqualTo(Rule.WALLET_TOP_UP_OVER_LIMIT);
+        assertThat(allowed(r.steps().get(8)).dayTotalAfterVnd()).isEqualTo(44_200_000);
         // a negative amount is refused
-        assertThat(r.steps().get(6).last().outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(((TransferDecision.Refused) r.steps().get(6).last()).refusal())
+        assertThat(r.steps().get(9).last().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(((TransferDecision.Refused) r.steps().get(9).last()).refusal())
                 .isEqualTo(TransferDecision.Refusal.INVALID_AMOUNT);
-        assertThat(r.dayTotalVnd()).isEqualTo(33_000_000);
-        // after midnight in Vietnam: a new day with a new total
-        TransferDecision.Allow nextDay = allowed(r.steps().get(7));
+        assertThat(r.dayTotalVnd()).isEqualTo(44_200_000);
+        // after midnight in Vietnam: a new day with a new total, and the tablet is the account's device now
+        TransferDecision.Allow nextDay = allowed(r.steps().get(10));
         assertThat(nextDay.day()).isEqualTo(DAY.plusDays(1));
         assertThat(nextDay.dayTotalBeforeVnd()).isZero();
+        assertThat(nextDay.satisfiedBy()).isEqualTo(Factor.OTP);
+
+        // Thông tư 17/2024/TT-NHNN
+        assertThat(r.holderRules()).extracting(d -> ((TransferDecision.Refused) d).refusal())
+                .containsExactly(TransferDecision.Refusal.HOLDER_NOT_VERIFIED, TransferDecision.Refusal.ID_CARD_EXPIRED);
+        assertThat(r.openings()).extracting(d -> d.refusal().orElse(null)).containsExactly(
+                AccountOpeningRules.Refusal.JOINT_ACCOUNT, AccountOpeningRules.Refusal.UNDER_15,
+                AccountOpeningRules.Refusal.GUARDIAN_CONSENT_REQUIRED, null);
 
         String text = out.toString();
+        assertThat(text).contains("FIRST_ONLINE_TRANSACTION", "NEW_DEVICE", "WALLET_TOP_UP_OVER_LIMIT",
+                "HOLDER_NOT_VERIFIED", "ID_CARD_EXPIRED", "17/2024/TT-NHNN", "GUARDIAN_CONSENT_REQUIRED");
         assertThat(text).contains("SANDBOX", "[DEMO]", "079******345", "2345/QĐ-NHNN", "STEP_UP_OTP",
                 "STEP_UP_BIOMETRIC", "DAILY_TOTAL_CROSSES_LIMIT", "SINGLE_TRANSFER_OVER_LIMIT", "INVALID_AMOUNT",
                 "vượt 20.000.000 đ", "over 10,000,000 VND");

@@ -3,6 +3,7 @@ package io.github.eidvn.verifier.banking;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The answer of {@link TransferRules#decide}: {@link Allow} (the transfer may go ahead and now counts towards the
@@ -30,8 +31,14 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         REFUSED
     }
 
-    /** The rule of Quyết định 2345/QĐ-NHNN that applied, with the configured thresholds. */
+    /** The rule of Quyết định 2345/QĐ-NHNN that applied, with the configured thresholds, first that applies first. */
     enum Rule {
+        /** The account's first online transaction (no device recorded for it yet): biometric. */
+        FIRST_ONLINE_TRANSACTION(Outcome.STEP_UP_BIOMETRIC),
+        /** The first transaction on a device other than the one of the account's previous online transactions. */
+        NEW_DEVICE(Outcome.STEP_UP_BIOMETRIC),
+        /** An e-wallet top-up over the top-up threshold (10,000,000 VND by default): biometric. */
+        WALLET_TOP_UP_OVER_LIMIT(Outcome.STEP_UP_BIOMETRIC),
         /** The transfer alone is over the per-transfer threshold (10,000,000 VND by default): biometric. */
         SINGLE_TRANSFER_OVER_LIMIT(Outcome.STEP_UP_BIOMETRIC),
         /**
@@ -69,6 +76,19 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         /** The day's total would no longer fit in a {@code long}. */
         DAY_TOTAL_OVERFLOW("Tổng giá trị giao dịch trong ngày vượt quá giới hạn xử lý.",
                 "The day's total of transfers is over what can be processed."),
+        /**
+         * Thông tư 17/2024/TT-NHNN: from 1 January 2025, no online transfer or withdrawal for an account whose
+         * holder's identity documents and biometrics have not been matched (chip or level-2 e-ID).
+         */
+        HOLDER_NOT_VERIFIED("Tài khoản chưa được đối chiếu giấy tờ tùy thân và sinh trắc học của chủ tài khoản"
+                + " (thẻ căn cước gắn chip hoặc định danh điện tử mức độ 2): chưa thể giao dịch trực tuyến (Thông tư"
+                + " 17/2024/TT-NHNN).", "The account holder's identity documents and biometrics have not been"
+                + " matched (chip ID card or level-2 e-ID): online transactions are suspended (Circular"
+                + " 17/2024/TT-NHNN)."),
+        /** Thông tư 17/2024/TT-NHNN: the holder's ID card has expired; online transactions are suspended. */
+        ID_CARD_EXPIRED("Thẻ căn cước của chủ tài khoản đã hết hạn: tạm dừng giao dịch trực tuyến cho đến khi cập"
+                + " nhật giấy tờ mới (Thông tư 17/2024/TT-NHNN).", "The account holder's ID card has expired: online"
+                + " transactions are suspended until the new document is recorded (Circular 17/2024/TT-NHNN)."),
         /** The day's total could not be read or written (state store failing, contention): fail closed. */
         CHECK_UNAVAILABLE("Chưa thể kiểm tra hạn mức giao dịch trong ngày. Vui lòng thử lại.",
                 "The day's transfer total could not be checked. Please try again.");
@@ -198,11 +218,13 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         private final long amountVnd;
         private final long dayTotalBeforeVnd;
         private final String detail;
+        private final String challenge;
         private final String messageVi;
         private final String messageEn;
 
-        StepUp(Rule rule, LocalDate day, long amountVnd, long dayTotalBeforeVnd, String detail, String messageVi,
-                String messageEn) {
+        StepUp(Rule rule, LocalDate day, long amountVnd, long dayTotalBeforeVnd, String detail, String challenge,
+                String messageVi, String messageEn) {
+            this.challenge = challenge;
             this.rule = rule;
             this.day = day;
             this.amountVnd = amountVnd;
@@ -238,7 +260,18 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         }
 
         /**
-         * @return a technical detail for logs (English): e.g. why a presented e-ID assertion did not count; empty
+         * The challenge to name in the biometric evidence for this very transfer
+         * ({@link TransferEvidence#chipAndFace}, {@link TransferEvidence#eid}); single-use, valid for the rules'
+         * evidence age. Not a secret, but do not log it next to the customer's data.
+         *
+         * @return the challenge for a biometric step-up; empty for an OTP step-up
+         */
+        public Optional<String> challenge() {
+            return Optional.ofNullable(challenge);
+        }
+
+        /**
+         * @return a technical detail for logs (English): e.g. why a presented biometric factor did not count; empty
          *     when there is nothing to add
          */
         public String detail() {

@@ -6,20 +6,30 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.eidvn.core.assurance.Assertion;
+import io.github.eidvn.core.assurance.BiometricMatch;
+import io.github.eidvn.core.assurance.ChipEvidence;
 import io.github.eidvn.verifier.Verified;
 
 /**
- * The authentication the customer has already passed for a transfer: what {@link TransferRules} weighs against the
- * rule that applies. Combine with {@link #and(TransferEvidence)}, e.g.
- * {@code TransferEvidence.otp().and(TransferEvidence.faceMatchedWithChip())}.
+ * The authentication the customer has passed for a transfer: what {@link TransferRules} weighs against the rule that
+ * applies. Combine with {@link #and(TransferEvidence)}, e.g. {@code TransferEvidence.otp().and(faceEvidence)}.
+ *
+ * <p><b>Binding.</b> A biometric factor is single-use and bound to one transfer: it names the challenge
+ * ({@link TransferDecision.StepUp#challenge()} or {@link TransferRules#challenge(Transfer)}) the rules issued for that
+ * transfer (account, device, kind and amount). The rules consume the challenge, and the e-ID assertion's
+ * {@code iss}+{@code jti}, atomically in the state store the first time the evidence is presented, so it can never
+ * count for another transfer, another account or a larger amount, nor twice.
  *
  * <p>Immutable and thread-safe.
  *
- * <p><b>Security.</b> {@link #otp()} and {@link #faceMatchedWithChip()} are the caller's statement that it checked
- * an OTP for this very transfer, or matched the customer's live face against the portrait read from the chip of
- * their ID card (with liveness detection); the rules cannot check those themselves. The e-ID factor is checked:
- * it takes a {@link Verified} (only an {@link io.github.eidvn.verifier.AssertionVerifier} can make one) and
- * {@link TransferRules} counts it only when it is level 2, names the account holder and is fresh.
+ * <p><b>Security.</b> {@link #otp()} is the caller's statement that it checked a one-time password for this very
+ * transfer; the rules cannot check it. The biometric factors are checked: {@link #chipAndFace} takes the chip data
+ * the caller read and authenticated ({@link ChipEvidence}) and the matcher's result ({@link BiometricMatch}), and
+ * {@link TransferRules} counts it only for the account holder's card, unexpired, read after the challenge, with a live
+ * face scoring at least the threshold. {@link #eid} takes a {@link Verified} (only an
+ * {@link io.github.eidvn.verifier.AssertionVerifier} can make one), and the rules count it only at level 2, for the
+ * account holder, issued after the challenge and recently, for the audience and purpose the rules were configured
+ * with (an assertion for a hospital is refused even when a lax verifier accepted it).
  */
 public final class TransferEvidence {
 
@@ -28,14 +38,11 @@ public final class TransferEvidence {
         /** A one-time password for this transfer (SMS OTP, Smart OTP), checked by the caller. */
         OTP,
         /**
-         * A face biometric check of the customer against the data in the chip of their ID card (căn cước gắn
-         * chip), with liveness detection, done by the caller.
+         * A face biometric check of the customer against the portrait in the chip of their ID card (căn cước gắn
+         * chip), with liveness detection.
          */
         FACE_MATCHED_WITH_CHIP,
-        /**
-         * An authentication through the customer's level-2 electronic identity (VNeID): a verified assertion at
-         * level 2 for the account holder, issued moments ago.
-         */
+        /** An authentication through the customer's level-2 electronic identity (VNeID). */
         EID_LEVEL_2;
 
         /** @return true for the factors that satisfy the biometric rules */
@@ -44,18 +51,20 @@ public final class TransferEvidence {
         }
     }
 
-    private static final TransferEvidence NONE = new TransferEvidence(false, false, null, null);
+    private static final TransferEvidence NONE = new TransferEvidence(false, null, null, null, null);
 
     private final boolean otp;
-    private final boolean faceMatchedWithChip;
+    private final ChipEvidence chip;
+    private final BiometricMatch face;
     private final Assertion eid;
-    private final String eidHolder;
+    private final String challenge;
 
-    private TransferEvidence(boolean otp, boolean faceMatchedWithChip, Assertion eid, String eidHolder) {
+    private TransferEvidence(boolean otp, ChipEvidence chip, BiometricMatch face, Assertion eid, String challenge) {
         this.otp = otp;
-        this.faceMatchedWithChip = faceMatchedWithChip;
+        this.chip = chip;
+        this.face = face;
         this.eid = eid;
-        this.eidHolder = eidHolder;
+        this.challenge = challenge;
     }
 
     /** @return no authentication yet: the rules answer with the step-up that is needed */
@@ -65,28 +74,38 @@ public final class TransferEvidence {
 
     /** @return the caller checked a one-time password for this transfer */
     public static TransferEvidence otp() {
-        return new TransferEvidence(true, false, null, null);
-    }
-
-    /** @return the caller matched the customer's face against the chip ID card's data, with liveness detection */
-    public static TransferEvidence faceMatchedWithChip() {
-        return new TransferEvidence(false, true, null, null);
+        return new TransferEvidence(true, null, null, null, null);
     }
 
     /**
-     * A level-2 e-ID authentication of the account holder, e.g. a VNeID assertion the wallet asked for when the
-     * transfer needed it and verified with its {@link io.github.eidvn.verifier.AssertionVerifier}.
+     * A face check against the chip of the customer's ID card, allowed by Quyết định 2345/QĐ-NHNN as the biometric
+     * step-up: the caller read the chip and authenticated its data (passive authentication), then compared the
+     * customer's live face with the chip's portrait.
      *
-     * @param verified the verified assertion
-     * @param holderPersonalNumber the 12-digit personal number of the account holder, as the bank linked it; the
-     *     assertion counts only when its {@code personal_number} is this one
+     * @param chip the authenticated chip data
+     * @param match the matcher's result for the live face against the chip's portrait
+     * @param challenge the challenge the rules issued for this transfer
      * @return the evidence
      * @throws NullPointerException when an argument is null
      */
-    public static TransferEvidence eid(Verified verified, String holderPersonalNumber) {
+    public static TransferEvidence chipAndFace(ChipEvidence chip, BiometricMatch match, String challenge) {
+        return new TransferEvidence(false, Objects.requireNonNull(chip, "chip"), Objects.requireNonNull(match,
+                "match"), null, Objects.requireNonNull(challenge, "challenge"));
+    }
+
+    /**
+     * A level-2 e-ID authentication of the account holder: a VNeID assertion the wallet asked for after the rules
+     * issued the challenge, verified with its {@link io.github.eidvn.verifier.AssertionVerifier}.
+     *
+     * @param verified the verified assertion
+     * @param challenge the challenge the rules issued for this transfer
+     * @return the evidence
+     * @throws NullPointerException when an argument is null
+     */
+    public static TransferEvidence eid(Verified verified, String challenge) {
         Objects.requireNonNull(verified, "verified");
-        Objects.requireNonNull(holderPersonalNumber, "holderPersonalNumber");
-        return new TransferEvidence(false, false, verified.assertion(), holderPersonalNumber);
+        return new TransferEvidence(false, null, null, verified.assertion(),
+                Objects.requireNonNull(challenge, "challenge"));
     }
 
     /**
@@ -95,24 +114,28 @@ public final class TransferEvidence {
      * @param other more evidence
      * @return the combination
      * @throws NullPointerException when {@code other} is null
-     * @throws IllegalArgumentException when both carry an e-ID assertion
+     * @throws IllegalArgumentException when both carry the same biometric factor, or name different challenges
      */
     public TransferEvidence and(TransferEvidence other) {
         Objects.requireNonNull(other, "other");
-        if (eid != null && other.eid != null) {
-            throw new IllegalArgumentException("at most one e-ID assertion per transfer");
+        if (eid != null && other.eid != null || chip != null && other.chip != null) {
+            throw new IllegalArgumentException("each biometric factor at most once per transfer");
         }
-        return new TransferEvidence(otp || other.otp, faceMatchedWithChip || other.faceMatchedWithChip,
-                eid != null ? eid : other.eid, eid != null ? eidHolder : other.eidHolder);
+        if (challenge != null && other.challenge != null && !challenge.equals(other.challenge)) {
+            throw new IllegalArgumentException("the factors name different challenges");
+        }
+        return new TransferEvidence(otp || other.otp, chip != null ? chip : other.chip,
+                face != null ? face : other.face, eid != null ? eid : other.eid,
+                challenge != null ? challenge : other.challenge);
     }
 
-    /** @return the factors presented (an e-ID assertion is listed even when the rules will not count it) */
+    /** @return the factors presented (a biometric factor is listed even when the rules will not count it) */
     public Set<Factor> factors() {
         EnumSet<Factor> f = EnumSet.noneOf(Factor.class);
         if (otp) {
             f.add(Factor.OTP);
         }
-        if (faceMatchedWithChip) {
+        if (chip != null) {
             f.add(Factor.FACE_MATCHED_WITH_CHIP);
         }
         if (eid != null) {
@@ -125,11 +148,19 @@ public final class TransferEvidence {
         return Optional.ofNullable(eid);
     }
 
-    String eidHolder() {
-        return eidHolder;
+    Optional<ChipEvidence> chip() {
+        return Optional.ofNullable(chip);
     }
 
-    /** @return the factors; no personal data */
+    Optional<BiometricMatch> face() {
+        return Optional.ofNullable(face);
+    }
+
+    Optional<String> challenge() {
+        return Optional.ofNullable(challenge);
+    }
+
+    /** @return the factors; no personal data, no challenge */
     @Override
     public String toString() {
         return "TransferEvidence" + factors();

@@ -2,12 +2,14 @@ package io.github.eidvn.verifier.hospital;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
@@ -18,57 +20,121 @@ import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.Reason;
 
 /**
- * What the reception desk should do with a scanned QR code: the {@link Decision}, the patient and
- * health-insurance (BHYT) data to show, and a message in Vietnamese and English. Made by {@link HospitalCheckIn};
- * {@link #toJson()} gives the same content for a web page or an API. A reception screen shows the three-way
- * {@link #outcome()} as a colour (green, amber, red) and {@link #reasonCode()} says why it is not green.
+ * What the reception desk should do with a scanned QR code: the three-way {@link Decision} (admit, check by hand,
+ * refuse), the finer {@link Status}, the patient and health-insurance (BHYT) data to show, notices for the
+ * receptionist and a message in Vietnamese and English. Made by {@link HospitalCheckIn}; {@link #toJson()} gives the
+ * same content for a web page or an API, with the same names: {@code decision} is {@link #decision()},
+ * {@code status} is {@link #status()}, {@code reason} is {@link #reasonCode()}. A reception screen shows the decision
+ * as a colour (green, amber, red) and the reason code says why it is not green.
  *
  * <p>Immutable and thread-safe.
  *
- * <p><b>Security.</b> Patient data is shown only as far as the decision allows: for {@link Decision#CHECK_MANUALLY}
- * it comes from the unsigned chip-card QR and {@link Patient#verified()} is {@code false}; for
- * {@link Decision#REJECTED} and {@link Decision#UNREADABLE} there is none. The personal number is always masked.
- * {@link #toString()} holds no personal data; {@link #detail()} is a technical detail for logs, never personal data.
+ * <p><b>Security.</b> Patient data is shown only as far as the decision allows: data from the unsigned chip-card QR
+ * always has {@link Patient#verified()} {@code false}, also when a health-insurance lookup found a valid card for its
+ * number ({@link Status#VALID_IDENTITY_UNVERIFIED}: the receptionist compares the photo on the ID card with the
+ * patient, {@link Notice#COMPARE_PHOTO}); for {@link Decision#REJECTED} without a card there is none. The personal
+ * number is always masked. {@link #toString()} holds no personal data; {@link #detail()} is a technical detail for
+ * logs, never personal data.
  */
 public final class CheckInDecision {
 
-    /** The decision for the receptionist. */
+    /** The three answers a reception desk shows, one colour each; every {@link Status} maps to exactly one. */
     public enum Decision {
-        /** Verified identity and a BHYT card valid on the check-in date: admit under health insurance. */
-        VALID,
-        /** Verified identity, but the BHYT card's validity ended before the check-in date. */
-        CARD_EXPIRED,
-        /** Verified identity, but the BHYT card's validity starts after the check-in date. */
-        CARD_NOT_YET_VALID,
-        /** Verified identity, but the presentation carries no BHYT card. */
-        NO_INSURANCE_DATA,
         /**
-         * The unsigned legacy chip-card QR: its data is unverified; check the BHYT card and a photo ID by hand
-         * (Công văn 931/BYT-BH).
+         * Green: admit under health insurance. {@link Status#VALID} (verified identity) and
+         * {@link Status#VALID_IDENTITY_UNVERIFIED} (card found by the ID card's number: compare the photo).
          */
-        CHECK_MANUALLY,
-        /** The verifier rejected the code (see {@link CheckInDecision#reason()}). */
-        REJECTED,
-        /** No QR code could be read from the image: scan again. */
-        UNREADABLE
-    }
-
-    /**
-     * The three answers a reception desk shows, one colour each; every {@link Decision} maps to exactly one.
-     */
-    public enum Outcome {
-        /** Green: {@link Decision#VALID}, admit under health insurance. */
         VALID,
         /**
-         * Amber: check by hand. {@link Decision#CHECK_MANUALLY} (unsigned chip-card QR: ask for the BHYT card and a
-         * photo ID) and {@link Decision#NO_INSURANCE_DATA} (verified identity without a BHYT card: ask for the card).
+         * Amber: check by hand as Công văn 931/BYT-BH provides (BHYT card and a photo ID).
+         * {@link Status#NO_VALID_CARD}, {@link Status#LOOKUP_UNAVAILABLE}, {@link Status#DATA_MISMATCH},
+         * {@link Status#CHECK_MANUALLY} and {@link Status#NO_INSURANCE_DATA}.
          */
         CHECK_MANUALLY,
         /**
-         * Red: not accepted. {@link Decision#REJECTED} (the verifier refused the code), {@link Decision#CARD_EXPIRED},
-         * {@link Decision#CARD_NOT_YET_VALID} and {@link Decision#UNREADABLE} (no QR code in the image).
+         * Red: not accepted. {@link Status#REJECTED} (the verifier refused the code), {@link Status#CARD_EXPIRED},
+         * {@link Status#CARD_NOT_YET_VALID} and {@link Status#UNREADABLE} (no QR code in the image).
          */
         REJECTED
+    }
+
+    /** The detailed status behind the {@link Decision}. */
+    public enum Status {
+        /** Verified identity and a BHYT card valid on the check-in date: admit under health insurance. */
+        VALID(Decision.VALID),
+        /**
+         * The chip ID card's QR (unsigned), and the health-insurance lookup by its personal number found a card
+         * valid on the check-in date whose holder name and birth date match the QR: admit under health insurance
+         * after comparing the photo on the ID card with the patient (the identity is not verified).
+         */
+        VALID_IDENTITY_UNVERIFIED(Decision.VALID),
+        /** Verified identity, but the BHYT card's validity ended before the check-in date. */
+        CARD_EXPIRED(Decision.REJECTED),
+        /** Verified identity, but the BHYT card's validity starts after the check-in date. */
+        CARD_NOT_YET_VALID(Decision.REJECTED),
+        /** Verified identity, but the presentation carries no BHYT card. */
+        NO_INSURANCE_DATA(Decision.CHECK_MANUALLY),
+        /**
+         * The health-insurance lookup by the ID card's personal number found no card valid on the check-in date:
+         * explain this to the patient and fall back to the BHYT card and a photo ID (Công văn 931/BYT-BH).
+         */
+        NO_VALID_CARD(Decision.CHECK_MANUALLY),
+        /** The health-insurance lookup did not answer (in time): check the BHYT card and a photo ID by hand. */
+        LOOKUP_UNAVAILABLE(Decision.CHECK_MANUALLY),
+        /**
+         * The lookup found cards for the number, but none whose holder name and birth date match the QR: check the
+         * BHYT card and a photo ID by hand.
+         */
+        DATA_MISMATCH(Decision.CHECK_MANUALLY),
+        /**
+         * The unsigned chip-card QR at a desk without a health-insurance lookup: its data is unverified; check the
+         * BHYT card and a photo ID by hand (Công văn 931/BYT-BH).
+         */
+        CHECK_MANUALLY(Decision.CHECK_MANUALLY),
+        /** The verifier rejected the code (see {@link CheckInDecision#reason()}). */
+        REJECTED(Decision.REJECTED),
+        /** No QR code could be read from the image: scan again. */
+        UNREADABLE(Decision.REJECTED);
+
+        private final Decision decision;
+
+        Status(Decision decision) {
+            this.decision = decision;
+        }
+
+        /** @return the three-way decision this status belongs to */
+        public Decision decision() {
+            return decision;
+        }
+    }
+
+    /** Something the receptionist must do or know besides the decision, in Vietnamese and English. */
+    public enum Notice {
+        /** The identity is not verified: compare the photo on the ID card with the patient. */
+        COMPARE_PHOTO("Đối chiếu ảnh trên thẻ căn cước với người bệnh.",
+                "Compare the photo on the ID card with the patient."),
+        /** The card's registered primary-care facility is another facility: referral rules differ. */
+        OTHER_FACILITY("Thẻ BHYT đăng ký khám chữa bệnh ban đầu tại cơ sở khác: áp dụng quy định về chuyển tuyến"
+                + " và mức hưởng tương ứng.", "The card is registered for primary care at another facility: the"
+                + " referral rules and their benefit levels apply.");
+
+        private final String vi;
+        private final String en;
+
+        Notice(String vi, String en) {
+            this.vi = vi;
+            this.en = en;
+        }
+
+        /** @return the text in Vietnamese */
+        public String vietnamese() {
+            return vi;
+        }
+
+        /** @return the text in English */
+        public String english() {
+            return en;
+        }
     }
 
     /**
@@ -107,7 +173,7 @@ public final class CheckInDecision {
     }
 
     /**
-     * The health-insurance card from a verified presentation.
+     * The health-insurance card, from a verified presentation or from the health-insurance lookup.
      *
      * @param number the card number, e.g. {@code HS4790120878811}
      * @param validFrom first day of validity
@@ -147,7 +213,7 @@ public final class CheckInDecision {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT);
 
-    private final Decision decision;
+    private final Status status;
     private final Reason reason;
     private final String scanFailure;
     private final String detail;
@@ -156,15 +222,16 @@ public final class CheckInDecision {
     private final Insurance insurance;
     private final String messageVi;
     private final String messageEn;
+    private final List<Notice> notices;
 
-    private CheckInDecision(Decision decision, Reason reason, String detail, LocalDate checkedOn, Patient patient,
+    private CheckInDecision(Status decision, Reason reason, String detail, LocalDate checkedOn, Patient patient,
             Insurance insurance, String messageVi, String messageEn) {
-        this(decision, reason, null, detail, checkedOn, patient, insurance, messageVi, messageEn);
+        this(decision, reason, null, detail, checkedOn, patient, insurance, messageVi, messageEn, List.of());
     }
 
-    private CheckInDecision(Decision decision, Reason reason, String scanFailure, String detail, LocalDate checkedOn,
-            Patient patient, Insurance insurance, String messageVi, String messageEn) {
-        this.decision = decision;
+    private CheckInDecision(Status status, Reason reason, String scanFailure, String detail, LocalDate checkedOn,
+            Patient patient, Insurance insurance, String messageVi, String messageEn, List<Notice> notices) {
+        this.status = status;
         this.reason = reason;
         this.scanFailure = scanFailure;
         this.detail = detail;
@@ -173,20 +240,30 @@ public final class CheckInDecision {
         this.insurance = insurance;
         this.messageVi = messageVi;
         this.messageEn = messageEn;
+        this.notices = List.copyOf(notices);
     }
 
-    static CheckInDecision card(Decision decision, LocalDate today, Patient patient, Insurance card) {
+    static CheckInDecision card(Status status, LocalDate today, Patient patient, Insurance card,
+            List<Notice> notices) {
         String to = DISPLAY.format(card.validTo());
         String from = DISPLAY.format(card.validFrom());
         BenefitLevel level = card.benefitLevel();
         String vi;
         String en;
-        switch (decision) {
+        switch (status) {
             case VALID:
                 vi = "Thẻ BHYT còn hiệu lực (từ " + from + " đến " + to + "). Mức hưởng " + level.code() + ": "
                         + level.descriptionVi() + ".";
                 en = "The health-insurance card is valid (" + from + " to " + to + "). Benefit level "
                         + level.code() + ": " + level.descriptionEn() + ".";
+                break;
+            case VALID_IDENTITY_UNVERIFIED:
+                vi = "Tra cứu theo số định danh cá nhân: thẻ BHYT còn hiệu lực (từ " + from + " đến " + to
+                        + "). Mức hưởng " + level.code() + ": " + level.descriptionVi() + ". Mã QR trên thẻ căn cước"
+                        + " không có chữ ký số: đối chiếu ảnh trên thẻ căn cước với người bệnh.";
+                en = "Looked up by the personal number: the health-insurance card is valid (" + from + " to " + to
+                        + "). Benefit level " + level.code() + ": " + level.descriptionEn() + ". The ID card QR has"
+                        + " no digital signature: compare the photo on the ID card with the patient.";
                 break;
             case CARD_EXPIRED:
                 vi = "Thẻ BHYT đã hết hạn sử dụng (có giá trị đến " + to + "). Đề nghị người bệnh kiểm tra lại thẻ"
@@ -198,24 +275,58 @@ public final class CheckInDecision {
                 en = "The health-insurance card is not valid yet (valid from " + from + ").";
                 break;
             default:
-                throw new IllegalArgumentException("not a card decision: " + decision);
+                throw new IllegalArgumentException("not a card status: " + status);
         }
-        return new CheckInDecision(decision, null, "", today, patient, card, vi, en);
+        return new CheckInDecision(status, null, null, "", today, patient, card, vi, en, notices);
     }
 
     static CheckInDecision noInsurance(LocalDate today, Patient patient) {
-        return new CheckInDecision(Decision.NO_INSURANCE_DATA, null, "", today, patient, null,
+        return new CheckInDecision(Status.NO_INSURANCE_DATA, null, "", today, patient, null,
                 "Đã xác thực danh tính nhưng mã không có thông tin thẻ BHYT. Đề nghị người bệnh xuất trình thẻ BHYT.",
                 "Identity verified, but the code carries no health-insurance card. Ask for the health-insurance card.");
     }
 
     static CheckInDecision checkManually(LocalDate today, Patient unverified) {
-        return new CheckInDecision(Decision.CHECK_MANUALLY, Reason.UNSIGNED_LEGACY,
+        return new CheckInDecision(Status.CHECK_MANUALLY, Reason.UNSIGNED_LEGACY,
                 "legacy chip-card QR: unsigned data", today, unverified, null,
                 "Mã QR trên thẻ căn cước không có chữ ký số: thông tin CHƯA ĐƯỢC XÁC THỰC. Theo Công văn"
                         + " 931/BYT-BH, đề nghị người bệnh xuất trình thẻ BHYT và giấy tờ tùy thân có ảnh để đối chiếu.",
                 "The chip ID card QR has no digital signature: the data is UNVERIFIED. As Official Letter"
                         + " 931/BYT-BH provides, ask for the health-insurance card and a photo ID and check them.");
+    }
+
+    /** The lookup found no card valid today; {@code latest} is the most recent matching card, if any. */
+    static CheckInDecision noValidCard(LocalDate today, Patient unverified, Insurance latest, String detail) {
+        String vi = "Không tìm thấy thẻ BHYT còn giá trị sử dụng khi tra cứu theo số định danh cá nhân"
+                + (latest == null ? "" : " (thẻ gần nhất có giá trị từ " + DISPLAY.format(latest.validFrom())
+                        + " đến " + DISPLAY.format(latest.validTo()) + ")")
+                + ". Theo Công văn 931/BYT-BH, giải thích cho người bệnh và đề nghị xuất trình thẻ BHYT cùng giấy tờ"
+                + " tùy thân có ảnh để làm thủ tục khám chữa bệnh BHYT.";
+        String en = "No health-insurance card valid today was found by the personal number"
+                + (latest == null ? "" : " (the latest card was valid from " + DISPLAY.format(latest.validFrom())
+                        + " to " + DISPLAY.format(latest.validTo()) + ")")
+                + ". As Official Letter 931/BYT-BH provides, explain this to the patient and ask for the"
+                + " health-insurance card and a photo ID to check in under health insurance.";
+        return new CheckInDecision(Status.NO_VALID_CARD, null, null, detail, today, unverified, latest, vi, en,
+                List.of());
+    }
+
+    static CheckInDecision lookupUnavailable(LocalDate today, Patient unverified, String detail) {
+        return new CheckInDecision(Status.LOOKUP_UNAVAILABLE, null, null, detail, today, unverified, null,
+                "Chưa tra cứu được thông tin thẻ BHYT: hệ thống tra cứu không phản hồi. Theo Công văn 931/BYT-BH,"
+                        + " đề nghị người bệnh xuất trình thẻ BHYT và giấy tờ tùy thân có ảnh để đối chiếu.",
+                "The health-insurance lookup is not answering, so the card could not be looked up. As Official"
+                        + " Letter 931/BYT-BH provides, ask for the health-insurance card and a photo ID and check"
+                        + " them.", List.of());
+    }
+
+    static CheckInDecision dataMismatch(LocalDate today, Patient unverified) {
+        return new CheckInDecision(Status.DATA_MISMATCH, null, null, "name or birth date differs from the record",
+                today, unverified, null,
+                "Họ tên hoặc ngày sinh trên mã QR không khớp với dữ liệu BHYT tra cứu được. Đề nghị người bệnh"
+                        + " xuất trình thẻ BHYT và giấy tờ tùy thân có ảnh để đối chiếu.",
+                "The name or birth date in the QR code does not match the health-insurance record. Ask for the"
+                        + " health-insurance card and a photo ID and check them.", List.of());
     }
 
     /**
@@ -236,12 +347,12 @@ public final class CheckInDecision {
         Objects.requireNonNull(checkedOn, "checkedOn");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
-        return new CheckInDecision(Decision.REJECTED, reason, detail, checkedOn, null, null,
+        return new CheckInDecision(Status.REJECTED, reason, detail, checkedOn, null, null,
                 "Không chấp nhận mã: " + reason.vietnamese(), "Code not accepted: " + reason.english());
     }
 
     /**
-     * A {@link Decision#UNREADABLE} decision: no QR code could be read from an image. {@link HospitalCheckIn} makes
+     * An {@link Status#UNREADABLE} decision: no QR code could be read from an image. {@link HospitalCheckIn} makes
      * it for a failed image scan; a layer in front of it may make it too (an image over its upload limit,
      * {@link QrScanResult.Reason#IMAGE_TOO_LARGE}).
      *
@@ -253,38 +364,41 @@ public final class CheckInDecision {
     public static CheckInDecision unreadable(LocalDate checkedOn, QrScanResult.Failed failed) {
         Objects.requireNonNull(checkedOn, "checkedOn");
         Objects.requireNonNull(failed, "failed");
-        return new CheckInDecision(Decision.UNREADABLE, null, failed.reason().name(),
+        return new CheckInDecision(Status.UNREADABLE, null, failed.reason().name(),
                 failed.reason() + ": " + failed.detail(), checkedOn, null, null, failed.reason().vietnamese(),
-                failed.reason().english());
+                failed.reason().english(), List.of());
     }
 
-    /** @return the decision */
+    /** @return the three-way decision for the screen (green, amber, red); JSON {@code decision} */
     public Decision decision() {
-        return decision;
+        return status.decision();
+    }
+
+    /** @return the detailed status; JSON {@code status} */
+    public Status status() {
+        return status;
     }
 
     /** @return true only for {@link Decision#VALID} */
     public boolean isValid() {
-        return decision == Decision.VALID;
+        return status.decision() == Decision.VALID;
     }
 
-    /** @return the three-way answer for the screen (green, amber, red); see {@link Outcome} for the mapping */
-    public Outcome outcome() {
-        switch (decision) {
-            case VALID:
-                return Outcome.VALID;
-            case CHECK_MANUALLY:
-            case NO_INSURANCE_DATA:
-                return Outcome.CHECK_MANUALLY;
-            default:
-                return Outcome.REJECTED;
-        }
+    /**
+     * What the receptionist must do or know besides the decision ({@link Notice#COMPARE_PHOTO} for a card found
+     * by the number of an unverified ID card, {@link Notice#OTHER_FACILITY} for a card registered elsewhere).
+     *
+     * @return the notices, possibly empty
+     */
+    public List<Notice> notices() {
+        return notices;
     }
 
     /**
      * Why the decision is not {@link Decision#VALID}, as one machine-readable code: the verifier's {@link Reason}
      * name when there is one ({@code BAD_SIGNATURE}, {@code EXPIRED}, {@code REPLAYED}, {@code UNSIGNED_LEGACY},
-     * ...); else {@code CARD_EXPIRED}, {@code CARD_NOT_YET_VALID} or {@code NO_INSURANCE_DATA}; for an unreadable
+     * ...); else the {@link Status} name ({@code CARD_EXPIRED}, {@code NO_VALID_CARD}, {@code LOOKUP_UNAVAILABLE},
+     * ...); for an unreadable
      * image the image decoder's {@link QrScanResult.Reason} name ({@code NOT_FOUND}, {@code UNREADABLE_IMAGE},
      * {@code IMAGE_TOO_LARGE}). These names do not overlap.
      *
@@ -297,12 +411,12 @@ public final class CheckInDecision {
         if (scanFailure != null) {
             return Optional.of(scanFailure);
         }
-        return decision == Decision.VALID ? Optional.empty() : Optional.of(decision.name());
+        return status.decision() == Decision.VALID ? Optional.empty() : Optional.of(status.name());
     }
 
     /**
      * The verifier's reason: for {@link Decision#REJECTED} why the code was refused (bad signature, expired,
-     * replayed, ...); for {@link Decision#CHECK_MANUALLY} {@link Reason#UNSIGNED_LEGACY}; empty otherwise.
+     * replayed, ...); for {@link Status#CHECK_MANUALLY} {@link Reason#UNSIGNED_LEGACY}; empty otherwise.
      *
      * @return the reason
      */
@@ -360,9 +474,9 @@ public final class CheckInDecision {
      *  "insurance":{"number":"HS4790120878811","valid_from":"2026-01-01","valid_to":"2026-12-31",
      *               "benefit_level":4,"coverage_percent":80,"facility":"79024"}}
      * }</pre>
-     * {@code decision} is the three-way {@link #outcome()} ({@code VALID}, {@code CHECK_MANUALLY} or
-     * {@code REJECTED}), {@code status} the finer {@link #decision()}, {@code reason} the {@link #reasonCode()} or
-     * null; {@code patient} and {@code insurance} are null when absent, and absent patient fields are null.
+     * {@code decision} is the three-way {@link #decision()} ({@code VALID}, {@code CHECK_MANUALLY} or
+     * {@code REJECTED}), {@code status} the finer {@link #status()}, {@code reason} the {@link #reasonCode()} or
+     * null, {@code notices} the {@link #notices()} as {@code [{"code":"COMPARE_PHOTO","vi":…,"en":…}]}; {@code patient} and {@code insurance} are null when absent, and absent patient fields are null.
      * {@code personal_number} is always masked. An expired BHYT card, for example, is
      * {@code {"decision":"REJECTED","status":"CARD_EXPIRED","reason":"CARD_EXPIRED",...}} with the patient and the
      * card, and a replayed code {@code {"decision":"REJECTED","status":"REJECTED","reason":"REPLAYED",...}}.
@@ -371,14 +485,21 @@ public final class CheckInDecision {
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("decision", outcome().name());
-        root.put("status", decision.name());
+        root.put("decision", decision().name());
+        root.put("status", status.name());
         root.put("reason", reasonCode().orElse(null));
         root.put("detail", detail);
         root.put("checked_on", checkedOn.toString());
         ObjectNode message = root.putObject("message");
         message.put("vi", messageVi);
         message.put("en", messageEn);
+        ArrayNode notes = root.putArray("notices");
+        for (Notice n : notices) {
+            ObjectNode note = notes.addObject();
+            note.put("code", n.name());
+            note.put("vi", n.vietnamese());
+            note.put("en", n.english());
+        }
         if (patient == null) {
             root.putNull("patient");
         } else {
@@ -415,6 +536,6 @@ public final class CheckInDecision {
     /** @return decision, reason and date; no personal data */
     @Override
     public String toString() {
-        return "CheckInDecision[" + decision + (reason == null ? "" : ", " + reason) + ", " + checkedOn + "]";
+        return "CheckInDecision[" + status + (reason == null ? "" : ", " + reason) + ", " + checkedOn + "]";
     }
 }

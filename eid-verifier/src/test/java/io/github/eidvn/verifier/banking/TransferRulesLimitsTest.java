@@ -28,8 +28,9 @@ class TransferRulesLimitsTest {
 
     @Test
     void allow_reportsTheNewDayTotal() {
-        rules.decide(new Transfer("wallet-1", 1_000_000), TransferEvidence.otp());
-        TransferDecision second = rules.decide(new Transfer("wallet-1", 2_000_000), TransferEvidence.otp());
+        BankFixtures.deviceKnown(rules, clock, "wallet-1");
+        rules.decide(BankFixtures.transfer("wallet-1", 1_000_000), TransferEvidence.otp());
+        TransferDecision second = rules.decide(BankFixtures.transfer("wallet-1", 2_000_000), TransferEvidence.otp());
         assertThat(second.outcome()).isEqualTo(TransferDecision.Outcome.ALLOW);
         assertThat(second.messageVi()).contains("3.000.000");
         assertThat(second.messageEn()).contains("3,000,000");
@@ -41,7 +42,7 @@ class TransferRulesLimitsTest {
         for (String bad : new String[] {"", "12a", "-5", "/", ":", "1".repeat(20), "9".repeat(19)}) {
             store.put(TransferRules.KEY_PREFIX + "2026-09-17:wallet-2", bad.getBytes(StandardCharsets.US_ASCII),
                     StateStore.NO_EXPIRY);
-            TransferDecision d = rules.decide(new Transfer("wallet-2", 1_000), TransferEvidence.otp());
+            TransferDecision d = rules.decide(BankFixtures.transfer("wallet-2", 1_000), TransferEvidence.otp());
             assertThat(d).as(bad).isInstanceOf(TransferDecision.Refused.class);
             assertThat(((TransferDecision.Refused) d).refusal()).as(bad)
                     .isEqualTo(TransferDecision.Refusal.CHECK_UNAVAILABLE);
@@ -57,10 +58,13 @@ class TransferRulesLimitsTest {
 
     @Test
     void accountId_printableAsciiWithoutSpaces() {
-        assertThat(new Transfer("!~", 1).account()).isEqualTo("!~");
-        assertThatThrownBy(() -> new Transfer("a b", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer("a\u007f", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer("", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(BankFixtures.transfer("!~", 1).account()).isEqualTo("!~");
+        assertThatThrownBy(() -> Transfer.builder().account("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("a\u007f")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().device("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("a").device("d").kind(Transfer.Kind.TRANSFER)
+                .amountVnd(1).build()).isInstanceOf(IllegalStateException.class); // no holder
     }
 
     @Test

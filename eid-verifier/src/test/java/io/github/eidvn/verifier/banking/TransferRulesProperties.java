@@ -36,9 +36,10 @@ class TransferRulesProperties {
         SettableClock clock = SettableClock.at(Instant.parse("2026-09-17T03:00:00Z"));
         TransferRules rules = TransferRules.builder().stateStore(InMemoryStateStore.create(clock)).clock(clock)
                 .build();
+        BankFixtures.deviceKnown(rules, clock, "acct");
         long total = 0;
         for (long amount : amounts) {
-            TransferDecision d = rules.decide(new Transfer("acct", amount), TransferEvidence.otp());
+            TransferDecision d = rules.decide(BankFixtures.transfer("acct", amount), TransferEvidence.otp());
             Outcome expected = amount <= 0 || amount > TransferRules.DEFAULT_MAX_TRANSFER_VND ? Outcome.REFUSED
                     : amount > 10_000_000 || total + amount > 20_000_000 ? Outcome.STEP_UP_BIOMETRIC
                     : Outcome.ALLOW;
@@ -56,9 +57,10 @@ class TransferRulesProperties {
         SettableClock clock = SettableClock.at(Instant.parse("2026-09-17T03:00:00Z"));
         TransferRules rules = TransferRules.builder().stateStore(InMemoryStateStore.create(clock)).clock(clock)
                 .build();
+        BankFixtures.deviceKnown(rules, clock, "acct");
         long total = 0;
         for (long amount : amounts) {
-            TransferDecision d = rules.decide(new Transfer("acct", amount), TransferEvidence.faceMatchedWithChip());
+            TransferDecision d = BankFixtures.decideWithFace(rules, BankFixtures.transfer("acct", amount), clock);
             boolean valid = amount > 0 && amount <= TransferRules.DEFAULT_MAX_TRANSFER_VND
                     && total <= Long.MAX_VALUE - amount;
             assertThat(d.outcome()).isEqualTo(valid ? Outcome.ALLOW : Outcome.REFUSED);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.assurance.AssertionIssuer;
@@ -43,10 +44,20 @@ class TransferRulesTest {
 
     private final SettableClock clock = SettableClock.at(MORNING);
     private final InMemoryStateStore store = InMemoryStateStore.create(clock);
-    private final TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).build();
+    private final TransferRules rules = TransferRules.builder().stateStore(store).clock(clock)
+            .eidAudience("wallet-demo").eidPurpose("payment").build();
+
+    @BeforeEach
+    void accountHasTransactedOnThisDevice() {
+        BankFixtures.deviceKnown(rules, clock, "wallet-0042");
+    }
 
     private static Transfer t(long amount) {
-        return new Transfer("wallet-0042", amount);
+        return BankFixtures.transfer("wallet-0042", amount);
+    }
+
+    private TransferDecision face(TransferRules r, Transfer transfer) {
+        return BankFixtures.decideWithFace(r, transfer, clock);
     }
 
     private TransferDecision otp(long amount) {
@@ -69,7 +80,7 @@ class TransferRulesTest {
         assertThat(otp(10_000_000).outcome()).isEqualTo(Outcome.ALLOW);
         TransferDecision overWithOtp = otp(10_000_001);
         assertThat(overWithOtp.outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
-        TransferDecision face = rules.decide(t(10_000_001), TransferEvidence.faceMatchedWithChip());
+        TransferDecision face = face(rules, t(10_000_001));
         assertThat(face.outcome()).isEqualTo(Outcome.ALLOW);
         TransferDecision.Allow allow = (TransferDecision.Allow) face;
         assertThat(allow.rule()).isEqualTo(Rule.SINGLE_TRANSFER_OVER_LIMIT);
@@ -106,7 +117,7 @@ class TransferRulesTest {
         assertThat(one.messageVi()).contains("vượt 20.000.000 đ", "đã giao dịch 20.000.000 đ");
         assertThat(one.messageEn()).contains("over 20,000,000 VND", "so far 20,000,000 VND");
 
-        TransferDecision crossed = rules.decide(t(1), TransferEvidence.faceMatchedWithChip());
+        TransferDecision crossed = face(rules, t(1));
         assertThat(crossed.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(((TransferDecision.Allow) crossed).rule()).isEqualTo(Rule.DAILY_TOTAL_CROSSES_LIMIT);
         // the total is over the threshold now; a later transfer does not take it over again
@@ -129,7 +140,7 @@ class TransferRulesTest {
 
     @Test
     void biometricAlsoSatisfiesTheOtpRule() {
-        TransferDecision d = rules.decide(t(1_000), TransferEvidence.faceMatchedWithChip());
+        TransferDecision d = face(rules, t(1_000));
         assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(((TransferDecision.Allow) d).rule()).isEqualTo(Rule.OTP_FOR_OTHER_TRANSFERS);
         assertThat(((TransferDecision.Allow) d).satisfiedBy())
@@ -178,6 +189,7 @@ class TransferRulesTest {
     void thresholdsAreConfiguration() {
         TransferRules strict = TransferRules.builder().stateStore(InMemoryStateStore.create(clock)).clock(clock)
                 .biometricAboveVnd(5_000_000).dailyBiometricAboveVnd(8_000_000).build();
+        BankFixtures.deviceKnown(strict, clock, "wallet-0042");
         assertThat(strict.biometricAboveVnd()).isEqualTo(5_000_000);
         assertThat(strict.dailyBiometricAboveVnd()).isEqualTo(8_000_000);
         assertThat(strict.decide(t(5_000_001), TransferEvidence.otp()).outcome())
@@ -193,15 +205,15 @@ class TransferRulesTest {
     @Test
     void zeroNegativeAndHugeAmounts_refused_nothingRecorded() {
         for (long bad : new long[] {0, -1, -10_000_000, Long.MIN_VALUE}) {
-            TransferDecision d = rules.decide(t(bad), TransferEvidence.faceMatchedWithChip());
+            TransferDecision d = face(rules, t(bad));
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(TransferDecision.Refusal.INVALID_AMOUNT);
             assertThat(d.messageVi()).isEqualTo("Số tiền không hợp lệ.");
         }
-        TransferDecision huge = rules.decide(t(Long.MAX_VALUE), TransferEvidence.faceMatchedWithChip());
+        TransferDecision huge = face(rules, t(Long.MAX_VALUE));
         assertThat(((TransferDecision.Refused) huge).refusal())
                 .isEqualTo(TransferDecision.Refusal.AMOUNT_OVER_MAXIMUM);
-        assertThat(rules.decide(t(TransferRules.DEFAULT_MAX_TRANSFER_VND), TransferEvidence.faceMatchedWithChip())
+        assertThat(face(rules, t(TransferRules.DEFAULT_MAX_TRANSFER_VND))
                 .outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(rules.dayTotalVnd("wallet-0042")).isEqualTo(TransferRules.DEFAULT_MAX_TRANSFER_VND);
     }
@@ -210,10 +222,10 @@ class TransferRulesTest {
     void dayTotalThatWouldOverflow_refused() {
         TransferRules loose = TransferRules.builder().stateStore(store).clock(clock).maxTransferVnd(Long.MAX_VALUE)
                 .build();
-        assertThat(loose.decide(t(Long.MAX_VALUE - 5), TransferEvidence.faceMatchedWithChip()).outcome())
+        assertThat(face(loose, t(Long.MAX_VALUE - 5)).outcome())
                 .isEqualTo(Outcome.ALLOW);
-        assertThat(loose.decide(t(5), TransferEvidence.faceMatchedWithChip()).outcome()).isEqualTo(Outcome.ALLOW);
-        TransferDecision d = loose.decide(t(1), TransferEvidence.faceMatchedWithChip());
+        assertThat(face(loose, t(5)).outcome()).isEqualTo(Outcome.ALLOW);
+        TransferDecision d = face(loose, t(1));
         assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(TransferDecision.Refusal.DAY_TOTAL_OVERFLOW);
         assertThat(loose.dayTotalVnd("wallet-0042")).isEqualTo(Long.MAX_VALUE);
     }
@@ -227,8 +239,9 @@ class TransferRulesTest {
                 .isEqualTo(TransferDecision.Refusal.CHECK_UNAVAILABLE);
 
         TransferRules down = TransferRules.builder().stateStore(new FailingStore()).clock(clock).build();
-        TransferDecision d = down.decide(t(1_000), TransferEvidence.faceMatchedWithChip());
+        TransferDecision d = down.decide(t(1_000), BankFixtures.face(clock, "a-challenge"));
         assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(down.decide(t(1_000), TransferEvidence.otp()).outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(TransferDecision.Refusal.CHECK_UNAVAILABLE);
         assertThat(d.messageEn()).contains("try again");
     }
@@ -308,10 +321,14 @@ class TransferRulesTest {
         return (Verified) verifier.verify(jwt);
     }
 
+    private String challenge(Transfer transfer) {
+        return rules.challenge(transfer);
+    }
+
     @Test
     void levelTwoEid_ofTheHolder_freshlyIssued_satisfiesTheBiometricRule() {
-        TransferDecision d = rules.decide(t(15_000_000),
-                TransferEvidence.eid(eid(AssuranceLevel.LEVEL_2, HOLDER, MORNING.minusSeconds(30)), HOLDER));
+        TransferDecision d = rules.decide(t(15_000_000), TransferEvidence.eid(eid(AssuranceLevel.LEVEL_2, HOLDER,
+                MORNING.minusSeconds(30)), challenge(t(15_000_000))));
         assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(((TransferDecision.Allow) d).satisfiedBy()).isEqualTo(TransferEvidence.Factor.EID_LEVEL_2);
         assertThat(d.messageVi()).contains("định danh điện tử mức độ 2");
@@ -320,39 +337,45 @@ class TransferRulesTest {
     @Test
     void eidThatDoesNotCount_stepUpWithTheReason() {
         Verified level1 = eid(AssuranceLevel.LEVEL_1, HOLDER, MORNING);
-        TransferDecision d1 = rules.decide(t(15_000_000), TransferEvidence.eid(level1, HOLDER));
+        TransferDecision d1 = rules.decide(t(15_000_000), TransferEvidence.eid(level1, challenge(t(15_000_000))));
         assertThat(d1.outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
         assertThat(((TransferDecision.StepUp) d1).detail()).contains("level 1");
 
         Verified someoneElse = eid(AssuranceLevel.LEVEL_2, "001088001234", MORNING);
-        TransferDecision d2 = rules.decide(t(15_000_000), TransferEvidence.eid(someoneElse, HOLDER));
+        TransferDecision d2 = rules.decide(t(15_000_000), TransferEvidence.eid(someoneElse,
+                challenge(t(15_000_000))));
         assertThat(((TransferDecision.StepUp) d2).detail()).contains("not for the account holder");
 
         Verified fresh = eid(AssuranceLevel.LEVEL_2, HOLDER, MORNING);
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-        TransferDecision d3 = rules.decide(t(15_000_000), TransferEvidence.eid(fresh, HOLDER));
-        assertThat(((TransferDecision.StepUp) d3).detail()).contains("300 s ago");
+        TransferDecision d3 = rules.decide(t(15_000_000), TransferEvidence.eid(fresh, challenge(t(15_000_000))));
+        assertThat(((TransferDecision.StepUp) d3).detail()).contains("older than the challenge");
 
         // a level-1 e-ID still leaves an OTP transfer to the OTP
-        TransferDecision small = rules.decide(t(1_000), TransferEvidence.eid(level1, HOLDER));
+        TransferDecision small = rules.decide(t(1_000), TransferEvidence.eid(level1, challenge(t(1_000))));
         assertThat(small.outcome()).isEqualTo(Outcome.STEP_UP_OTP);
-        assertThat(rules.decide(t(1_000), TransferEvidence.eid(level1, HOLDER).and(TransferEvidence.otp()))
-                .outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(rules.decide(t(1_000), TransferEvidence.eid(level1, challenge(t(1_000)))
+                .and(TransferEvidence.otp())).outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(rules.dayTotalVnd("wallet-0042")).isEqualTo(1_000);
     }
 
     @Test
     void evidence_combines_andPrintsNoPersonalData() {
         Verified v = eid(AssuranceLevel.LEVEL_2, HOLDER, MORNING);
-        TransferEvidence e = TransferEvidence.otp().and(TransferEvidence.eid(v, HOLDER));
+        String c = challenge(t(1));
+        TransferEvidence e = TransferEvidence.otp().and(TransferEvidence.eid(v, c));
         assertThat(e.factors()).containsExactlyInAnyOrder(TransferEvidence.Factor.OTP,
                 TransferEvidence.Factor.EID_LEVEL_2);
-        assertThat(e.toString()).doesNotContain(HOLDER).doesNotContain("Nguyễn");
+        assertThat(e.toString()).doesNotContain(HOLDER).doesNotContain("Nguyễn").doesNotContain(c);
         assertThat(TransferEvidence.none().factors()).isEmpty();
         assertThat(TransferEvidence.Factor.OTP.isBiometric()).isFalse();
         assertThat(TransferEvidence.Factor.EID_LEVEL_2.isBiometric()).isTrue();
-        assertThatThrownBy(() -> e.and(TransferEvidence.eid(v, HOLDER))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TransferEvidence.eid(null, HOLDER)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> e.and(TransferEvidence.eid(v, c))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.and(BankFixtures.face(clock, "another")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(e.and(BankFixtures.face(clock, c)).factors()).hasSize(3);
+        assertThatThrownBy(() -> TransferEvidence.eid(null, c)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> TransferEvidence.eid(v, null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -372,12 +395,15 @@ class TransferRulesTest {
 
     @Test
     void transfer_accountIdIsValidated_amountIsNot() {
-        assertThatThrownBy(() -> new Transfer("", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer("has space", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer("x".repeat(129), 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer("ví", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Transfer(null, 1)).isInstanceOf(NullPointerException.class);
-        assertThat(new Transfer("a:b", -5).amountVnd()).isEqualTo(-5);
+        assertThatThrownBy(() -> Transfer.builder().account("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("has space"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("x".repeat(129)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account("ví")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Transfer.builder().account(null)).isInstanceOf(NullPointerException.class);
+        assertThat(BankFixtures.transfer("a:b", -5).amountVnd()).isEqualTo(-5);
+        assertThat(BankFixtures.transfer("a:b", -5).toString()).doesNotContain(BankFixtures.DEVICE);
         assertThat(Vnd.vi(1_234_567)).isEqualTo("1.234.567 đ");
         assertThat(Vnd.en(999)).isEqualTo("999 VND");
         assertThat(Vnd.en(-20_000_000)).isEqualTo("-20,000,000 VND");

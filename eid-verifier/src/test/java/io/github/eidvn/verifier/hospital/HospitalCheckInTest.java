@@ -29,6 +29,7 @@ import io.github.eidvn.testing.AssertionFixtures;
 import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.Reason;
 import io.github.eidvn.verifier.hospital.CheckInDecision.Decision;
+import io.github.eidvn.verifier.hospital.CheckInDecision.Status;
 
 class HospitalCheckInTest {
 
@@ -73,7 +74,7 @@ class HospitalCheckInTest {
     @Test
     void verifiedPresentation_cardValidToday_valid_withPatientAndInsurance() {
         CheckInDecision d = desk().check(hospitalQr());
-        assertThat(d.decision()).isEqualTo(Decision.VALID);
+        assertThat(d.status()).isEqualTo(Status.VALID);
         assertThat(d.isValid()).isTrue();
         assertThat(d.reason()).isEmpty();
         assertThat(d.checkedOn()).isEqualTo(LocalDate.of(2026, 9, 17));
@@ -100,22 +101,22 @@ class HospitalCheckInTest {
     @Test
     void photoOfThePresentation_decodedThenChecked() {
         byte[] png = QrRenderer.defaults().png(hospitalQr());
-        assertThat(desk().check(png).decision()).isEqualTo(Decision.VALID);
+        assertThat(desk().check(png).status()).isEqualTo(Status.VALID);
     }
 
     @Test
     void cardValidity_bothEndsIncluded_expiredAndNotYetValid() {
-        assertThat(desk().check(qr(AssertionFixtures.NOW, withCard("2026-01-01", "2026-09-17"))).decision())
-                .isEqualTo(Decision.VALID);
-        assertThat(desk().check(qr(AssertionFixtures.NOW, withCard("2026-09-17", "2026-12-31"))).decision())
-                .isEqualTo(Decision.VALID);
+        assertThat(desk().check(qr(AssertionFixtures.NOW, withCard("2026-01-01", "2026-09-17"))).status())
+                .isEqualTo(Status.VALID);
+        assertThat(desk().check(qr(AssertionFixtures.NOW, withCard("2026-09-17", "2026-12-31"))).status())
+                .isEqualTo(Status.VALID);
         CheckInDecision expired = desk().check(qr(AssertionFixtures.NOW, withCard("2025-01-01", "2026-09-16")));
-        assertThat(expired.decision()).isEqualTo(Decision.CARD_EXPIRED);
+        assertThat(expired.status()).isEqualTo(Status.CARD_EXPIRED);
         assertThat(expired.messageVi()).contains("hết hạn", "16/09/2026");
         assertThat(expired.patient()).isPresent();
         assertThat(expired.insurance()).isPresent();
         CheckInDecision early = desk().check(qr(AssertionFixtures.NOW, withCard("2026-09-18", "2027-09-17")));
-        assertThat(early.decision()).isEqualTo(Decision.CARD_NOT_YET_VALID);
+        assertThat(early.status()).isEqualTo(Status.CARD_NOT_YET_VALID);
         assertThat(early.messageEn()).contains("not valid yet", "18/09/2026");
     }
 
@@ -126,10 +127,10 @@ class HospitalCheckInTest {
         String text = qr(newYearInVietnam, AssertionFixtures.hospitalClaims());
         CheckInDecision d = desk(newYearInVietnam).check(text);
         assertThat(d.checkedOn()).isEqualTo(LocalDate.of(2027, 1, 1));
-        assertThat(d.decision()).isEqualTo(Decision.CARD_EXPIRED);
+        assertThat(d.status()).isEqualTo(Status.CARD_EXPIRED);
         HospitalCheckIn utcDesk = HospitalCheckIn.builder().verifier(verifier(newYearInVietnam))
                 .clock(Clock.fixed(newYearInVietnam, ZoneOffset.UTC)).zone(ZoneOffset.UTC).build();
-        assertThat(utcDesk.check(text).decision()).isEqualTo(Decision.VALID);
+        assertThat(utcDesk.check(text).status()).isEqualTo(Status.VALID);
     }
 
     @Test
@@ -137,7 +138,7 @@ class HospitalCheckInTest {
         Map<String, Object> claims = new LinkedHashMap<>(AssertionFixtures.hospitalClaims());
         claims.remove("health_insurance");
         CheckInDecision d = desk().check(qr(AssertionFixtures.NOW, claims));
-        assertThat(d.decision()).isEqualTo(Decision.NO_INSURANCE_DATA);
+        assertThat(d.status()).isEqualTo(Status.NO_INSURANCE_DATA);
         assertThat(d.patient().orElseThrow().verified()).isTrue();
         assertThat(d.insurance()).isEmpty();
         assertThat(d.messageVi()).contains("thẻ BHYT");
@@ -146,7 +147,7 @@ class HospitalCheckInTest {
     @Test
     void legacyChipCardQr_checkManually_unverifiedData_with931Fallback() {
         CheckInDecision d = desk().check(LEGACY);
-        assertThat(d.decision()).isEqualTo(Decision.CHECK_MANUALLY);
+        assertThat(d.status()).isEqualTo(Status.CHECK_MANUALLY);
         assertThat(d.reason()).hasValue(Reason.UNSIGNED_LEGACY);
         CheckInDecision.Patient p = d.patient().orElseThrow();
         assertThat(p.verified()).isFalse();
@@ -162,9 +163,9 @@ class HospitalCheckInTest {
     void rejections_carryTheVerifierReason() {
         HospitalCheckIn desk = desk();
         String text = hospitalQr();
-        assertThat(desk.check(text).decision()).isEqualTo(Decision.VALID);
+        assertThat(desk.check(text).status()).isEqualTo(Status.VALID);
         CheckInDecision replay = desk.check(text);
-        assertThat(replay.decision()).isEqualTo(Decision.REJECTED);
+        assertThat(replay.status()).isEqualTo(Status.REJECTED);
         assertThat(replay.reason()).hasValue(Reason.REPLAYED);
         assertThat(replay.messageVi()).contains(Reason.REPLAYED.vietnamese());
         assertThat(replay.messageEn()).contains(Reason.REPLAYED.english());
@@ -201,14 +202,14 @@ class HospitalCheckInTest {
         String tampered = text.substring(0, i) + (char) ('0' + (text.charAt(i) - '0' + 5) % 10)
                 + text.substring(i + 1);
         CheckInDecision d = desk().check(tampered);
-        assertThat(d.decision()).isEqualTo(Decision.REJECTED);
+        assertThat(d.status()).isEqualTo(Status.REJECTED);
         assertThat(d.reason()).hasValueSatisfying(r -> assertThat(r).isIn(Reason.BAD_SIGNATURE, Reason.MALFORMED));
     }
 
     @Test
     void imageWithoutQrCode_unreadable() {
         CheckInDecision d = desk().check(new byte[] {1, 2, 3});
-        assertThat(d.decision()).isEqualTo(Decision.UNREADABLE);
+        assertThat(d.status()).isEqualTo(Status.UNREADABLE);
         assertThat(d.reason()).isEmpty();
         assertThat(d.messageVi()).isNotBlank();
         assertThat(d.messageEn()).isNotBlank();
@@ -250,43 +251,43 @@ class HospitalCheckInTest {
     }
 
     @Test
-    void outcome_everyDecisionMapsToOneOfThreeColours_withOneReasonCode() {
+    void decision_everyStatusMapsToOneOfThreeColours_withOneReasonCode() {
         HospitalCheckIn desk = desk();
         CheckInDecision valid = desk.check(hospitalQr());
-        assertThat(valid.outcome()).isEqualTo(CheckInDecision.Outcome.VALID);
+        assertThat(valid.decision()).isEqualTo(Decision.VALID);
         assertThat(valid.reasonCode()).isEmpty();
 
         CheckInDecision legacy = desk.check(LEGACY);
-        assertThat(legacy.outcome()).isEqualTo(CheckInDecision.Outcome.CHECK_MANUALLY);
+        assertThat(legacy.decision()).isEqualTo(Decision.CHECK_MANUALLY);
         assertThat(legacy.reasonCode()).hasValue("UNSIGNED_LEGACY");
 
         Map<String, Object> noCard = new LinkedHashMap<>(AssertionFixtures.hospitalClaims());
         noCard.remove("health_insurance");
         CheckInDecision none = desk.check(qr(AssertionFixtures.NOW, noCard));
-        assertThat(none.outcome()).isEqualTo(CheckInDecision.Outcome.CHECK_MANUALLY);
+        assertThat(none.decision()).isEqualTo(Decision.CHECK_MANUALLY);
         assertThat(none.reasonCode()).hasValue("NO_INSURANCE_DATA");
 
         CheckInDecision expired = desk.check(qr(AssertionFixtures.NOW, withCard("2025-01-01", "2025-12-31")));
-        assertThat(expired.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(expired.decision()).isEqualTo(Decision.REJECTED);
         assertThat(expired.reasonCode()).hasValue("CARD_EXPIRED");
         CheckInDecision early = desk.check(qr(AssertionFixtures.NOW, withCard("2027-01-01", "2027-12-31")));
-        assertThat(early.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(early.decision()).isEqualTo(Decision.REJECTED);
         assertThat(early.reasonCode()).hasValue("CARD_NOT_YET_VALID");
 
         CheckInDecision unreadable = desk.check(new byte[] {1, 2, 3});
-        assertThat(unreadable.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(unreadable.decision()).isEqualTo(Decision.REJECTED);
         assertThat(unreadable.reasonCode()).hasValue("UNREADABLE_IMAGE");
 
         CheckInDecision bad = desk.check("garbage");
-        assertThat(bad.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
+        assertThat(bad.decision()).isEqualTo(Decision.REJECTED);
         assertThat(bad.reasonCode()).hasValue("MALFORMED");
 
-        for (Decision d : Decision.values()) {
-            assertThat(Reason.values()).extracting(Reason::name).doesNotContain(d.name());
+        for (Status st : Status.values()) {
+            assertThat(Reason.values()).extracting(Reason::name).doesNotContain(st.name());
         }
         for (io.github.eidvn.qr.QrScanResult.Reason r : io.github.eidvn.qr.QrScanResult.Reason.values()) {
             assertThat(Reason.values()).extracting(Reason::name).doesNotContain(r.name());
-            assertThat(Decision.values()).extracting(Decision::name).doesNotContain(r.name());
+            assertThat(Status.values()).extracting(Status::name).doesNotContain(r.name());
         }
     }
 
@@ -306,8 +307,8 @@ class HospitalCheckInTest {
     void publicFactories_makeOnlyRejectionsWithoutPatientData() throws Exception {
         LocalDate day = LocalDate.of(2026, 9, 17);
         CheckInDecision tooLarge = CheckInDecision.rejected(day, Reason.TOO_LARGE, "body over 8000 characters");
+        assertThat(tooLarge.status()).isEqualTo(Status.REJECTED);
         assertThat(tooLarge.decision()).isEqualTo(Decision.REJECTED);
-        assertThat(tooLarge.outcome()).isEqualTo(CheckInDecision.Outcome.REJECTED);
         assertThat(tooLarge.patient()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(tooLarge.toJson());
         assertThat(json.get("reason").asText()).isEqualTo("TOO_LARGE");
@@ -316,7 +317,7 @@ class HospitalCheckInTest {
 
         CheckInDecision big = CheckInDecision.unreadable(day, new io.github.eidvn.qr.QrScanResult.Failed(
                 io.github.eidvn.qr.QrScanResult.Reason.IMAGE_TOO_LARGE, "upload over 5 MiB"));
-        assertThat(big.decision()).isEqualTo(Decision.UNREADABLE);
+        assertThat(big.status()).isEqualTo(Status.UNREADABLE);
         assertThat(big.reasonCode()).hasValue("IMAGE_TOO_LARGE");
         assertThat(big.detail()).contains("upload over 5 MiB");
         assertThatThrownBy(() -> CheckInDecision.rejected(null, Reason.MALFORMED, ""))

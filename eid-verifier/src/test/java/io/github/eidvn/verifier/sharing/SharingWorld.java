@@ -45,8 +45,13 @@ final class SharingWorld {
     }
 
     SharingWorld(ConsentFixtures.Party bank) {
+        this(bank, PartyDecryptionKey.fromPrivateJwkJson(bank.encryptionPrivateJwk()));
+    }
+
+    /** A world whose bank decrypts with {@code bankKey} (e.g. a key in an HSM), registered with its public part. */
+    SharingWorld(ConsentFixtures.Party bank, PartyDecryptionKey bankKey) {
         this.bank = bank;
-        this.bankKey = PartyDecryptionKey.fromPrivateJwkJson(bank.encryptionPrivateJwk());
+        this.bankKey = bankKey;
         this.signer = ConsentRequestSigner.builder().partyId(bank.party().id()).signingKey(bank.signingKey())
                 .audience(ConsentFixtures.ISSUER).clock(clock).build();
         this.requests = ConsentRequestVerifier.builder().registry(ConsentFixtures.registry(bank))

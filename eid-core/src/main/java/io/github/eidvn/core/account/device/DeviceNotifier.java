@@ -2,6 +2,8 @@ package io.github.eidvn.core.account.device;
 
 import java.time.Instant;
 
+import io.github.eidvn.core.account.AccountId;
+
 /**
  * SPI: reaches a device (push notification, in-app message channel).
  *
@@ -21,10 +23,10 @@ public interface DeviceNotifier {
     /**
      * Tells a device that it was signed out (another device took over, or the account was recovered). Default: no-op.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @param deviceId the signed-out device
      * @param at when
      */
-    default void signedOut(String personalNumber, String deviceId, Instant at) {
+    default void signedOut(AccountId account, String deviceId, Instant at) {
     }
 }

@@ -65,7 +65,7 @@ public sealed interface LoginResult permits LoginResult.LoggedIn, LoginResult.Ne
 
     /** Why a login step was refused. */
     enum Reason {
-        /** Malformed personal number, device id, code or challenge. */
+        /** Malformed device id, code, challenge, holder personal number or assertion id. */
         MALFORMED_REQUEST("Yêu cầu không hợp lệ.", "The request is not valid."),
         /** Wrong password or unknown account (never distinguished). */
         INVALID_CREDENTIALS("Số định danh hoặc mật khẩu không đúng.",

@@ -45,6 +45,8 @@ public sealed interface SessionValidation permits SessionValidation.Valid, Sessi
         /** Its device is no longer the account's active device (another device took over, or sign-out everywhere). */
         DEVICE_NOT_ACTIVE,
         /** The account is locked (by the citizen or an authority). */
-        ACCOUNT_LOCKED
+        ACCOUNT_LOCKED,
+        /** The session kept changing under concurrent requests; try again. */
+        BUSY
     }
 }

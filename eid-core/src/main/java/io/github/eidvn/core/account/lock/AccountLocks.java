@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.eidvn.core.account.AccountId;
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.SecurityEventType;
 import io.github.eidvn.core.account.internal.Bin;
+import io.github.eidvn.core.account.internal.AccountKeys;
+import io.github.eidvn.core.account.internal.AttemptCounter;
 import io.github.eidvn.core.account.internal.Checks;
 import io.github.eidvn.core.spi.StateStore;
 
@@ -26,8 +29,8 @@ import io.github.eidvn.core.spi.StateStore;
  * both counters.
  *
  * <p><b>Security.</b> Callers must check {@link #status} before verifying a secret and record every failure. Counters
- * and locks are single atomic store operations; concurrent failures all count. Locks are keyed by personal number; an
- * attacker can lock any account whose number they know (the usual lockout trade-off), so pair this with per-source
+ * and locks are single atomic store operations; concurrent failures all count. Locks are keyed by {@link AccountId}; an
+ * attacker can lock any account whose id they know (the usual lockout trade-off), so pair this with per-source
  * throttling ({@link SourceThrottle}) and let a locked citizen recover with a level-2 proof.
  */
 public final class AccountLocks {
@@ -38,9 +41,6 @@ public final class AccountLocks {
     private static final int VERSION = 1;
     private static final int MAX_REASON = 200;
     private static final LockType[] TYPES = LockType.values();
-    /** "eid:lock:" + the lower-case type name + ":", by ordinal (computed once instead of per key). */
-    private static final String[] LOCK_KEY_PREFIXES = java.util.Arrays.stream(TYPES)
-            .map(t -> "eid:lock:" + t.name().toLowerCase(java.util.Locale.ROOT) + ":").toArray(String[]::new);
 
     private final StateStore store;
     private final Clock clock;
@@ -78,91 +78,90 @@ public final class AccountLocks {
     /**
      * The locks in force on an account.
      *
-     * @param personalNumber the account (12 digits)
+     * @param account the account
      * @return unlocked, or the locks in force
-     * @throws IllegalArgumentException for a malformed personal number
      */
-    public LockStatus status(String personalNumber) {
-        requirePn(personalNumber);
+    public LockStatus status(AccountId account) {
+        Objects.requireNonNull(account, "account");
         Instant now = clock.instant();
         List<AccountLock> locks = new ArrayList<>(3);
         for (LockType t : TYPES) {
-            read(t, lockKey(t, personalNumber)).filter(l -> l.activeAt(now)).ifPresent(locks::add);
+            read(t, AccountKeys.lock(t, account)).filter(l -> l.activeAt(now)).ifPresent(locks::add);
         }
-        read(LockType.BRUTE_FORCE, hardLockKey(personalNumber)).ifPresent(locks::add);
+        read(LockType.BRUTE_FORCE, AccountKeys.hardLock(account)).ifPresent(locks::add);
         return locks.isEmpty() ? new LockStatus.Unlocked() : new LockStatus.Locked(locks);
     }
 
     /**
      * Places (or replaces) the citizen's own temporary lock, e.g. for a lost phone.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @param duration how long, positive, at most 366 days
      * @param reason a short reason (no secrets), at most 200 characters
      * @return the lock
      */
-    public AccountLock lockByUser(String personalNumber, Duration duration, String reason) {
-        requirePn(personalNumber);
+    public AccountLock lockByUser(AccountId account, Duration duration, String reason) {
+        Objects.requireNonNull(account, "account");
         Checks.positive(duration, "duration");
         if (duration.compareTo(Duration.ofDays(366)) > 0) {
             throw new IllegalArgumentException("a user-requested lock is temporary: at most 366 days");
         }
         Instant now = clock.instant();
-        return place(LockType.USER_REQUESTED, lockKey(LockType.USER_REQUESTED, personalNumber), personalNumber, reason,
+        return place(LockType.USER_REQUESTED, AccountKeys.lock(LockType.USER_REQUESTED, account), account, reason,
                 now, now.plus(duration));
     }
 
     /**
      * Places (or replaces) an authority lock that lasts until lifted.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @param reason the authority's reason or case reference, at most 200 characters
      * @return the lock
      */
-    public AccountLock lockByAuthority(String personalNumber, String reason) {
-        requirePn(personalNumber);
-        return place(LockType.AUTHORITY, lockKey(LockType.AUTHORITY, personalNumber), personalNumber, reason,
+    public AccountLock lockByAuthority(AccountId account, String reason) {
+        Objects.requireNonNull(account, "account");
+        return place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason,
                 clock.instant(), null);
     }
 
     /**
      * Places (or replaces) an authority lock that ends at a deadline.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @param reason the authority's reason or case reference, at most 200 characters
      * @param until when it ends, in the future
      * @return the lock
      */
-    public AccountLock lockByAuthority(String personalNumber, String reason, Instant until) {
-        requirePn(personalNumber);
+    public AccountLock lockByAuthority(AccountId account, String reason, Instant until) {
+        Objects.requireNonNull(account, "account");
         Instant now = clock.instant();
         if (!Objects.requireNonNull(until, "until").isAfter(now)) {
             throw new IllegalArgumentException("until must be in the future");
         }
-        return place(LockType.AUTHORITY, lockKey(LockType.AUTHORITY, personalNumber), personalNumber, reason, now,
+        return place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason, now,
                 until);
     }
 
     /**
      * Lifts a lock. Lifting {@link LockType#BRUTE_FORCE} also resets the failure counters.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @param type the lock to lift
      * @param by who lifts it (recorded in the audit trail, no secrets)
      * @return true when a lock in force was lifted
      */
-    public boolean lift(String personalNumber, LockType type, String by) {
-        requirePn(personalNumber);
+    public boolean lift(AccountId account, LockType type, String by) {
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(by, "by");
-        boolean lifted = store.delete(lockKey(type, personalNumber));
+        boolean lifted = store.delete(AccountKeys.lock(type, account));
         if (type == LockType.BRUTE_FORCE) {
-            lifted |= store.delete(hardLockKey(personalNumber));
-            store.delete(failKey(personalNumber));
-            store.delete(consecutiveKey(personalNumber));
+            lifted |= store.delete(AccountKeys.hardLock(account));
+            store.delete(AccountKeys.failures(account));
+            store.delete(AccountKeys.consecutiveFailures(account));
         }
         if (lifted) {
-            audit.record(SecurityEventType.ACCOUNT_UNLOCKED, personalNumber, null, by, type.name());
+            audit.record(SecurityEventType.ACCOUNT_UNLOCKED, account.value(), null, by, type.name());
         }
         return lifted;
     }
@@ -170,24 +169,26 @@ public final class AccountLocks {
     /**
      * Records a failed attempt (wrong password) and places a brute-force lock when a limit is reached.
      *
-     * @param personalNumber the account
+     * @param account the account
      * @return the counts and the lock placed, if any
      */
-    public FailureOutcome recordFailure(String personalNumber) {
-        requirePn(personalNumber);
-        long failures = store.incrementBy(failKey(personalNumber), 1, failureWindow);
-        long consecutive = store.incrementBy(consecutiveKey(personalNumber), 1, consecutiveWindow);
+    public FailureOutcome recordFailure(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        long failures = AttemptCounter.of(store, maxFailures, failureWindow).record(AccountKeys.failures(account))
+                .number();
+        long consecutive = AttemptCounter.of(store, hardLimit, consecutiveWindow)
+                .record(AccountKeys.consecutiveFailures(account)).number();
         Instant now = clock.instant();
         AccountLock placed = null;
         if (consecutive >= hardLimit) {
             // kept under its own key, so a temporary lock written concurrently can never replace it
-            placed = place(LockType.BRUTE_FORCE, hardLockKey(personalNumber), personalNumber,
+            placed = place(LockType.BRUTE_FORCE, AccountKeys.hardLock(account), account,
                     "consecutive-failures:" + consecutive, now, null);
-            store.delete(failKey(personalNumber));
+            store.delete(AccountKeys.failures(account));
         } else if (failures >= maxFailures) {
-            placed = place(LockType.BRUTE_FORCE, lockKey(LockType.BRUTE_FORCE, personalNumber), personalNumber,
+            placed = place(LockType.BRUTE_FORCE, AccountKeys.lock(LockType.BRUTE_FORCE, account), account,
                     "failures:" + failures, now, now.plus(lockDuration));
-            store.delete(failKey(personalNumber));
+            store.delete(AccountKeys.failures(account));
         }
         return new FailureOutcome(failures, consecutive, Optional.ofNullable(placed));
     }
@@ -195,12 +196,12 @@ public final class AccountLocks {
     /**
      * Records a successful authentication: resets the failure counters (a brute-force lock in force stays).
      *
-     * @param personalNumber the account
+     * @param account the account
      */
-    public void recordSuccess(String personalNumber) {
-        requirePn(personalNumber);
-        store.delete(failKey(personalNumber));
-        store.delete(consecutiveKey(personalNumber));
+    public void recordSuccess(AccountId account) {
+        Objects.requireNonNull(account, "account");
+        store.delete(AccountKeys.failures(account));
+        store.delete(AccountKeys.consecutiveFailures(account));
     }
 
     /** @return failures that place a brute-force lock */
@@ -218,7 +219,7 @@ public final class AccountLocks {
         return hardLimit;
     }
 
-    private AccountLock place(LockType type, String key, String pn, String reason, Instant since, Instant until) {
+    private AccountLock place(LockType type, String key, AccountId account, String reason, Instant since, Instant until) {
         Objects.requireNonNull(reason, "reason");
         if (reason.length() > MAX_REASON) {
             throw new IllegalArgumentException("reason longer than " + MAX_REASON + " characters");
@@ -228,7 +229,7 @@ public final class AccountLocks {
                 .putLong(until == null ? Long.MAX_VALUE : until.toEpochMilli()).putString(reason).toByteArray();
         Duration ttl = until == null ? StateStore.NO_EXPIRY : Duration.between(since, until);
         store.put(key, value, ttl);
-        audit.record(SecurityEventType.ACCOUNT_LOCKED, pn, null, null, type.name());
+        audit.record(SecurityEventType.ACCOUNT_LOCKED, account.value(), null, null, type.name());
         return lock;
     }
 
@@ -251,29 +252,6 @@ public final class AccountLocks {
         }
         return Optional.of(new AccountLock(type, reason, Instant.ofEpochMilli(since),
                 until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until)));
-    }
-
-    private static String lockKey(LockType type, String pn) {
-        return LOCK_KEY_PREFIXES[type.ordinal()] + pn;
-    }
-
-    private static String hardLockKey(String pn) {
-        return "eid:lock:brute_force_hard:" + pn;
-    }
-
-    private static String failKey(String pn) {
-        return "eid:bf:fail:" + pn;
-    }
-
-    private static String consecutiveKey(String pn) {
-        return "eid:bf:consecutive:" + pn;
-    }
-
-    private static void requirePn(String pn) {
-        Objects.requireNonNull(pn, "personalNumber");
-        if (!Checks.isPersonalNumber(pn)) {
-            throw new IllegalArgumentException("personal number must be 12 digits");
-        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.eidvn.core.account.lock;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.github.eidvn.core.account.internal.AttemptCounter;
 import io.github.eidvn.core.account.internal.Checks;
 import io.github.eidvn.core.account.internal.Secrets;
 import io.github.eidvn.core.spi.StateStore;
@@ -20,16 +21,12 @@ import io.github.eidvn.core.spi.StateStore;
  */
 public final class SourceThrottle {
 
-    private final StateStore store;
     private final String namespace;
-    private final int maxFailures;
-    private final Duration window;
+    private final AttemptCounter failures;
 
     private SourceThrottle(StateStore store, String namespace, int maxFailures, Duration window) {
-        this.store = store;
         this.namespace = namespace;
-        this.maxFailures = maxFailures;
-        this.window = window;
+        this.failures = AttemptCounter.of(store, maxFailures, window);
     }
 
     /**
@@ -60,7 +57,7 @@ public final class SourceThrottle {
      * @return true when the attempt may proceed; false when the source is throttled
      */
     public boolean tryAcquire(String source) {
-        return store.incrementBy(key(source), 1, window) <= maxFailures;
+        return failures.record(key(source)).allowed();
     }
 
     /**
@@ -69,17 +66,17 @@ public final class SourceThrottle {
      * @param source the source label
      */
     public void succeeded(String source) {
-        store.incrementBy(key(source), -1, window);
+        failures.giveBack(key(source));
     }
 
     /** @return failed attempts allowed per source per window */
     public int maxFailures() {
-        return maxFailures;
+        return failures.max();
     }
 
     /** @return the window */
     public Duration window() {
-        return window;
+        return failures.window();
     }
 
     private String key(String source) {
@@ -88,6 +85,6 @@ public final class SourceThrottle {
 
     @Override
     public String toString() {
-        return "SourceThrottle[" + namespace + ", " + maxFailures + " per " + window + "]";
+        return "SourceThrottle[" + namespace + ", " + failures.max() + " per " + failures.window() + "]";
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.SecurityEventType;
+import io.github.eidvn.core.account.internal.AttemptCounter;
 import io.github.eidvn.core.account.internal.Checks;
+import io.github.eidvn.core.account.internal.CompareAndSet;
 import io.github.eidvn.core.account.internal.Secrets;
 import io.github.eidvn.core.spi.StateStore;
 
@@ -37,6 +39,7 @@ public final class OtpVerifier {
     private final int lookAhead;
     private final int maxFailures;
     private final Duration failureWindow;
+    private final AttemptCounter attempts;
 
     private OtpVerifier(Builder b) {
         this.store = b.store;
@@ -46,6 +49,7 @@ public final class OtpVerifier {
         this.lookAhead = b.lookAhead == null ? 5 : b.lookAhead;
         this.maxFailures = b.maxFailures == null ? 10 : b.maxFailures;
         this.failureWindow = b.failureWindow == null ? Duration.ofMinutes(15) : b.failureWindow;
+        this.attempts = AttemptCounter.of(store, maxFailures, failureWindow);
     }
 
     /**
@@ -74,8 +78,8 @@ public final class OtpVerifier {
         if (!wellFormed(code, totp.digits())) {
             return reject(accountId, OtpVerification.Reason.MALFORMED, -1, "totp");
         }
-        long attempts = store.incrementBy("eid:otp:fail:" + id, 1, failureWindow);
-        if (attempts > maxFailures) {
+        AttemptCounter.Attempt attempt = attempts.record("eid:otp:fail:" + id);
+        if (!attempt.allowed()) {
             return reject(accountId, OtpVerification.Reason.TOO_MANY_ATTEMPTS, 0, "totp");
         }
         long now = totp.stepAt(clock.instant());
@@ -88,29 +92,19 @@ public final class OtpVerifier {
             }
         }
         if (matched == Long.MIN_VALUE) {
-            return reject(accountId, OtpVerification.Reason.WRONG_CODE, (int) (maxFailures - attempts), "totp");
+            return reject(accountId, OtpVerification.Reason.WRONG_CODE, attempt.remaining(), "totp");
         }
         String lastKey = "eid:otp:totp-last:" + id;
         Duration ttl = totp.step().multipliedBy(2L * window + 2).plusMinutes(10);
         byte[] mine = Long.toString(matched).getBytes(StandardCharsets.US_ASCII);
-        for (int round = 0; round < 64; round++) {
-            Optional<byte[]> cur = store.get(lastKey);
-            if (cur.isEmpty()) {
-                if (store.putIfAbsent(lastKey, mine, ttl)) {
-                    return accept(accountId, id, matched, "totp");
-                }
-                continue;
+        long step = matched;
+        return CompareAndSet.<OtpVerification>update(store, lastKey, cur -> {
+            if (cur.isPresent() && parse(cur.get()) >= step) {
+                return new CompareAndSet.Done<>(reject(accountId, OtpVerification.Reason.ALREADY_USED,
+                        attempt.remaining(), "totp"));
             }
-            long last = parse(cur.get());
-            if (last >= matched) {
-                return reject(accountId, OtpVerification.Reason.ALREADY_USED, (int) (maxFailures - attempts),
-                        "totp");
-            }
-            if (store.compareAndSet(lastKey, cur.get(), mine, ttl)) {
-                return accept(accountId, id, matched, "totp");
-            }
-        }
-        return reject(accountId, OtpVerification.Reason.ALREADY_USED, (int) (maxFailures - attempts), "totp");
+            return new CompareAndSet.Write<>(mine, ttl, () -> accept(accountId, id, step, "totp"));
+        }).orElseGet(() -> reject(accountId, OtpVerification.Reason.ALREADY_USED, attempt.remaining(), "totp"));
     }
 
     /**
@@ -129,14 +123,13 @@ public final class OtpVerifier {
         if (!wellFormed(code, hotp.digits())) {
             return reject(accountId, OtpVerification.Reason.MALFORMED, -1, "hotp");
         }
-        long attempts = store.incrementBy("eid:otp:fail:" + id, 1, failureWindow);
-        if (attempts > maxFailures) {
+        AttemptCounter.Attempt attempt = attempts.record("eid:otp:fail:" + id);
+        if (!attempt.allowed()) {
             return reject(accountId, OtpVerification.Reason.TOO_MANY_ATTEMPTS, 0, "hotp");
         }
         String ctrKey = "eid:otp:hotp-next:" + id;
         byte[] given = code.getBytes(StandardCharsets.US_ASCII);
-        for (int round = 0; round < 64; round++) {
-            Optional<byte[]> cur = store.get(ctrKey);
+        return CompareAndSet.<OtpVerification>update(store, ctrKey, cur -> {
             long next = cur.map(OtpVerifier::parse).orElse(0L);
             long matched = -1;
             for (long c = next; c <= next + lookAhead; c++) {
@@ -146,16 +139,13 @@ public final class OtpVerifier {
                 }
             }
             if (matched < 0) {
-                return reject(accountId, OtpVerification.Reason.WRONG_CODE, (int) (maxFailures - attempts), "hotp");
+                return new CompareAndSet.Done<>(reject(accountId, OtpVerification.Reason.WRONG_CODE,
+                        attempt.remaining(), "hotp"));
             }
+            long counter = matched;
             byte[] moved = Long.toString(matched + 1).getBytes(StandardCharsets.US_ASCII);
-            boolean ok = cur.isEmpty() ? store.putIfAbsent(ctrKey, moved, StateStore.NO_EXPIRY)
-                    : store.compareAndSet(ctrKey, cur.get(), moved, StateStore.NO_EXPIRY);
-            if (ok) {
-                return accept(accountId, id, matched, "hotp");
-            }
-        }
-        return reject(accountId, OtpVerification.Reason.ALREADY_USED, (int) (maxFailures - attempts), "hotp");
+            return new CompareAndSet.Write<>(moved, StateStore.NO_EXPIRY, () -> accept(accountId, id, counter, "hotp"));
+        }).orElseGet(() -> reject(accountId, OtpVerification.Reason.ALREADY_USED, attempt.remaining(), "hotp"));
     }
 
     private OtpVerification accept(String accountId, String id, long counter, String kind) {

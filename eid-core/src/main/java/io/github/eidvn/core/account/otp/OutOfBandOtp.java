@@ -14,6 +14,7 @@ import io.github.eidvn.core.account.PhoneNumbers;
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.SecurityEventType;
 import io.github.eidvn.core.account.internal.Bin;
+import io.github.eidvn.core.account.internal.AttemptCounter;
 import io.github.eidvn.core.account.internal.Checks;
 import io.github.eidvn.core.account.internal.Secrets;
 import io.github.eidvn.core.account.lock.SourceThrottle;
@@ -187,8 +188,8 @@ public final class OutOfBandOtp {
             return new OtpVerification.Rejected(OtpVerification.Reason.NO_ACTIVE_CODE, -1);
         }
         Stored s = stored.get();
-        long tries = store.incrementBy("eid:oob:tries:" + s.issue, 1, validity);
-        if (tries > maxTries) {
+        AttemptCounter.Attempt tries = AttemptCounter.of(store, maxTries, validity).record("eid:oob:tries:" + s.issue);
+        if (!tries.allowed()) {
             store.deleteIfEquals(codeKey, raw.get());
             throttle.succeeded(source);
             audit.record(SecurityEventType.OTP_FAILED, null, null, source, where + ":too-many-attempts");
@@ -196,7 +197,7 @@ public final class OutOfBandOtp {
         }
         byte[] mac = Secrets.hmac(serverKey, "eid-oob-v1", purpose, channel.name(), rcpt, s.issue, code);
         if (!Secrets.equal(mac, s.mac)) {
-            int remaining = (int) (maxTries - tries);
+            int remaining = tries.remaining();
             if (remaining <= 0) {
                 store.deleteIfEquals(codeKey, raw.get());
             }

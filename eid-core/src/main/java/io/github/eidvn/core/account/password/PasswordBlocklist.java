@@ -6,16 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A set of refused passwords, compared case-insensitively after NFKC normalization (whole-password match, as NIST SP
- * 800-63B's blocklist).
+ * A set of refused passwords (whole-password match, as NIST SP 800-63B's blocklist), compared by skeleton: after NFKC,
+ * without invisible characters, combining marks or diacritics ({@code đ} read as {@code d}), in lower case. So
+ * {@code "P\u200Bassword@123"} and {@code "Mật khẩu"}-style spellings of a listed password are on the list too.
  *
  * <p>{@link #bundled()} holds a few hundred very common passwords: global top entries from public breach frequency
  * lists and passwords common in Vietnam ({@code matkhau}, {@code anhyeuem}, {@code 123456789}, lucky-number
@@ -106,7 +105,7 @@ public final class PasswordBlocklist {
     }
 
     static String normalize(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return PasswordText.skeleton(s);
     }
 
     @Override

@@ -1,19 +1,15 @@
 package io.github.eidvn.core.account.password;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.eidvn.core.account.PhoneNumbers;
 import io.github.eidvn.core.account.internal.Checks;
 
 /**
@@ -25,15 +21,23 @@ import io.github.eidvn.core.account.internal.Checks;
  * <li>{@link #publicServicePortal()}: at least 8 characters (at most 64) with a special character from
  * {@code @#$%^&}, a digit, an uppercase and a lowercase letter; last 5 not reusable.</li>
  * <li>{@link #nist()}: NIST SP 800-63B-4: at least 15 characters when the password is the only factor, 8 with a second
- * factor, up to 64 (more allowed: 128), no composition rules and no periodic change; last 5 not reusable.</li>
+ * factor, up to 64 (more allowed: 128), no composition rules and no periodic change; last 5 not reusable; at
+ * least 10^10 estimated guesses when the password is the only factor (10^8 with a second factor).</li>
  * </ul>
  * Every preset also refuses passwords containing the personal number, the phone number, the birth date (yyyyMMdd,
  * ddMMyyyy, MMddyyyy, ddMMyy, d/M/yyyy with any or no separator) or a context word, and those on the
- * {@link PasswordBlocklist#bundled() bundled blocklist}. The breached-password check is off until
- * {@link #withBreachedPasswordCheck} adds one.
+ * {@link PasswordBlocklist#bundled() bundled blocklist}, and those a strength estimate (zxcvbn4j with English and
+ * Vietnamese dictionaries, the account's own data as known words) puts under 10^{@value #DEFAULT_MIN_GUESSES_LOG10}
+ * guesses: repeats ({@code aaaaaaaa}), sequences ({@code 1234567890}), keyboard walks, dictionary words, names and
+ * provinces typed with or without diacritics ({@code anhyeuem}, {@code Vietnam@2024}). The breached-password check is
+ * off until {@link #withBreachedPasswordCheck} adds one.
  *
- * <p>Lengths count Unicode code points after NFKC normalization. {@link #check} returns every failed rule at once, with
- * Vietnamese and English messages, for a form.
+ * <p><b>One input policy.</b> Every rule reads the NFKC form, which is also what {@link PasswordHasher} hashes.
+ * Control, format and other invisible characters (zero-width space and joiners, soft hyphen, word joiner, byte-order
+ * mark, bidi controls, variation selectors) are refused ({@link PasswordRule#INVALID_CHARACTER}), so they can neither
+ * pad the length nor hide a blocklisted word. Lengths count visible characters: code points after NFKC that are not
+ * combining marks. Word rules (blocklist, strength, context words) compare a skeleton without diacritics or case.
+ * {@link #check} returns every failed rule at once, with Vietnamese and English messages, for a form.
  *
  * <p><b>Security.</b> Messages never contain the password. With a breached-password check configured, a failure of
  * that service yields {@link PasswordRule#CHECK_UNAVAILABLE} (fail closed): a caller that prefers availability may
@@ -47,6 +51,12 @@ public final class PasswordPolicy {
 
     /** The special characters of the public-service-portal preset. */
     public static final String PORTAL_SPECIALS = "@#$%^&";
+
+    /**
+     * The default strength floor: 10^8 estimated guesses, what eight random characters from the four classes give;
+     * a dictionary word with a year and a symbol ({@code Vietnam@2024}) estimates at about 10^7.
+     */
+    public static final int DEFAULT_MIN_GUESSES_LOG10 = 8;
 
     private final String name;
     private final int minLength;
@@ -62,6 +72,9 @@ public final class PasswordPolicy {
     private final Period maxAge;
     private final int historySize;
     private final PasswordHasher hasher;
+    private final int minGuessesLog10;
+    private final int minGuessesLog10SingleFactor;
+    private final List<PasswordChecker> checkers;
 
     private PasswordPolicy(Builder b) {
         this.name = b.name == null ? "custom" : b.name;
@@ -78,6 +91,13 @@ public final class PasswordPolicy {
         this.maxAge = b.maxAge;
         this.historySize = b.historySize == null ? 5 : b.historySize;
         this.hasher = b.hasher == null ? PasswordHasher.argon2id() : b.hasher;
+        this.minGuessesLog10 = b.minGuessesLog10 == null ? DEFAULT_MIN_GUESSES_LOG10 : b.minGuessesLog10;
+        this.minGuessesLog10SingleFactor = b.minGuessesLog10SingleFactor == null ? minGuessesLog10
+                : b.minGuessesLog10SingleFactor;
+        if (minGuessesLog10SingleFactor < minGuessesLog10) {
+            throw new IllegalStateException("minGuessesLog10SingleFactor must be at least minGuessesLog10");
+        }
+        this.checkers = checkers();
         if (minLengthSingleFactor < minLength) {
             throw new IllegalStateException("minLengthSingleFactor must be at least minLength");
         }
@@ -101,6 +121,9 @@ public final class PasswordPolicy {
         this.maxAge = p.maxAge;
         this.historySize = p.historySize;
         this.hasher = p.hasher;
+        this.minGuessesLog10 = p.minGuessesLog10;
+        this.minGuessesLog10SingleFactor = p.minGuessesLog10SingleFactor;
+        this.checkers = checkers();
     }
 
     /** @return the VNeID app preset */
@@ -117,7 +140,8 @@ public final class PasswordPolicy {
 
     /** @return the NIST SP 800-63B-4 preset */
     public static PasswordPolicy nist() {
-        return builder().name("nist").minLength(8).minLengthSingleFactor(15).maxLength(128).historySize(5).build();
+        return builder().name("nist").minLength(8).minLengthSingleFactor(15).maxLength(128).historySize(5)
+                .minGuessesLog10(8).minGuessesLog10SingleFactor(10).build();
     }
 
     /** @return a builder */
@@ -145,120 +169,28 @@ public final class PasswordPolicy {
     public PasswordCheckResult check(CharSequence password, PasswordContext context) {
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(context, "context");
-        String pw = Normalizer.normalize(password, Normalizer.Form.NFKC);
+        PasswordText pw = PasswordText.of(password);
         List<PasswordFailure> failures = new ArrayList<>();
-
-        boolean invalid = false;
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        boolean special = false;
-        int length = 0;
-        for (int i = 0; i < pw.length();) {
-            int cp = pw.codePointAt(i);
-            i += Character.charCount(cp);
-            length++;
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE
-                    || Character.getType(cp) == Character.UNASSIGNED) {
-                invalid = true;
-            } else if (cp >= '0' && cp <= '9') {
-                digit = true;
-            } else if (Character.isUpperCase(cp)) {
-                upper = true;
-            } else if (Character.isLowerCase(cp)) {
-                lower = true;
-            }
-            if (specialCharacters != null) {
-                if (cp < 0x10000 && specialCharacters.indexOf(cp) >= 0) {
-                    special = true;
-                }
-            } else if (!Character.isLetterOrDigit(cp) && !Character.isWhitespace(cp) && !Character.isISOControl(cp)
-                    && Character.getType(cp) != Character.SURROGATE) {
-                special = true;
-            }
-        }
-        int min = context.secondFactor() ? minLength : minLengthSingleFactor;
-        if (invalid) {
-            failures.add(PasswordFailure.of(PasswordRule.INVALID_CHARACTER,
-                    "Mật khẩu chứa ký tự không hợp lệ.", "The password contains an invalid character."));
-        }
-        if (length < min) {
-            if (min > minLength) {
-                failures.add(PasswordFailure.of(PasswordRule.TOO_SHORT,
-                        "Mật khẩu phải có ít nhất " + min + " ký tự (hoặc " + minLength
-                                + " ký tự khi dùng thêm yếu tố xác thực thứ hai).",
-                        "The password must have at least " + min + " characters (or " + minLength
-                                + " with a second factor)."));
-            } else {
-                failures.add(PasswordFailure.of(PasswordRule.TOO_SHORT,
-                        "Mật khẩu phải có ít nhất " + min + " ký tự.",
-                        "The password must have at least " + min + " characters."));
-            }
-        }
-        if (length > maxLength) {
-            failures.add(PasswordFailure.of(PasswordRule.TOO_LONG,
-                    "Mật khẩu không được dài quá " + maxLength + " ký tự.",
-                    "The password must not be longer than " + maxLength + " characters."));
-        }
-        if (requireUppercase && !upper) {
-            failures.add(PasswordFailure.of(PasswordRule.MISSING_UPPERCASE,
-                    "Mật khẩu phải có ít nhất một chữ in hoa.",
-                    "The password must contain at least one uppercase letter."));
-        }
-        if (requireLowercase && !lower) {
-            failures.add(PasswordFailure.of(PasswordRule.MISSING_LOWERCASE,
-                    "Mật khẩu phải có ít nhất một chữ thường.",
-                    "The password must contain at least one lowercase letter."));
-        }
-        if (requireDigit && !digit) {
-            failures.add(PasswordFailure.of(PasswordRule.MISSING_DIGIT,
-                    "Mật khẩu phải có ít nhất một chữ số.", "The password must contain at least one digit."));
-        }
-        if (requireSpecial && !special) {
-            if (specialCharacters != null) {
-                failures.add(PasswordFailure.of(PasswordRule.MISSING_SPECIAL,
-                        "Mật khẩu phải có ít nhất một ký tự đặc biệt trong số " + specialCharacters + ".",
-                        "The password must contain at least one special character from " + specialCharacters
-                                + "."));
-            } else {
-                failures.add(PasswordFailure.of(PasswordRule.MISSING_SPECIAL,
-                        "Mật khẩu phải có ít nhất một ký tự đặc biệt (ví dụ @, #, !).",
-                        "The password must contain at least one special character (such as @, #, !)."));
-            }
-        }
-        personalData(pw, context, failures);
-        if (blocklist.contains(pw)) {
-            failures.add(PasswordFailure.of(PasswordRule.COMMON_PASSWORD,
-                    "Mật khẩu này quá phổ biến và dễ bị đoán; hãy chọn mật khẩu khác.",
-                    "This password is too common and easy to guess; choose another one."));
-        }
-        if (breachCheck != null) {
-            BreachCheckResult r;
-            try {
-                r = breachCheck.check(pw);
-            } catch (RuntimeException e) {
-                r = new BreachCheckResult.Unavailable("check failed: " + e.getClass().getSimpleName());
-            }
-            if (r instanceof BreachCheckResult.Found) {
-                failures.add(PasswordFailure.of(PasswordRule.BREACHED,
-                        "Mật khẩu này đã xuất hiện trong các vụ lộ lọt dữ liệu; hãy chọn mật khẩu khác.",
-                        "This password has appeared in a data breach; choose another one."));
-            } else if (r instanceof BreachCheckResult.Unavailable) {
-                failures.add(PasswordFailure.of(PasswordRule.CHECK_UNAVAILABLE,
-                        "Chưa kiểm tra được mật khẩu với danh sách mật khẩu bị lộ; vui lòng thử lại sau.",
-                        "The password could not be checked against breached passwords; please try again later."));
-            }
-        }
-        List<String> history = context.previousHashes();
-        for (int i = 0; i < Math.min(historySize, history.size()); i++) {
-            if (hasher.verify(pw, history.get(i)).matches()) {
-                failures.add(PasswordFailure.of(PasswordRule.REUSED,
-                        "Không được dùng lại " + historySize + " mật khẩu gần nhất.",
-                        "You cannot reuse any of your last " + historySize + " passwords."));
-                break;
-            }
+        for (PasswordChecker checker : checkers) {
+            checker.check(pw, context, failures::add);
         }
         return failures.isEmpty() ? new PasswordCheckResult.Accepted() : new PasswordCheckResult.Rejected(failures);
+    }
+
+    private List<PasswordChecker> checkers() {
+        List<PasswordChecker> list = new ArrayList<>();
+        list.add(new PasswordChecker.Characters());
+        list.add(new PasswordChecker.Length(minLength, minLengthSingleFactor, maxLength));
+        list.add(new PasswordChecker.Composition(requireUppercase, requireLowercase, requireDigit, requireSpecial,
+                specialCharacters));
+        list.add(new PasswordChecker.PersonalData());
+        list.add(new PasswordChecker.Blocklisted(blocklist));
+        list.add(new PasswordChecker.Guessable(minGuessesLog10, minGuessesLog10SingleFactor));
+        if (breachCheck != null) {
+            list.add(new PasswordChecker.Breached(breachCheck));
+        }
+        list.add(new PasswordChecker.History(hasher, historySize));
+        return List.copyOf(list);
     }
 
     /**
@@ -347,80 +279,24 @@ public final class PasswordPolicy {
         return historySize;
     }
 
+    /** @return the strength floor with a second factor, as log10 of the estimated guesses (0: off) */
+    public int minGuessesLog10() {
+        return minGuessesLog10;
+    }
+
+    /** @return the strength floor when the password is the only factor, as log10 of the estimated guesses */
+    public int minGuessesLog10SingleFactor() {
+        return minGuessesLog10SingleFactor;
+    }
+
     /** @return true when a breached-password check is configured */
     public boolean checksBreaches() {
         return breachCheck != null;
     }
 
-    private static void personalData(String pw, PasswordContext ctx, List<PasswordFailure> failures) {
-        String digits = digitsOf(pw);
-        if (ctx.personalNumber().isPresent()) {
-            String pn = digitsOf(ctx.personalNumber().get());
-            if (pn.length() >= 6 && digits.contains(pn)) {
-                failures.add(PasswordFailure.of(PasswordRule.CONTAINS_PERSONAL_NUMBER,
-                        "Mật khẩu không được chứa số định danh cá nhân.",
-                        "The password must not contain your personal identification number."));
-            }
-        }
-        if (ctx.phoneNumber().isPresent()) {
-            String given = ctx.phoneNumber().get();
-            String national = PhoneNumbers.normalize(given).map(e -> e.substring(3)).orElse(digitsOf(given));
-            if (national.length() >= 7 && digits.contains(national)) {
-                failures.add(PasswordFailure.of(PasswordRule.CONTAINS_PHONE_NUMBER,
-                        "Mật khẩu không được chứa số điện thoại.",
-                        "The password must not contain your phone number."));
-            }
-        }
-        if (ctx.birthDate().isPresent()) {
-            for (String form : birthDateForms(ctx.birthDate().get())) {
-                if (digits.contains(form)) {
-                    failures.add(PasswordFailure.of(PasswordRule.CONTAINS_BIRTH_DATE,
-                            "Mật khẩu không được chứa ngày sinh.",
-                            "The password must not contain your date of birth."));
-                    break;
-                }
-            }
-        }
-        String lower = pw.toLowerCase(Locale.ROOT);
-        for (String w : ctx.contextWords()) {
-            String word = PasswordBlocklist.normalize(w.strip());
-            if (word.codePointCount(0, word.length()) >= 4 && lower.contains(word)) {
-                failures.add(PasswordFailure.of(PasswordRule.CONTAINS_CONTEXT_WORD,
-                        "Mật khẩu không được chứa tên đăng nhập, thư điện tử hoặc tên dịch vụ.",
-                        "The password must not contain your user name, e-mail name or the service name."));
-                break;
-            }
-        }
-    }
-
     /** The digit strings of a birth date in common formats (separators are ignored by comparing digits only). */
     static Set<String> birthDateForms(LocalDate d) {
-        String yyyy = String.format(Locale.ROOT, "%04d", d.getYear());
-        String yy = yyyy.substring(2);
-        String mm = String.format(Locale.ROOT, "%02d", d.getMonthValue());
-        String dd = String.format(Locale.ROOT, "%02d", d.getDayOfMonth());
-        String m = Integer.toString(d.getMonthValue());
-        String dy = Integer.toString(d.getDayOfMonth());
-        Set<String> forms = new LinkedHashSet<>();
-        forms.add(yyyy + mm + dd);
-        forms.add(dd + mm + yyyy);
-        forms.add(mm + dd + yyyy);
-        forms.add(dd + mm + yy);
-        forms.add(yy + mm + dd);
-        forms.add(dy + m + yyyy);
-        forms.add(yyyy + m + dy);
-        return forms;
-    }
-
-    private static String digitsOf(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return PasswordChecker.PersonalData.birthDateForms(d);
     }
 
     @Override
@@ -431,6 +307,8 @@ public final class PasswordPolicy {
                 + (requireDigit ? ", digit" : "")
                 + (requireSpecial ? ", special" + (specialCharacters == null ? "" : " " + specialCharacters) : "")
                 + (maxAge == null ? "" : ", maxAge " + maxAge) + ", history " + historySize
+                + ", guesses 10^" + minGuessesLog10
+                + (minGuessesLog10SingleFactor != minGuessesLog10 ? "/10^" + minGuessesLog10SingleFactor : "")
                 + (breachCheck == null ? "" : ", breach check") + "]";
     }
 
@@ -450,6 +328,8 @@ public final class PasswordPolicy {
         private Period maxAge;
         private Integer historySize;
         private PasswordHasher hasher;
+        private Integer minGuessesLog10;
+        private Integer minGuessesLog10SingleFactor;
 
         private Builder() {
         }
@@ -593,6 +473,29 @@ public final class PasswordPolicy {
         public Builder hasher(PasswordHasher hasher) {
             Checks.once(this.hasher, "hasher");
             this.hasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /**
+         * The strength floor: the password must take at least 10^n guesses by the zxcvbn estimate (with a second
+         * factor, when {@link #minGuessesLog10SingleFactor} is set); 0 turns the rule off.
+         *
+         * @param n 0..20 (default {@value PasswordPolicy#DEFAULT_MIN_GUESSES_LOG10})
+         * @return this
+         */
+        public Builder minGuessesLog10(int n) {
+            Checks.once(minGuessesLog10, "minGuessesLog10");
+            this.minGuessesLog10 = range(n, 0, 20, "minGuessesLog10");
+            return this;
+        }
+
+        /**
+         * @param n the strength floor when the password is the only factor, 0..20 (default: {@link #minGuessesLog10})
+         * @return this
+         */
+        public Builder minGuessesLog10SingleFactor(int n) {
+            Checks.once(minGuessesLog10SingleFactor, "minGuessesLog10SingleFactor");
+            this.minGuessesLog10SingleFactor = range(n, 0, 20, "minGuessesLog10SingleFactor");
             return this;
         }
 

@@ -2,9 +2,13 @@ package io.github.eidvn.core.account.password;
 
 /** A password rule a candidate can fail. */
 public enum PasswordRule {
-    /** Contains a control character or an unpaired surrogate. */
+    /**
+     * Contains a control character, an unpaired surrogate, an unassigned code point, or an invisible one (format
+     * characters such as zero-width space, joiners, soft hyphen, byte-order mark and bidi controls; variation
+     * selectors and the other default-ignorable code points).
+     */
     INVALID_CHARACTER,
-    /** Shorter than the policy's minimum (code points, after NFKC normalization). */
+    /** Shorter than the policy's minimum (visible characters: code points after NFKC, combining marks excluded). */
     TOO_SHORT,
     /** Longer than the policy's maximum. */
     TOO_LONG,
@@ -26,6 +30,11 @@ public enum PasswordRule {
     CONTAINS_CONTEXT_WORD,
     /** On the blocklist of very common passwords. */
     COMMON_PASSWORD,
+    /**
+     * Under the policy's strength floor: the estimate (zxcvbn4j, with English and Vietnamese dictionaries and the
+     * account's own data) finds it in few guesses: repeats, sequences, keyboard walks, common words, names, dates.
+     */
+    TOO_GUESSABLE,
     /** Found in a breached-password corpus. */
     BREACHED,
     /** The breached-password check was on but the service could not answer: the password was not cleared. */

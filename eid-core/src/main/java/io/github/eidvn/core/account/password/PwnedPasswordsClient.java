@@ -1,7 +1,5 @@
 package io.github.eidvn.core.account.password;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,16 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.eidvn.core.account.internal.Checks;
+import io.github.eidvn.core.internal.LimitedBodySubscriber;
 
 /**
  * {@link BreachedPasswordCheck} against the Have I Been Pwned "Pwned Passwords" k-anonymity range API: only the first
@@ -82,7 +78,7 @@ public final class PwnedPasswordsClient implements BreachedPasswordCheck {
                 .GET()
                 .build();
         HttpResponse<byte[]> resp;
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(req, info -> new LimitedBody(MAX_BODY));
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(req, info -> new LimitedBodySubscriber(MAX_BODY));
         try {
             resp = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -105,56 +101,6 @@ public final class PwnedPasswordsClient implements BreachedPasswordCheck {
         }
         byte[] body = resp.body();
         return match(new String(body, StandardCharsets.US_ASCII), suffix);
-    }
-
-    /** Collects a response body, failing once it exceeds a limit. */
-    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int limit;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        LimitedBody(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            this.subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<java.nio.ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (java.nio.ByteBuffer b : items) {
-                if (out.size() + b.remaining() > limit) {
-                    subscription.cancel();
-                    result.completeExceptionally(new IOException("response too large"));
-                    return;
-                }
-                byte[] chunk = new byte[b.remaining()];
-                b.get(chunk);
-                out.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
     }
 
     static BreachCheckResult match(String body, String suffix) {

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.account.device;
 
+import static io.github.eidvn.core.account.device.LoginFixture.acct;
+import static io.github.eidvn.core.account.device.LoginFixture.confirmation;
 import static io.github.eidvn.core.account.device.LoginFixture.PN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +70,7 @@ class AccountLoginConcurrencyTest {
 
         assertThat(violations).isEmpty();
         assertThat(f.deviceBoundEvents.get()).isEqualTo(1);
-        assertThat(f.login.activeDevice(PN).orElseThrow().generation()).isEqualTo(1 + switches.get());
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().generation()).isEqualTo(1 + switches.get());
         assertThat(switches.get() + bindingChanged.get()).as("every challenge ends once").isEqualTo(challenges.get());
         assertThat(switches.get()).isGreaterThan(ROUNDS);
         assertThat(monitorScans.get()).isPositive();
@@ -90,8 +92,8 @@ class AccountLoginConcurrencyTest {
                 }
                 if (r instanceof LoginResult.NewDeviceRequired n) {
                     challenges.incrementAndGet();
-                    r = f.login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get(devices[me].id),
-                            source);
+                    r = f.login.confirmNewDevice(confirmation(PN, n.challengeId(), f.lastCodeForNewDevice.get(devices[me].id),
+                            source));
                     if (r instanceof LoginResult.LoggedIn) {
                         switches.incrementAndGet();
                     } else if (r instanceof LoginResult.Refused x && x.reason() == LoginResult.Reason.BINDING_CHANGED) {
@@ -115,7 +117,7 @@ class AccountLoginConcurrencyTest {
 
     /** Runs between rounds (barrier action): the whole state is quiescent. */
     private void checkBetweenRounds() {
-        Optional<DeviceBinding> ob = f.login.activeDevice(PN);
+        Optional<DeviceBinding> ob = f.login.activeDevice(acct(PN));
         if (ob.isEmpty()) {
             violations.add("no binding");
             return;
@@ -145,7 +147,7 @@ class AccountLoginConcurrencyTest {
             }
         }
         thisRound.clear();
-        if (f.store.get("eid:login:lease:" + PN).isPresent()) {
+        if (f.store.get(io.github.eidvn.core.account.internal.AccountKeys.loginLease(acct(PN))).isPresent()) {
             violations.add("password lease left behind");
         }
     }
@@ -153,7 +155,7 @@ class AccountLoginConcurrencyTest {
     /** Runs during the rounds: whenever the binding did not change during a scan, only its sessions are valid. */
     private void monitor(AtomicBoolean running) {
         while (running.get()) {
-            Optional<DeviceBinding> b1 = f.login.activeDevice(PN);
+            Optional<DeviceBinding> b1 = f.login.activeDevice(acct(PN));
             List<SessionInfo> valid = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 String t = latest.get(i);
@@ -161,7 +163,7 @@ class AccountLoginConcurrencyTest {
                     valid.add(v.session());
                 }
             }
-            Optional<DeviceBinding> b2 = f.login.activeDevice(PN);
+            Optional<DeviceBinding> b2 = f.login.activeDevice(acct(PN));
             if (b1.isPresent() && b2.isPresent() && b1.get().generation() == b2.get().generation()) {
                 monitorScans.incrementAndGet();
                 for (SessionInfo s : valid) {

@@ -1,5 +1,9 @@
 package io.github.eidvn.core.account.device;
 
+import static io.github.eidvn.core.account.device.LoginFixture.acct;
+import static io.github.eidvn.core.account.device.LoginFixture.confirmation;
+import static io.github.eidvn.core.account.device.LoginFixture.recovery;
+import static io.github.eidvn.core.account.device.LoginFixture.request;
 import static io.github.eidvn.core.account.device.LoginFixture.PN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +43,7 @@ class AccountLoginLimitsTest {
     }
 
     private LoginResult password(AccountLogin login, TestDevice d, String pw, String source) {
-        return login.passwordLogin(new LoginRequest(PN, pw, f.storedHash, d.id, d.publicKey, source));
+        return login.passwordLogin(request(PN, pw, f.storedHash, d.id, d.publicKey, source));
     }
 
     @Test
@@ -56,7 +60,7 @@ class AccountLoginLimitsTest {
     void refusalsForALockedAccount_doNotUseUpTheSourceBudget() {
         AccountLogin login = builder(f.store).sourceThrottle(SourceThrottle.create(f.store, "t", 2,
                 Duration.ofMinutes(15))).build();
-        login.locks().lockByAuthority(PN, "QĐ 02");
+        login.locks().lockByAuthority(acct(PN), "QĐ 02");
         for (int i = 0; i < 5; i++) {
             assertThat(reason(password(login, phoneA, LoginFixture.PASSWORD, "10.0.0.7")))
                     .isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
@@ -83,16 +87,16 @@ class AccountLoginLimitsTest {
         for (int i = 0; i < 4; i++) {
             f.password(phoneA, "sai", "10.0.0.1");
         }
-        assertThat(f.login.locks().status(PN).isLocked()).isFalse();
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isFalse();
     }
 
     @Test
     void unreadableBinding_refusedNotActiveDevice_neverReplaced() {
-        f.store.put("eid:dev:bind:" + PN, new byte[] {1, 2, 3}, StateStore.NO_EXPIRY);
+        f.store.put(io.github.eidvn.core.account.internal.AccountKeys.binding(acct(PN)), new byte[] {1, 2, 3}, StateStore.NO_EXPIRY);
         assertThat(reason(f.password(phoneA))).isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
-        assertThat(f.store.get("eid:dev:bind:" + PN)).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
-        assertThat(f.login.activeDevice(PN)).isEmpty();
-        assertThat(f.login.revokeAllSessions(PN)).isFalse();
+        assertThat(f.store.get(io.github.eidvn.core.account.internal.AccountKeys.binding(acct(PN)))).hasValueSatisfying(v -> assertThat(v).containsExactly(1, 2, 3));
+        assertThat(f.login.activeDevice(acct(PN))).isEmpty();
+        assertThat(f.login.revokeAllSessions(acct(PN))).isFalse();
     }
 
     @Test
@@ -100,19 +104,19 @@ class AccountLoginLimitsTest {
         f.password(phoneA);
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) f.password(phoneB);
         String code = f.lastCodeForNewDevice.get("phone-B");
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), code.substring(1), "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), code.substring(1), "s"))))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), "12a456", "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), "12a456", "s"))))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), null, "s")))
+        assertThatThrownBy(() -> confirmation(PN, n.challengeId(), null, "s"))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId() + "x", code, "s"))))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId() + "x", code, "s")))
-                .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice(PN, null, code, "s")))
-                .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice("12345", n.challengeId(), code, "s")))
-                .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(f.login.confirmNewDevice(PN, n.challengeId(), code, "s")).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThatThrownBy(() -> confirmation(PN, null, code, "s")).isInstanceOf(NullPointerException.class);
+        // another account's id never finds this account's challenge
+        assertThat(reason(f.login.confirmNewDevice(confirmation("12345", n.challengeId(), code, "s"))))
+                .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
+        assertThat(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), code, "s"))).isInstanceOf(LoginResult.LoggedIn.class);
     }
 
     @Test
@@ -125,17 +129,17 @@ class AccountLoginLimitsTest {
         String right = f.lastCodeForNewDevice.get("phone-B");
         String unknown = "A".repeat(22);
         for (int i = 0; i < 3; i++) {
-            assertThat(reason(login.confirmNewDevice(PN, unknown, right, "s2")))
+            assertThat(reason(login.confirmNewDevice(confirmation(PN, unknown, right, "s2"))))
                     .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
         }
-        assertThat(login.confirmNewDevice(PN, n.challengeId(), right, "s2")).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(login.confirmNewDevice(confirmation(PN, n.challengeId(), right, "s2"))).isInstanceOf(LoginResult.LoggedIn.class);
         LoginResult.NewDeviceRequired back = (LoginResult.NewDeviceRequired) password(login, phoneA,
                 LoginFixture.PASSWORD, "s1");
         String rightA = f.lastCodeForNewDevice.get("phone-A");
         String wrong = String.format("%06d", (Integer.parseInt(rightA) + 1) % 1_000_000);
-        assertThat(reason(login.confirmNewDevice(PN, back.challengeId(), wrong, "s2")))
+        assertThat(reason(login.confirmNewDevice(confirmation(PN, back.challengeId(), wrong, "s2"))))
                 .isEqualTo(LoginResult.Reason.WRONG_CODE);
-        assertThat(reason(login.confirmNewDevice(PN, back.challengeId(), rightA, "s2")))
+        assertThat(reason(login.confirmNewDevice(confirmation(PN, back.challengeId(), rightA, "s2"))))
                 .isEqualTo(LoginResult.Reason.SOURCE_THROTTLED);
     }
 
@@ -147,7 +151,7 @@ class AccountLoginLimitsTest {
                 LoginFixture.PASSWORD, "s");
         assertThat(n.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(5)));
         f.clock.set(n.expiresAt());
-        assertThat(reason(login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s")))
+        assertThat(reason(login.confirmNewDevice(confirmation(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
@@ -156,7 +160,7 @@ class AccountLoginLimitsTest {
         f.password(phoneA);
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) f.password(phoneB);
         f.clock.set(n.expiresAt().minusSeconds(1));
-        assertThat(f.login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s"))
+        assertThat(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s")))
                 .isInstanceOf(LoginResult.LoggedIn.class);
     }
 
@@ -164,10 +168,10 @@ class AccountLoginLimitsTest {
     void confirmNewDevice_accountLockedAfterTheChallenge_refusedAndBindingKept() {
         f.password(phoneA);
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) f.password(phoneB);
-        f.login.locks().lockByUser(PN, Duration.ofDays(1), "mất điện thoại");
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s")))
+        f.login.locks().lockByUser(acct(PN), Duration.ofDays(1), "mất điện thoại");
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s"))))
                 .isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
-        assertThat(f.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-A");
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-A");
     }
 
     @Test
@@ -176,17 +180,17 @@ class AccountLoginLimitsTest {
         password(login, phoneA, LoginFixture.PASSWORD, "s");
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) password(login, phoneB,
                 LoginFixture.PASSWORD, "s");
-        assertThat(reason(login.confirmNewDevice(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s")))
+        assertThat(reason(login.confirmNewDevice(confirmation(PN, n.challengeId(), f.lastCodeForNewDevice.get("phone-B"), "s"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
-        assertThat(login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-A");
+        assertThat(login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-A");
     }
 
     @Test
     void newDeviceSwitch_incrementsTheGeneration() {
         f.password(phoneA);
-        assertThat(f.login.activeDevice(PN).orElseThrow().generation()).isEqualTo(1);
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().generation()).isEqualTo(1);
         f.loginAndConfirm(phoneB, "s");
-        assertThat(f.login.activeDevice(PN).orElseThrow().generation()).isEqualTo(2);
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().generation()).isEqualTo(2);
     }
 
     @Test
@@ -197,10 +201,10 @@ class AccountLoginLimitsTest {
                 LoginFixture.PASSWORD, "s");
         String right = f.lastCodeForNewDevice.get("phone-B");
         String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
-        LoginResult.Refused first = (LoginResult.Refused) login.confirmNewDevice(PN, n.challengeId(), wrong, "s");
+        LoginResult.Refused first = (LoginResult.Refused) login.confirmNewDevice(confirmation(PN, n.challengeId(), wrong, "s"));
         assertThat(first.reason()).isEqualTo(LoginResult.Reason.WRONG_CODE);
         assertThat(first.remainingTries()).isZero();
-        assertThat(reason(login.confirmNewDevice(PN, n.challengeId(), right, "s")))
+        assertThat(reason(login.confirmNewDevice(confirmation(PN, n.challengeId(), right, "s"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
@@ -270,11 +274,11 @@ class AccountLoginLimitsTest {
 
     @Test
     void revokeAllSessions_badNumberOrNoBinding_false_otherwiseNextGeneration() {
-        assertThat(f.login.revokeAllSessions("123")).isFalse();
-        assertThat(f.login.revokeAllSessions(PN)).isFalse();
+        assertThat(f.login.revokeAllSessions(acct("123"))).isFalse();
+        assertThat(f.login.revokeAllSessions(acct(PN))).isFalse();
         f.password(phoneA);
-        assertThat(f.login.revokeAllSessions(PN)).isTrue();
-        DeviceBinding b = f.login.activeDevice(PN).orElseThrow();
+        assertThat(f.login.revokeAllSessions(acct(PN))).isTrue();
+        DeviceBinding b = f.login.activeDevice(acct(PN)).orElseThrow();
         assertThat(b.generation()).isEqualTo(2);
         assertThat(b.deviceId()).isEqualTo("phone-A");
     }
@@ -282,38 +286,38 @@ class AccountLoginLimitsTest {
     @Test
     void activeDevice_badNumber_empty() {
         f.password(phoneA);
-        assertThat(f.login.activeDevice("00109901234")).isEmpty();
-        assertThat(f.login.activeDevice(PN)).isPresent();
+        assertThat(f.login.activeDevice(acct("00109901234"))).isEmpty();
+        assertThat(f.login.activeDevice(acct(PN))).isPresent();
     }
 
     @Test
     void reportLostDevice_returnsTheUserLock_badNumberRefused() {
         f.password(phoneA);
-        AccountLock lock = f.login.reportLostDevice(PN, Duration.ofDays(7), "portal");
+        AccountLock lock = f.login.reportLostDevice(acct(PN), Duration.ofDays(7), "portal");
         assertThat(lock.type()).isEqualTo(LockType.USER_REQUESTED);
         assertThat(lock.reason()).isEqualTo("lost-device");
         assertThat(lock.until()).contains(f.clock.instant().plus(Duration.ofDays(7)));
-        assertThatThrownBy(() -> f.login.reportLostDevice("1", Duration.ofDays(7), "portal"))
+        assertThatThrownBy(() -> f.login.reportLostDevice(acct("1 2"), Duration.ofDays(7), "portal"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void recover_assertionIdUpTo256Characters_longerMalformed() {
         Instant now = f.clock.instant();
-        assertThat(reason(f.login.recover(PN, AccountLoginTest.proof(PN, 2, "j".repeat(257), now), phoneB.id,
-                phoneB.publicKey, "s"))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.recover(PN, AccountLoginTest.proof(PN, 2, "", now), phoneB.id,
-                phoneB.publicKey, "s"))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(f.login.recover(PN, AccountLoginTest.proof(PN, 2, "j".repeat(256), now), phoneB.id,
-                phoneB.publicKey, "s")).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(reason(f.login.recover(recovery(PN, AccountLoginTest.proof(PN, 2, "j".repeat(257), now), phoneB.id,
+                phoneB.publicKey, "s")))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
+        assertThat(reason(f.login.recover(recovery(PN, AccountLoginTest.proof(PN, 2, "", now), phoneB.id,
+                phoneB.publicKey, "s")))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
+        assertThat(f.login.recover(recovery(PN, AccountLoginTest.proof(PN, 2, "j".repeat(256), now), phoneB.id,
+                phoneB.publicKey, "s"))).isInstanceOf(LoginResult.LoggedIn.class);
     }
 
     @Test
     void recover_overAnExistingBinding_nextGeneration() {
         f.password(phoneA);
-        f.login.recover(PN, AccountLoginTest.proof(PN, 2, "jti-gen", f.clock.instant()), phoneB.id,
-                phoneB.publicKey, "s");
-        DeviceBinding b = f.login.activeDevice(PN).orElseThrow();
+        f.login.recover(recovery(PN, AccountLoginTest.proof(PN, 2, "jti-gen", f.clock.instant()), phoneB.id,
+                phoneB.publicKey, "s"));
+        DeviceBinding b = f.login.activeDevice(acct(PN)).orElseThrow();
         assertThat(b.deviceId()).isEqualTo("phone-B");
         assertThat(b.generation()).isEqualTo(2);
     }
@@ -321,18 +325,18 @@ class AccountLoginLimitsTest {
     @Test
     void beginUnlock_malformed_refused() {
         f.password(phoneA);
-        assertThat(reason(f.login.beginUnlock("1", phoneA.id))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.beginUnlock(PN, ""))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
+        assertThat(reason(f.login.beginUnlock(acct("1"), phoneA.id))).isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
+        assertThat(reason(f.login.beginUnlock(acct(PN), ""))).isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
     }
 
     @Test
     void unlock_challengeLongerThan128_malformed_128IsLookedUp() {
         f.password(phoneA);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, "c".repeat(129), new byte[64], "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, "c".repeat(129), new byte[64], "s")))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, "c".repeat(128), new byte[64], "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, "c".repeat(128), new byte[64], "s")))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, null, new byte[64], "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, null, new byte[64], "s")))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
     }
 
@@ -340,27 +344,27 @@ class AccountLoginLimitsTest {
     void unlock_pastItsValidity_refusedEvenWhenTheStoreStillHoldsIt() {
         AccountLogin login = builder(new TtlIgnoringStore(f.store)).build();
         password(login, phoneA, LoginFixture.PASSWORD, "s");
-        UnlockChallenge ch = (UnlockChallenge) login.beginUnlock(PN, phoneA.id);
+        UnlockChallenge ch = (UnlockChallenge) login.beginUnlock(acct(PN), phoneA.id);
         f.clock.set(ch.expiresAt());
-        assertThat(reason(login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
+        assertThat(reason(login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
     @Test
     void unlock_afterSessionsWereRevoked_notActiveDevice() {
         f.password(phoneA);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        f.login.revokeAllSessions(PN);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        f.login.revokeAllSessions(acct(PN));
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
     }
 
     @Test
     void unlock_accountLockedAfterTheChallenge_refusedLocked() {
         f.password(phoneA);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        f.login.locks().lockByAuthority(PN, "QĐ 03");
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        f.login.locks().lockByAuthority(acct(PN), "QĐ 03");
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
     }
 
@@ -422,10 +426,10 @@ class AccountLoginLimitsTest {
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) password(login, phoneB,
                 LoginFixture.PASSWORD, "s");
         assertThat(n.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofMinutes(2)));
-        UnlockChallenge ch = (UnlockChallenge) login.beginUnlock(PN, phoneA.id);
+        UnlockChallenge ch = (UnlockChallenge) login.beginUnlock(acct(PN), phoneA.id);
         assertThat(ch.expiresAt()).isEqualTo(f.clock.instant().plusSeconds(30));
-        assertThat(reason(login.recover(PN, AccountLoginTest.proof(PN, 2, "jti-old",
-                f.clock.instant().minusSeconds(61)), phoneB.id, phoneB.publicKey, "s")))
+        assertThat(reason(login.recover(recovery(PN, AccountLoginTest.proof(PN, 2, "jti-old",
+                f.clock.instant().minusSeconds(61)), phoneB.id, phoneB.publicKey, "s"))))
                 .isEqualTo(LoginResult.Reason.PROOF_STALE);
     }
 

@@ -1,5 +1,9 @@
 package io.github.eidvn.core.account.device;
 
+import static io.github.eidvn.core.account.device.LoginFixture.acct;
+import static io.github.eidvn.core.account.device.LoginFixture.confirmation;
+import static io.github.eidvn.core.account.device.LoginFixture.recovery;
+import static io.github.eidvn.core.account.device.LoginFixture.request;
 import static io.github.eidvn.core.account.device.LoginFixture.PN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +44,7 @@ class AccountLoginTest {
         assertThat(in.passwordNeedsRehash()).isFalse();
         assertThat(in.token().value()).matches("[A-Za-z0-9_-]{43}");
         assertThat(in.token().toString()).doesNotContain(in.token().value());
-        assertThat(f.login.activeDevice(PN).orElseThrow().isDevice("phone-A", phoneA.publicKey)).isTrue();
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().isDevice("phone-A", phoneA.publicKey)).isTrue();
         assertThat(f.login.validateSession(in.token().value()).valid()).isTrue();
         assertThat(f.store.liveKeys()).noneMatch(k -> k.contains(in.token().value()));
     }
@@ -67,16 +71,16 @@ class AccountLoginTest {
         assertThat(notice.toString()).doesNotContain(notice.code()).doesNotContain(PN);
         assertThat(f.login.validateSession(oldToken).valid()).as("still A until confirmed").isTrue();
 
-        LoginResult c = f.login.confirmNewDevice(PN, n.challengeId(), notice.code(), "10.0.0.2");
+        LoginResult c = f.login.confirmNewDevice(confirmation(PN, n.challengeId(), notice.code(), "10.0.0.2"));
         assertThat(c).isInstanceOf(LoginResult.LoggedIn.class);
         assertThat(((LoginResult.LoggedIn) c).session().generation()).isEqualTo(2);
         assertThat(invalid(oldToken)).isEqualTo(SessionValidation.Reason.DEVICE_NOT_ACTIVE);
         assertThat(invalid(oldToken2)).isEqualTo(SessionValidation.Reason.DEVICE_NOT_ACTIVE);
         assertThat(f.login.validateSession(LoginFixture.token(c)).valid()).isTrue();
         assertThat(f.signedOut).containsExactly("phone-A");
-        assertThat(f.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-B");
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-B");
         // the code is single use
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), notice.code(), "10.0.0.2")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), notice.code(), "10.0.0.2"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
         // and phone A now needs a code from phone B
         assertThat(f.password(phoneA)).isInstanceOf(LoginResult.NewDeviceRequired.class);
@@ -97,13 +101,13 @@ class AccountLoginTest {
         String right = f.notices.get(0).code();
         String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
         for (int i = 0; i < 5; i++) {
-            LoginResult.Refused r = (LoginResult.Refused) f.login.confirmNewDevice(PN, n.challengeId(), wrong, "s");
+            LoginResult.Refused r = (LoginResult.Refused) f.login.confirmNewDevice(confirmation(PN, n.challengeId(), wrong, "s"));
             assertThat(r.reason()).isEqualTo(LoginResult.Reason.WRONG_CODE);
             assertThat(r.remainingTries()).isEqualTo(4 - i);
         }
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), right, "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), right, "s"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
-        assertThat(f.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-A");
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-A");
     }
 
     @Test
@@ -111,7 +115,7 @@ class AccountLoginTest {
         f.password(phoneA);
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) f.password(phoneB);
         f.clock.advance(Duration.ofMinutes(5));
-        assertThat(reason(f.login.confirmNewDevice(PN, n.challengeId(), f.notices.get(0).code(), "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), f.notices.get(0).code(), "s"))))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
@@ -122,11 +126,11 @@ class AccountLoginTest {
         LoginResult.NewDeviceRequired nb = (LoginResult.NewDeviceRequired) f.password(phoneB);
         String codeB = f.lastCodeForNewDevice.get("phone-B");
         LoginResult.NewDeviceRequired nc = (LoginResult.NewDeviceRequired) f.password(phoneC);
-        assertThat(f.login.confirmNewDevice(PN, nc.challengeId(), f.lastCodeForNewDevice.get("phone-C"), "s"))
+        assertThat(f.login.confirmNewDevice(confirmation(PN, nc.challengeId(), f.lastCodeForNewDevice.get("phone-C"), "s")))
                 .isInstanceOf(LoginResult.LoggedIn.class);
-        assertThat(reason(f.login.confirmNewDevice(PN, nb.challengeId(), codeB, "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, nb.challengeId(), codeB, "s"))))
                 .isEqualTo(LoginResult.Reason.BINDING_CHANGED);
-        assertThat(f.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-C");
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-C");
     }
 
     @Test
@@ -154,10 +158,10 @@ class AccountLoginTest {
     @Test
     void unknownAccount_andUnusableHash_lookLikeWrongPassword() {
         LoginResult unknown = f.login.passwordLogin(
-                new LoginRequest(PN, "x", null, phoneA.id, phoneA.publicKey, "s"));
+                request(PN, "x", null, phoneA.id, phoneA.publicKey, "s"));
         assertThat(reason(unknown)).isEqualTo(LoginResult.Reason.INVALID_CREDENTIALS);
         LoginResult unusable = f.login.passwordLogin(
-                new LoginRequest(PN, LoginFixture.PASSWORD, "$argon2id$v=19$m=9999999,t=1,p=1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA",
+                request(PN, LoginFixture.PASSWORD, "$argon2id$v=19$m=9999999,t=1,p=1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA",
                         phoneA.id, phoneA.publicKey, "s"));
         assertThat(reason(unusable)).isEqualTo(LoginResult.Reason.INVALID_CREDENTIALS);
         assertThat(f.events).filteredOn(e -> e.type() == SecurityEventType.LOGIN_FAILED)
@@ -169,17 +173,17 @@ class AccountLoginTest {
         String weaker = io.github.eidvn.core.account.password.PasswordHasher.builder().memoryKiB(16).iterations(1)
                 .build().hash(LoginFixture.PASSWORD);
         LoginResult r = f.login.passwordLogin(
-                new LoginRequest(PN, LoginFixture.PASSWORD, weaker, phoneA.id, phoneA.publicKey, "s"));
+                request(PN, LoginFixture.PASSWORD, weaker, phoneA.id, phoneA.publicKey, "s"));
         assertThat(((LoginResult.LoggedIn) r).passwordNeedsRehash()).isTrue();
     }
 
     @Test
     void malformedRequest_refused() {
-        assertThat(reason(f.login.passwordLogin(new LoginRequest("12345", "x", null, "d", phoneA.publicKey, "s"))))
+        assertThatThrownBy(() -> request("123 45", "x", null, "d", phoneA.publicKey, "s"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(reason(f.login.passwordLogin(request(PN, "x", null, "bad id!", phoneA.publicKey, "s"))))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.passwordLogin(new LoginRequest(PN, "x", null, "bad id!", phoneA.publicKey, "s"))))
-                .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
-        assertThat(reason(f.login.confirmNewDevice(PN, "short", "123456", "s")))
+        assertThat(reason(f.login.confirmNewDevice(confirmation(PN, "short", "123456", "s"))))
                 .isEqualTo(LoginResult.Reason.MALFORMED_REQUEST);
         assertThat(f.login.validateSession("garbage")).isEqualTo(
                 new SessionValidation.Invalid(SessionValidation.Reason.UNKNOWN));
@@ -188,7 +192,7 @@ class AccountLoginTest {
 
     @Test
     void concurrentPasswordCheck_busy() {
-        f.store.put("eid:login:lease:" + PN, new byte[] {1}, Duration.ofSeconds(30));
+        f.store.put(io.github.eidvn.core.account.internal.AccountKeys.loginLease(acct(PN)), new byte[] {1}, Duration.ofSeconds(30));
         assertThat(reason(f.password(phoneA))).isEqualTo(LoginResult.Reason.BUSY);
         f.clock.advance(Duration.ofSeconds(30));
         assertThat(f.password(phoneA)).isInstanceOf(LoginResult.LoggedIn.class);
@@ -201,7 +205,7 @@ class AccountLoginTest {
         int throttled = 0;
         for (int i = 0; i < 60; i++) {
             String pn = String.format("0010990%05d", i);
-            LoginResult r = f.login.passwordLogin(new LoginRequest(pn, "123456", f.storedHash, "attacker",
+            LoginResult r = f.login.passwordLogin(request(pn, "123456", f.storedHash, "attacker",
                     phoneA.publicKey, "198.51.100.7"));
             LoginResult.Reason why = reason(r);
             if (why == LoginResult.Reason.INVALID_CREDENTIALS) {
@@ -219,46 +223,46 @@ class AccountLoginTest {
     @Test
     void unlock_signedNonce_createsSession_singleUse() {
         f.password(phoneA);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
         assertThat(ch.challenge()).startsWith("eid-unlock-v1.").hasSize(14 + 43);
         byte[] sig = phoneA.sign(ch.challenge());
-        LoginResult r = f.login.unlock(PN, phoneA.id, ch.challenge(), sig, "s");
+        LoginResult r = f.login.unlock(acct(PN), phoneA.id, ch.challenge(), sig, "s");
         assertThat(r).isInstanceOf(LoginResult.LoggedIn.class);
         assertThat(f.login.validateSession(LoginFixture.token(r)).valid()).isTrue();
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch.challenge(), sig, "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), sig, "s")))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
     @Test
     void unlock_rawSignatureAccepted_badSignatureRefused() {
         f.password(phoneA);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        assertThat(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.signRaw(ch.challenge()), "s"))
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        assertThat(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.signRaw(ch.challenge()), "s"))
                 .isInstanceOf(LoginResult.LoggedIn.class);
-        UnlockChallenge ch2 = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch2.challenge(), phoneB.sign(ch2.challenge()), "s")))
+        UnlockChallenge ch2 = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch2.challenge(), phoneB.sign(ch2.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.BAD_SIGNATURE);
-        UnlockChallenge ch3 = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch3.challenge() + "x", phoneA.sign(ch3.challenge()), "s")))
+        UnlockChallenge ch3 = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch3.challenge() + "x", phoneA.sign(ch3.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
     @Test
     void unlock_challengeExpiresAfterTwoMinutes() {
         f.password(phoneA);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
         f.clock.advance(Duration.ofMinutes(2));
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.UNKNOWN_CHALLENGE);
     }
 
     @Test
     void unlock_onlyOnActiveDevice_andNotAfterSwitch() {
         f.password(phoneA);
-        assertThat(reason(f.login.beginUnlock(PN, phoneB.id))).isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
+        assertThat(reason(f.login.beginUnlock(acct(PN), phoneB.id))).isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
         f.loginAndConfirm(phoneB, "s");
-        assertThat(reason(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
+        assertThat(reason(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s")))
                 .isEqualTo(LoginResult.Reason.NOT_ACTIVE_DEVICE);
     }
 
@@ -277,7 +281,7 @@ class AccountLoginTest {
     void session_idleTimeout_reportedWhenStoreStillHoldsIt() {
         AccountLogin longTtl = AccountLogin.builder(f.store).notifier(f).serverKey(LoginFixture.KEY).clock(f.clock)
                 .hasher(LoginFixture.HASHER).sessionIdleTimeout(Duration.ofMinutes(30)).build();
-        LoginResult r = longTtl.passwordLogin(new LoginRequest(PN, LoginFixture.PASSWORD, f.storedHash, phoneA.id,
+        LoginResult r = longTtl.passwordLogin(request(PN, LoginFixture.PASSWORD, f.storedHash, phoneA.id,
                 phoneA.publicKey, "s"));
         String t = LoginFixture.token(r);
         f.clock.advance(Duration.ofMinutes(30));
@@ -303,10 +307,10 @@ class AccountLoginTest {
         assertThat(f.login.logout(t1)).isFalse();
         assertThat(invalid(t1)).isEqualTo(SessionValidation.Reason.UNKNOWN);
         assertThat(f.login.validateSession(t2).valid()).isTrue();
-        assertThat(f.login.revokeAllSessions(PN)).isTrue();
+        assertThat(f.login.revokeAllSessions(acct(PN))).isTrue();
         assertThat(invalid(t2)).isEqualTo(SessionValidation.Reason.DEVICE_NOT_ACTIVE);
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        assertThat(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s"))
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        assertThat(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s"))
                 .isInstanceOf(LoginResult.LoggedIn.class);
     }
 
@@ -316,54 +320,54 @@ class AccountLoginTest {
         for (int i = 0; i < 5; i++) {
             f.password(phoneB, "doan-mo", "198.51.100.9");
         }
-        assertThat(f.login.locks().status(PN).isLocked()).isTrue();
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isTrue();
         assertThat(f.login.validateSession(t).valid()).isTrue();
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneA.id);
-        assertThat(f.login.unlock(PN, phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s"))
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneA.id);
+        assertThat(f.login.unlock(acct(PN), phoneA.id, ch.challenge(), phoneA.sign(ch.challenge()), "s"))
                 .isInstanceOf(LoginResult.LoggedIn.class);
     }
 
     @Test
     void authorityLock_invalidatesSessionsAndBlocksEverything_untilLifted() {
         String t = LoginFixture.token(f.password(phoneA));
-        f.login.locks().lockByAuthority(PN, "QĐ 01");
+        f.login.locks().lockByAuthority(acct(PN), "QĐ 01");
         assertThat(invalid(t)).isEqualTo(SessionValidation.Reason.ACCOUNT_LOCKED);
         assertThat(reason(f.password(phoneA))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
-        assertThat(reason(f.login.beginUnlock(PN, phoneA.id))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
-        assertThat(reason(f.login.recover(PN, proof(PN, 2, "jti-auth", f.clock.instant()), "phone-B",
-                phoneB.publicKey, "s"))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
-        f.login.locks().lift(PN, LockType.AUTHORITY, "officer");
+        assertThat(reason(f.login.beginUnlock(acct(PN), phoneA.id))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
+        assertThat(reason(f.login.recover(recovery(PN, proof(PN, 2, "jti-auth", f.clock.instant()), "phone-B",
+                phoneB.publicKey, "s")))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
+        f.login.locks().lift(acct(PN), LockType.AUTHORITY, "officer");
         assertThat(f.login.validateSession(t).valid()).isTrue();
     }
 
     @Test
     void lostDevice_lockRevokesSessions_recoveryWithLevel2BindsNewDevice() {
         String oldToken = LoginFixture.token(f.password(phoneA));
-        f.login.reportLostDevice(PN, Duration.ofDays(30), "portal");
+        f.login.reportLostDevice(acct(PN), Duration.ofDays(30), "portal");
         assertThat(f.login.validateSession(oldToken).valid()).isFalse();
         assertThat(reason(f.password(phoneA))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
         assertThat(reason(f.password(phoneB))).isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
 
         Instant now = f.clock.instant();
-        assertThat(reason(f.login.recover(PN, proof(PN, 1, "jti-1", now), phoneB.id, phoneB.publicKey, "s")))
+        assertThat(reason(f.login.recover(recovery(PN, proof(PN, 1, "jti-1", now), phoneB.id, phoneB.publicKey, "s"))))
                 .isEqualTo(LoginResult.Reason.PROOF_INSUFFICIENT_LEVEL);
-        assertThat(reason(f.login.recover(PN, proof("079203001234", 2, "jti-2", now), phoneB.id, phoneB.publicKey,
-                "s"))).isEqualTo(LoginResult.Reason.PROOF_WRONG_PERSON);
-        assertThat(reason(f.login.recover(PN, proof(PN, 2, "jti-3", now.minus(Duration.ofMinutes(6))), phoneB.id,
-                phoneB.publicKey, "s"))).isEqualTo(LoginResult.Reason.PROOF_STALE);
-        assertThat(reason(f.login.recover(PN, proof(PN, 2, "jti-4", now.plus(Duration.ofMinutes(2))), phoneB.id,
-                phoneB.publicKey, "s"))).isEqualTo(LoginResult.Reason.PROOF_STALE);
+        assertThat(reason(f.login.recover(recovery(PN, proof("079203001234", 2, "jti-2", now), phoneB.id, phoneB.publicKey,
+                "s")))).isEqualTo(LoginResult.Reason.PROOF_WRONG_PERSON);
+        assertThat(reason(f.login.recover(recovery(PN, proof(PN, 2, "jti-3", now.minus(Duration.ofMinutes(6))), phoneB.id,
+                phoneB.publicKey, "s")))).isEqualTo(LoginResult.Reason.PROOF_STALE);
+        assertThat(reason(f.login.recover(recovery(PN, proof(PN, 2, "jti-4", now.plus(Duration.ofMinutes(2))), phoneB.id,
+                phoneB.publicKey, "s")))).isEqualTo(LoginResult.Reason.PROOF_STALE);
 
-        LoginResult r = f.login.recover(PN, proof(PN, 2, "jti-ok", now.minus(Duration.ofMinutes(4))), phoneB.id,
-                phoneB.publicKey, "s");
+        LoginResult r = f.login.recover(recovery(PN, proof(PN, 2, "jti-ok", now.minus(Duration.ofMinutes(4))), phoneB.id,
+                phoneB.publicKey, "s"));
         assertThat(r).isInstanceOf(LoginResult.LoggedIn.class);
-        assertThat(f.login.locks().status(PN).isLocked()).isFalse();
-        assertThat(f.login.activeDevice(PN).orElseThrow().deviceId()).isEqualTo("phone-B");
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isFalse();
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().deviceId()).isEqualTo("phone-B");
         assertThat(f.signedOut).containsExactly("phone-A");
         assertThat(f.login.validateSession(LoginFixture.token(r)).valid()).isTrue();
         assertThat(f.password(phoneB)).isInstanceOf(LoginResult.LoggedIn.class);
 
-        assertThat(reason(f.login.recover(PN, proof(PN, 2, "jti-ok", now), phoneB.id, phoneB.publicKey, "s")))
+        assertThat(reason(f.login.recover(recovery(PN, proof(PN, 2, "jti-ok", now), phoneB.id, phoneB.publicKey, "s"))))
                 .as("assertion id used before").isEqualTo(LoginResult.Reason.PROOF_REPLAYED);
     }
 
@@ -372,11 +376,11 @@ class AccountLoginTest {
         for (int i = 0; i < 5; i++) {
             f.password(phoneA, "sai", "s");
         }
-        assertThat(f.login.locks().status(PN).isLocked()).isTrue();
-        assertThat(f.login.recover(PN, proof(PN, 2, "jti", f.clock.instant()), phoneA.id, phoneA.publicKey, "s"))
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isTrue();
+        assertThat(f.login.recover(recovery(PN, proof(PN, 2, "jti", f.clock.instant()), phoneA.id, phoneA.publicKey, "s")))
                 .isInstanceOf(LoginResult.LoggedIn.class);
-        assertThat(f.login.locks().status(PN).isLocked()).isFalse();
-        assertThat(f.login.activeDevice(PN).orElseThrow().generation()).isEqualTo(1);
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isFalse();
+        assertThat(f.login.activeDevice(acct(PN)).orElseThrow().generation()).isEqualTo(1);
     }
 
     @Test
@@ -385,10 +389,10 @@ class AccountLoginTest {
         f.password(phoneA, "sai-mat-khau-1", "s");
         LoginResult.NewDeviceRequired n = (LoginResult.NewDeviceRequired) f.password(phoneB);
         String code = f.notices.get(0).code();
-        String t2 = LoginFixture.token(f.login.confirmNewDevice(PN, n.challengeId(), code, "s"));
-        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(PN, phoneB.id);
-        f.login.unlock(PN, phoneB.id, ch.challenge(), phoneB.sign(ch.challenge()), "s");
-        f.login.reportLostDevice(PN, Duration.ofDays(1), "portal");
+        String t2 = LoginFixture.token(f.login.confirmNewDevice(confirmation(PN, n.challengeId(), code, "s")));
+        UnlockChallenge ch = (UnlockChallenge) f.login.beginUnlock(acct(PN), phoneB.id);
+        f.login.unlock(acct(PN), phoneB.id, ch.challenge(), phoneB.sign(ch.challenge()), "s");
+        f.login.reportLostDevice(acct(PN), Duration.ofDays(1), "portal");
         assertThat(f.events).extracting(SecurityEvent::type).contains(SecurityEventType.DEVICE_BOUND,
                 SecurityEventType.LOGIN_SUCCEEDED, SecurityEventType.LOGIN_FAILED,
                 SecurityEventType.NEW_DEVICE_CHALLENGE_SENT, SecurityEventType.DEVICE_SWITCHED,
@@ -416,7 +420,7 @@ class AccountLoginTest {
 
     @Test
     void loginRequest_toStringRedacts() {
-        LoginRequest r = new LoginRequest(PN, LoginFixture.PASSWORD, f.storedHash, "d", phoneA.publicKey, "s");
+        LoginRequest r = request(PN, LoginFixture.PASSWORD, f.storedHash, "d", phoneA.publicKey, "s");
         assertThat(r.toString()).doesNotContain(LoginFixture.PASSWORD).doesNotContain(f.storedHash).doesNotContain(PN);
     }
 
@@ -430,7 +434,7 @@ class AccountLoginTest {
             assertThat(new String(v, StandardCharsets.ISO_8859_1)).as(k)
                     .doesNotContain(new String(code, StandardCharsets.ISO_8859_1));
         }
-        assertThat(f.store.get("eid:dev:bind:" + PN)).isPresent();
+        assertThat(f.store.get(io.github.eidvn.core.account.internal.AccountKeys.binding(acct(PN)))).isPresent();
     }
 
     static RecoveryProof proof(String pn, int level, String jti, Instant iat) {

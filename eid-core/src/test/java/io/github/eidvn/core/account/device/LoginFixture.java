@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.eidvn.core.account.AccountId;
+import io.github.eidvn.core.account.RecoveryProof;
 import io.github.eidvn.core.account.SecurityAudit;
 import io.github.eidvn.core.account.SecurityEvent;
 import io.github.eidvn.core.account.SecurityEventType;
@@ -60,7 +62,7 @@ final class LoginFixture implements DeviceNotifier {
     }
 
     @Override
-    public void signedOut(String personalNumber, String deviceId, Instant at) {
+    public void signedOut(AccountId account, String deviceId, Instant at) {
         if (recordNotices) {
             signedOut.add(deviceId);
         }
@@ -71,16 +73,38 @@ final class LoginFixture implements DeviceNotifier {
     }
 
     LoginResult password(TestDevice d, String pw, String source) {
-        return login.passwordLogin(new LoginRequest(PN, pw, storedHash, d.id, d.publicKey, source));
+        return login.passwordLogin(request(PN, pw, storedHash, d.id, d.publicKey, source));
     }
 
     /** Password login then, if asked, confirmation with the code the active device received. */
     LoginResult loginAndConfirm(TestDevice d, String source) {
         LoginResult r = password(d, PASSWORD, source);
         if (r instanceof LoginResult.NewDeviceRequired n) {
-            return login.confirmNewDevice(PN, n.challengeId(), lastCodeForNewDevice.get(d.id), source);
+            return login.confirmNewDevice(confirmation(PN, n.challengeId(), lastCodeForNewDevice.get(d.id), source));
         }
         return r;
+    }
+
+    /** An account id as the tests give it (a personal number or any id); a malformed one throws. */
+    static AccountId acct(String id) {
+        return AccountId.of(id);
+    }
+
+    static NewDeviceConfirmation confirmation(String account, String challengeId, String code, String source) {
+        return NewDeviceConfirmation.of(acct(account), challengeId).code(code).source(source);
+    }
+
+    /** Recovery of the account keyed by the holder's personal number. */
+    static RecoveryRequest recovery(String pn, RecoveryProof proof, String deviceId, DevicePublicKey key,
+            String source) {
+        return RecoveryRequest.builder(acct(pn)).holderPersonalNumber(pn).proof(proof).newDeviceId(deviceId)
+                .newDeviceKey(key).source(source).build();
+    }
+
+    static LoginRequest request(String account, CharSequence password, String storedHash, String deviceId,
+            DevicePublicKey key, String source) {
+        return LoginRequest.builder(acct(account)).password(password).storedPasswordHash(storedHash)
+                .deviceId(deviceId).devicePublicKey(key).source(source).build();
     }
 
     static String token(LoginResult r) {

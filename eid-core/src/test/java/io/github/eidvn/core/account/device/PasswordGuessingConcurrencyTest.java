@@ -1,5 +1,6 @@
 package io.github.eidvn.core.account.device;
 
+import static io.github.eidvn.core.account.device.LoginFixture.acct;
 import static io.github.eidvn.core.account.device.LoginFixture.PN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +52,11 @@ class PasswordGuessingConcurrencyTest {
         }
         // Under load some guessers give up while BUSY, so the parallel phase may check fewer than 5: never more.
         assertThat(compared(f)).isLessThanOrEqualTo(5);
-        for (int i = 0; i < 10 && !f.login.locks().status(PN).isLocked(); i++) {
+        for (int i = 0; i < 10 && !f.login.locks().status(acct(PN)).isLocked(); i++) {
             f.password(attacker, "late-guess-" + i, "203.0.113." + i);
         }
         assertThat(compared(f)).isEqualTo(5);
-        assertThat(f.login.locks().status(PN).isLocked()).isTrue();
+        assertThat(f.login.locks().status(acct(PN)).isLocked()).isTrue();
         assertThat(((LoginResult.Refused) f.password(new TestDevice("owner"))).reason())
                 .isEqualTo(LoginResult.Reason.ACCOUNT_LOCKED);
     }

@@ -21,8 +21,13 @@ import io.github.eidvn.testing.TtlIgnoringStore;
  */
 class AccountLocksLimitsTest {
 
+    private static io.github.eidvn.core.account.AccountId acct(String id) {
+        return io.github.eidvn.core.account.AccountId.of(id);
+    }
+
+
     private static final String PN = "079203001234";
-    private static final String NOT_A_PN = "07920300123";
+    private static final String NOT_AN_ID = "0792 0300 123";
 
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-05-01T00:00:00Z"));
     private final InMemoryStateStore store = InMemoryStateStore.create(clock);
@@ -38,58 +43,58 @@ class AccountLocksLimitsTest {
 
     @Test
     void lockByUser_upTo366Days_accepted_longerRefused() {
-        AccountLock lock = locks.lockByUser(PN, Duration.ofDays(366), "đi công tác");
+        AccountLock lock = locks.lockByUser(acct(PN), Duration.ofDays(366), "đi công tác");
         assertThat(lock.type()).isEqualTo(LockType.USER_REQUESTED);
         assertThat(lock.since()).isEqualTo(clock.instant());
         assertThat(lock.until()).contains(clock.instant().plus(Duration.ofDays(366)));
-        assertThatThrownBy(() -> locks.lockByUser(PN, Duration.ofDays(366).plusSeconds(1), "x"))
+        assertThatThrownBy(() -> locks.lockByUser(acct(PN), Duration.ofDays(366).plusSeconds(1), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void lockByAuthority_withoutEnd_locksUntilLifted() {
-        AccountLock lock = locks.lockByAuthority(PN, "court order");
+        AccountLock lock = locks.lockByAuthority(acct(PN), "court order");
         assertThat(lock.type()).isEqualTo(LockType.AUTHORITY);
         assertThat(lock.until()).isEmpty();
         assertThat(lock.reason()).isEqualTo("court order");
         clock.advance(Duration.ofDays(4000));
-        assertThat(locks.status(PN).isLocked()).isTrue();
-        assertThat(locks.lift(PN, LockType.AUTHORITY, "officer-1")).isTrue();
-        assertThat(locks.status(PN).isLocked()).isFalse();
+        assertThat(locks.status(acct(PN)).isLocked()).isTrue();
+        assertThat(locks.lift(acct(PN), LockType.AUTHORITY, "officer-1")).isTrue();
+        assertThat(locks.status(acct(PN)).isLocked()).isFalse();
     }
 
     @Test
     void lockByAuthority_untilNow_refused_untilLater_lockedThenEnds() {
-        assertThatThrownBy(() -> locks.lockByAuthority(PN, "x", clock.instant()))
+        assertThatThrownBy(() -> locks.lockByAuthority(acct(PN), "x", clock.instant()))
                 .isInstanceOf(IllegalArgumentException.class);
         Instant until = clock.instant().plusSeconds(60);
-        AccountLock lock = locks.lockByAuthority(PN, "investigation", until);
+        AccountLock lock = locks.lockByAuthority(acct(PN), "investigation", until);
         assertThat(lock.until()).contains(until);
-        assertThat(locks.status(PN).isLocked()).isTrue();
+        assertThat(locks.status(acct(PN)).isLocked()).isTrue();
         clock.set(until);
-        assertThat(locks.status(PN).isLocked()).isFalse();
+        assertThat(locks.status(acct(PN)).isLocked()).isFalse();
     }
 
     @Test
     void reason_upTo200Characters_accepted_longerRefused() {
-        assertThat(locks.lockByAuthority(PN, "r".repeat(200)).reason()).hasSize(200);
-        assertThatThrownBy(() -> locks.lockByAuthority(PN, "r".repeat(201)))
+        assertThat(locks.lockByAuthority(acct(PN), "r".repeat(200)).reason()).hasSize(200);
+        assertThatThrownBy(() -> locks.lockByAuthority(acct(PN), "r".repeat(201)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void status_lockPastItsEnd_notActive_evenWhenTheStoreStillHoldsIt() {
         AccountLocks overKeeping = AccountLocks.builder(new TtlIgnoringStore(store)).clock(clock).build();
-        overKeeping.lockByUser(PN, Duration.ofMinutes(10), "holiday");
-        assertThat(overKeeping.status(PN).isLocked()).isTrue();
+        overKeeping.lockByUser(acct(PN), Duration.ofMinutes(10), "holiday");
+        assertThat(overKeeping.status(acct(PN)).isLocked()).isTrue();
         clock.advance(Duration.ofMinutes(10));
-        assertThat(overKeeping.status(PN).isLocked()).isFalse();
+        assertThat(overKeeping.status(acct(PN)).isLocked()).isFalse();
     }
 
     @Test
     void status_unreadableLockRecord_stillLocks() {
-        store.put("eid:lock:authority:" + PN, new byte[] {9, 9, 9}, StateStore.NO_EXPIRY);
-        LockStatus s = locks.status(PN);
+        store.put(io.github.eidvn.core.account.internal.AccountKeys.lock(LockType.AUTHORITY, acct(PN)), new byte[] {9, 9, 9}, StateStore.NO_EXPIRY);
+        LockStatus s = locks.status(acct(PN));
         assertThat(s.isLocked()).isTrue();
         AccountLock lock = ((LockStatus.Locked) s).locks().get(0);
         assertThat(lock.type()).isEqualTo(LockType.AUTHORITY);
@@ -99,26 +104,26 @@ class AccountLocksLimitsTest {
 
     @Test
     void status_truncatedLockRecord_stillLocks() {
-        locks.lockByAuthority(PN, "court order");
-        byte[] whole = store.get("eid:lock:authority:" + PN).orElseThrow();
-        store.put("eid:lock:authority:" + PN, java.util.Arrays.copyOf(whole, whole.length - 3),
+        locks.lockByAuthority(acct(PN), "court order");
+        byte[] whole = store.get(io.github.eidvn.core.account.internal.AccountKeys.lock(LockType.AUTHORITY, acct(PN))).orElseThrow();
+        store.put(io.github.eidvn.core.account.internal.AccountKeys.lock(LockType.AUTHORITY, acct(PN)), java.util.Arrays.copyOf(whole, whole.length - 3),
                 StateStore.NO_EXPIRY);
-        AccountLock lock = ((LockStatus.Locked) locks.status(PN)).locks().get(0);
+        AccountLock lock = ((LockStatus.Locked) locks.status(acct(PN))).locks().get(0);
         assertThat(lock.reason()).isEqualTo("unreadable");
     }
 
     @Test
-    void everyEntryPoint_refusesAMalformedPersonalNumber() {
-        assertThatThrownBy(() -> locks.status(NOT_A_PN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.lockByUser(NOT_A_PN, Duration.ofDays(1), "x"))
+    void malformedAccountId_refusedBeforeAnyEntryPoint_nothingStored() {
+        assertThatThrownBy(() -> locks.status(acct(NOT_AN_ID))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locks.lockByUser(acct(NOT_AN_ID), Duration.ofDays(1), "x"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.lockByAuthority(NOT_A_PN, "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.lockByAuthority(NOT_A_PN, "x", clock.instant().plusSeconds(5)))
+        assertThatThrownBy(() -> locks.lockByAuthority(acct(NOT_AN_ID), "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locks.lockByAuthority(acct(NOT_AN_ID), "x", clock.instant().plusSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.lift(NOT_A_PN, LockType.AUTHORITY, "x"))
+        assertThatThrownBy(() -> locks.lift(acct(NOT_AN_ID), LockType.AUTHORITY, "x"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.recordFailure(NOT_A_PN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> locks.recordSuccess(NOT_A_PN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locks.recordFailure(acct(NOT_AN_ID))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> locks.recordSuccess(acct(NOT_AN_ID))).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.liveKeys()).isEmpty();
     }
 
@@ -126,10 +131,10 @@ class AccountLocksLimitsTest {
     void customFailureWindow_failuresOutsideItDoNotAddUp() {
         AccountLocks l = AccountLocks.builder(store).clock(clock).maxFailures(2).failureWindow(Duration.ofMinutes(1))
                 .lockDuration(Duration.ofMinutes(3)).build();
-        l.recordFailure(PN);
+        l.recordFailure(acct(PN));
         clock.advance(Duration.ofMinutes(1));
-        assertThat(l.recordFailure(PN).lockPlaced()).isEmpty();
-        FailureOutcome second = l.recordFailure(PN);
+        assertThat(l.recordFailure(acct(PN)).lockPlaced()).isEmpty();
+        FailureOutcome second = l.recordFailure(acct(PN));
         assertThat(second.lockPlaced()).isPresent();
         assertThat(second.lockPlaced().get().until()).contains(clock.instant().plus(Duration.ofMinutes(3)));
     }
@@ -138,16 +143,16 @@ class AccountLocksLimitsTest {
     void customConsecutiveWindow_hardLockOnlyWithinIt() {
         AccountLocks l = AccountLocks.builder(store).clock(clock).maxFailures(3).hardLimit(3)
                 .consecutiveWindow(Duration.ofMinutes(5)).build();
-        l.recordFailure(PN);
-        l.recordFailure(PN);
+        l.recordFailure(acct(PN));
+        l.recordFailure(acct(PN));
         clock.advance(Duration.ofMinutes(5));
-        assertThat(l.recordFailure(PN).consecutiveFailures()).isEqualTo(1);
+        assertThat(l.recordFailure(acct(PN)).consecutiveFailures()).isEqualTo(1);
     }
 
     @Test
     void maxFailuresEqualToHardLimit_allowed_greaterRefused() {
         AccountLocks l = AccountLocks.builder(store).clock(clock).maxFailures(1).hardLimit(1).build();
-        Optional<AccountLock> placed = l.recordFailure(PN).lockPlaced();
+        Optional<AccountLock> placed = l.recordFailure(acct(PN)).lockPlaced();
         assertThat(placed).isPresent();
         assertThat(placed.get().until()).as("the hard limit wins: a lock without end").isEmpty();
         assertThatThrownBy(() -> AccountLocks.builder(store).maxFailures(2).hardLimit(1).build())

@@ -92,13 +92,13 @@ class PasswordPolicyLimitsTest {
         assertThat(p.historySize()).isEqualTo(3);
         assertThat(p.checksBreaches()).isFalse();
         assertThat(p.toString()).isEqualTo("PasswordPolicy[ngân-hàng, length 9/11..30, upper, lower, digit, "
-                + "special #!, maxAge P6M, history 3]");
+                + "special #!, maxAge P6M, history 3, guesses 10^8]");
         PasswordPolicy plain = base().build();
         assertThat(plain.name()).isEqualTo("custom");
         assertThat(plain.minLength()).isEqualTo(8);
         assertThat(plain.minLengthSingleFactor()).isEqualTo(8);
         assertThat(plain.historySize()).isEqualTo(5);
-        assertThat(plain.toString()).isEqualTo("PasswordPolicy[custom, length 8..64, history 5]");
+        assertThat(plain.toString()).isEqualTo("PasswordPolicy[custom, length 8..64, history 5, guesses 10^8]");
         assertThat(base().requireSpecial().build().toString()).contains(", special,");
         assertThat(plain.withBreachedPasswordCheck(pw -> new BreachCheckResult.NotFound()).checksBreaches()).isTrue();
     }

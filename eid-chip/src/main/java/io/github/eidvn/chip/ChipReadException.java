@@ -1,0 +1,57 @@
+package io.github.eidvn.chip;
+
+import java.util.Objects;
+
+/** Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English. */
+public final class ChipReadException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why reading failed. */
+    public enum Reason {
+        /** No such reader, or no PC/SC subsystem. */
+        NO_READER("Không tìm thấy đầu đọc thẻ.", "No such card reader."),
+        /** No card on the reader. */
+        NO_CARD("Chưa đặt thẻ lên đầu đọc.", "No card on the reader."),
+        /** The chip refused the CAN or the MRZ (or does not offer the protocol the key needs). */
+        ACCESS_DENIED("Chip từ chối mã CAN hoặc MRZ.", "The chip refused the CAN or the MRZ."),
+        /** Communication with the chip failed. */
+        READ_FAILED("Không đọc được dữ liệu từ chip.", "Reading the chip failed.");
+
+        private final String vietnamese;
+        private final String english;
+
+        Reason(String vietnamese, String english) {
+            this.vietnamese = vietnamese;
+            this.english = english;
+        }
+
+        /** @return the message in Vietnamese */
+        public String messageVi() {
+            return vietnamese;
+        }
+
+        /** @return the message in English */
+        public String messageEn() {
+            return english;
+        }
+    }
+
+    private final Reason reason;
+
+    /**
+     * @param reason why
+     * @param detail technical detail in English, without access keys
+     * @param cause the underlying failure, may be null
+     */
+    public ChipReadException(Reason reason, String detail, Throwable cause) {
+        super(Objects.requireNonNull(reason, "reason").messageVi() + " / " + reason.messageEn() + " (" + detail + ")",
+                cause);
+        this.reason = reason;
+    }
+
+    /** @return why */
+    public Reason reason() {
+        return reason;
+    }
+}

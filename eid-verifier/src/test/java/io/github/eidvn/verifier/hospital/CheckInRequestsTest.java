@@ -1,0 +1,137 @@
+package io.github.eidvn.verifier.hospital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.keys.KeyRing;
+import io.github.eidvn.core.keys.TrustStore;
+import io.github.eidvn.qr.QrRenderer;
+import io.github.eidvn.testing.AssertionFixtures;
+import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.hospital.CheckInDecision.Status;
+import io.github.eidvn.verifier.hospital.CheckInRequests.Input;
+import io.github.eidvn.verifier.hospital.CheckInRequests.Result;
+
+class CheckInRequestsTest {
+
+    private static final String DUC = "001088001234||Trần Văn Đức|12041988|Nam|Số 5 Lê Lợi, Hà Nội|01062021";
+
+    private final CheckInRequests requests = CheckInRequests.builder().checkIn(HospitalCheckIn.builder()
+            .verifier(AssertionVerifier.builder().trustStore(TrustStore.fromJwks(KeyRing.generate().publicJwksJson()))
+                    .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin")
+                    .requiredLevel(AssuranceLevel.LEVEL_2).build())
+            .lookup(SandboxInsuranceLookup.fromJson(HealthInsuranceLookupContract.CARDS))
+            .clock(AssertionFixtures.clock()).build()).clock(AssertionFixtures.clock()).build();
+
+    @Test
+    void contentTypes_textUtf8AndTwoImageTypes_onlyThose() {
+        assertThat(Input.ofContentType("text/plain")).hasValue(Input.TEXT);
+        assertThat(Input.ofContentType("TEXT/PLAIN; Charset=\"UTF-8\"")).hasValue(Input.TEXT);
+        assertThat(Input.ofContentType(" image/PNG ; q=1")).hasValue(Input.PNG);
+        assertThat(Input.ofContentType("image/jpeg")).hasValue(Input.JPEG);
+        for (String t : new String[] {null, "", "application/json", "image/gif", "text/plain; charset=iso-8859-1",
+            "multipart/form-data; boundary=x"}) {
+            assertThat(Input.ofContentType(t)).as(t).isEqualTo(Optional.empty());
+        }
+        assertThat(requests.unsupportedType().reasonCode()).hasValue("MALFORMED");
+    }
+
+    @Test
+    void text_decided_badUtf8Malformed_overLimitTooLarge() {
+        CheckInRequests.Answer a = requests.check(Input.TEXT, DUC.getBytes(StandardCharsets.UTF_8));
+        assertThat(a.result()).isEqualTo(Result.DECIDED);
+        assertThat(a.decision().status()).isEqualTo(Status.VALID_IDENTITY_UNVERIFIED);
+        assertThat(requests.check(Input.TEXT, new byte[] {(byte) 0xC3, 0x28}).decision().reasonCode())
+                .hasValue("MALFORMED");
+        CheckInRequests.Answer big = requests.check(Input.TEXT, "9".repeat(8001).getBytes(StandardCharsets.UTF_8));
+        assertThat(big.result()).isEqualTo(Result.TOO_LARGE);
+        assertThat(big.decision().reasonCode()).hasValue("TOO_LARGE");
+        assertThat(requests.tooLarge(Input.PNG).decision().reasonCode()).hasValue("IMAGE_TOO_LARGE");
+    }
+
+    @Test
+    void images_pngAndJpegOfAChipCardQr_decodedAndLookedUp_wrongMagicUnreadable() throws IOException {
+        byte[] png = QrRenderer.defaults().png(DUC);
+        assertThat(requests.check(Input.PNG, png).decision().status()).isEqualTo(Status.VALID_IDENTITY_UNVERIFIED);
+        BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(img, 0, 0, null);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(rgb, "jpeg", jpeg);
+        assertThat(requests.check(Input.JPEG, jpeg.toByteArray()).decision().status())
+                .isEqualTo(Status.VALID_IDENTITY_UNVERIFIED);
+        assertThat(requests.check(Input.PNG, jpeg.toByteArray()).decision().reasonCode())
+                .hasValue("UNREADABLE_IMAGE");
+        assertThat(requests.check(Input.JPEG, png).decision().reasonCode()).hasValue("UNREADABLE_IMAGE");
+    }
+
+    @Test
+    void decodeBudget_sixteenBitRgbaOverAFewMegapixels_refusedFromTheHeaderBeforeDecoding() {
+        // only a header: decoding would fail as UNREADABLE_IMAGE, so IMAGE_TOO_LARGE proves it was not decoded
+        CheckInRequests.Answer rgba16 = requests.check(Input.PNG, pngHeader(3000, 3000, 16, 6));
+        assertThat(rgba16.decision().reasonCode()).hasValue("IMAGE_TOO_LARGE");
+        assertThat(rgba16.decision().detail()).contains("3000x3000", "64 bits per pixel");
+        assertThat(requests.check(Input.PNG, pngHeader(2000, 2000, 16, 6)).decision().reasonCode())
+                .hasValue("UNREADABLE_IMAGE"); // 4 MP x 8 bytes = 32 MB: within the budget, decoded (and broken)
+        assertThat(requests.check(Input.PNG, pngHeader(6000, 6000, 8, 0)).decision().reasonCode())
+                .hasValue("UNREADABLE_IMAGE"); // 36 MP grey at 8 bits: within the budget
+        assertThat(requests.check(Input.JPEG, jpegHeader(5000, 4000, 3)).decision().reasonCode())
+                .hasValue("IMAGE_TOO_LARGE"); // 20 MP x 3 bytes
+        assertThat(ImageHeader.png(pngHeader(7, 9, 8, 2))).hasValue(new ImageHeader(7, 9, 24));
+        assertThat(ImageHeader.png(pngHeader(7, 9, 4, 3))).hasValue(new ImageHeader(7, 9, 8));
+        assertThat(ImageHeader.jpeg(jpegHeader(640, 480, 1))).hasValue(new ImageHeader(640, 480, 24));
+    }
+
+    @Test
+    void realSixteenBitRgbaPng_headerReadAsWritten() throws IOException {
+        BufferedImage deep = new BufferedImage(new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), true, false,
+                java.awt.Transparency.TRANSLUCENT, java.awt.image.DataBuffer.TYPE_USHORT),
+                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_USHORT, 40, 30, 4,
+                        null), false, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(deep, "png", out)).isTrue();
+        assertThat(ImageHeader.png(out.toByteArray())).hasValue(new ImageHeader(40, 30, 64));
+    }
+
+    static byte[] pngHeader(int width, int height, int depth, int colourType) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height).put((byte) depth)
+                .put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer b = ByteBuffer.allocate(8 + 4 + 17 + 4 + 16);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        return b.array();
+    }
+
+    static byte[] jpegHeader(int width, int height, int components) {
+        ByteBuffer b = ByteBuffer.allocate(64);
+        b.put(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 4, 0, 0});
+        b.put(new byte[] {(byte) 0xFF, (byte) 0xC0}).putShort((short) (8 + 3 * components)).put((byte) 8)
+                .putShort((short) height).putShort((short) width).put((byte) components);
+        return b.array();
+    }
+
+    @Test
+    void builder_checkInRequired_optionsChecked() {
+        assertThatThrownBy(() -> CheckInRequests.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> CheckInRequests.builder().parallelImages(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> requests.check(null, new byte[0])).isInstanceOf(NullPointerException.class);
+    }
+}

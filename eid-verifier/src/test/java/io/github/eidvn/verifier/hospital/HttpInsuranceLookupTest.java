@@ -1,0 +1,302 @@
+package io.github.eidvn.verifier.hospital;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.eidvn.testing.AssertionFixtures;
+import io.github.eidvn.testing.SettableClock;
+
+/** The HTTP adapter against a local stub of the documented JSON contract, including a gateway that misbehaves. */
+class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
+
+    enum Mode { CONTRACT, SLOW, ERROR_503, MALFORMED, HUGE, BAD_CARD, NOT_FOUND_404, REDIRECT, TRICKLE, NOT_OBJECT }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static HttpServer stub;
+    private static ExecutorService stubThreads;
+    private static volatile Mode mode = Mode.CONTRACT;
+    private static final AtomicInteger calls = new AtomicInteger();
+    private static final AtomicReference<String> authorization = new AtomicReference<>();
+    private static final AtomicReference<String> query = new AtomicReference<>();
+
+    @BeforeAll
+    static void startStub() throws IOException {
+        stubThreads = Executors.newCachedThreadPool();
+        stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        stub.setExecutor(stubThreads);
+        stub.createContext("/gw/", HttpInsuranceLookupTest::serve);
+        stub.start();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.stop(0);
+        stubThreads.shutdownNow();
+    }
+
+    @BeforeEach
+    void reset() {
+        mode = Mode.CONTRACT;
+        calls.set(0);
+        authorization.set(null);
+        query.set(null);
+    }
+
+    private static URI base() {
+        return URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/gw");
+    }
+
+    /** The contract's server side: {@code GET cards?personal_number=} or {@code ?social_insurance_number=}. */
+    private static void serve(HttpExchange ex) throws IOException {
+        calls.incrementAndGet();
+        authorization.set(ex.getRequestHeaders().getFirst("Authorization"));
+        query.set(ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery());
+        try (ex) {
+            switch (mode) {
+                case SLOW:
+                    sleep(5_000);
+                    send(ex, 200, "{\"cards\":[]}");
+                    return;
+                case ERROR_503:
+                    send(ex, 503, "{\"error\":\"maintenance\"}");
+                    return;
+                case MALFORMED:
+                    send(ex, 200, "{\"cards\":[{\"number\":");
+                    return;
+                case NOT_OBJECT:
+                    send(ex, 200, "[]");
+                    return;
+                case BAD_CARD:
+                    send(ex, 200, "{\"cards\":[{\"personal_number\":\"001088001234\",\"number\":\"XX\"}]}");
+                    return;
+                case NOT_FOUND_404:
+                    send(ex, 404, "");
+                    return;
+                case REDIRECT:
+                    ex.getResponseHeaders().set("Location", "http://127.0.0.1:1/cards");
+                    send(ex, 302, "");
+                    return;
+                case HUGE: {
+                    ex.sendResponseHeaders(200, 0);
+                    byte[] chunk = ("{\"cards\":[" + " ".repeat(64 * 1024)).getBytes(StandardCharsets.US_ASCII);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        for (int i = 0; i < 64; i++) {
+                            out.write(chunk);
+                        }
+                    } catch (IOException closedByClient) {
+                        // expected: the client stops reading over its limit
+                    }
+                    return;
+                }
+                case TRICKLE: {
+                    ex.sendResponseHeaders(200, 0);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        for (int i = 0; i < 50; i++) {
+                            out.write(' ');
+                            out.flush();
+                            sleep(200);
+                        }
+                    } catch (IOException closedByClient) {
+                        // expected
+                    }
+                    return;
+                }
+                default:
+                    break;
+            }
+            String q = ex.getRequestURI().getRawQuery();
+            String number = q.substring(q.indexOf('=') + 1);
+            boolean personal = q.startsWith("personal_number=");
+            ArrayNode out = JSON.createArrayNode();
+            for (JsonNode c : JSON.readTree(CARDS)) {
+                boolean match = personal ? number.equals(c.path("personal_number").asText())
+                        : c.get("number").asText().endsWith(number);
+                if (match) {
+                    out.add(c);
+                }
+            }
+            ObjectNode root = JSON.createObjectNode();
+            root.set("cards", out);
+            send(ex, 200, JSON.writeValueAsString(root));
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    HealthInsuranceLookup lookup() {
+        return HttpInsuranceLookup.builder().baseUri(base()).cache(Duration.ZERO, 1).build();
+    }
+
+    private static HttpInsuranceLookup.Builder fast() {
+        return HttpInsuranceLookup.builder().baseUri(base()).timeout(Duration.ofMillis(500));
+    }
+
+    private static void assertUnavailable(HttpInsuranceLookup lookup, String detail) {
+        long start = System.nanoTime();
+        LookupResult r = lookup.lookup(InsuranceQuery.of("001088001234"));
+        assertThat(r).isInstanceOf(LookupResult.Unavailable.class);
+        assertThat(((LookupResult.Unavailable) r).detail()).contains(detail);
+        // bounded by the timeout (0.5 s), with a generous margin for a loaded machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void request_followsTheContract_pathQueryAndCredentials() {
+        AtomicInteger token = new AtomicInteger();
+        HttpInsuranceLookup lookup = HttpInsuranceLookup.builder().baseUri(base())
+                .credentials(() -> "Bearer t" + token.incrementAndGet()).cache(Duration.ZERO, 1).build();
+        assertThat(lookup.lookup(InsuranceQuery.of("079303012345"))).isInstanceOf(LookupResult.Found.class);
+        assertThat(query.get()).isEqualTo("/gw/cards?personal_number=079303012345");
+        assertThat(authorization.get()).isEqualTo("Bearer t1");
+        lookup.lookup(InsuranceQuery.of("7901208788"));
+        assertThat(query.get()).isEqualTo("/gw/cards?social_insurance_number=7901208788");
+        assertThat(authorization.get()).isEqualTo("Bearer t2"); // asked for again: a rotated token is used
+        assertThat(lookup.toString()).doesNotContain("Bearer", "t2");
+    }
+
+    @Test
+    void gatewayTooSlow_unavailableWithinTheTimeout() {
+        mode = Mode.SLOW;
+        assertUnavailable(fast().build(), "no answer within 500 ms");
+    }
+
+    @Test
+    void bodyTrickledPastTheTimeout_unavailable() {
+        mode = Mode.TRICKLE;
+        assertUnavailable(fast().build(), "no answer within");
+    }
+
+    @Test
+    void serverError_unavailable() {
+        mode = Mode.ERROR_503;
+        assertUnavailable(fast().build(), "HTTP 503");
+    }
+
+    @Test
+    void malformedJson_notAnObject_invalidCard_unavailable() {
+        mode = Mode.MALFORMED;
+        assertUnavailable(fast().build(), "malformed");
+        mode = Mode.NOT_OBJECT;
+        assertUnavailable(fast().build(), "not a JSON object");
+        mode = Mode.BAD_CARD;
+        assertUnavailable(fast().build(), "card 0");
+    }
+
+    @Test
+    void hugeBody_unavailable_downloadStoppedAtTheLimit() {
+        mode = Mode.HUGE;
+        assertUnavailable(fast().maxBodyBytes(64 * 1024).build(), "over 65536 bytes");
+    }
+
+    @Test
+    void redirect_notFollowed_unavailable() {
+        mode = Mode.REDIRECT;
+        assertUnavailable(fast().build(), "HTTP 302");
+    }
+
+    @Test
+    void notFoundStatus_notFound() {
+        mode = Mode.NOT_FOUND_404;
+        assertThat(fast().build().lookup(InsuranceQuery.of("001088001234"))).isInstanceOf(LookupResult.NotFound.class);
+    }
+
+    @Test
+    void gatewayDown_unavailable() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        HttpInsuranceLookup down = HttpInsuranceLookup.builder()
+                .baseUri(URI.create("http://127.0.0.1:" + closedPort + "/")).timeout(Duration.ofMillis(500)).build();
+        assertUnavailable(down, "request failed");
+    }
+
+    @Test
+    void credentialsSupplierFailsOrIsEmpty_unavailable_noCall() {
+        assertUnavailable(fast().credentials(() -> {
+            throw new IllegalStateException("vault down");
+        }).build(), "credentials supplier failed");
+        assertUnavailable(fast().credentials(() -> "").build(), "no credentials");
+        assertUnavailable(fast().credentials(() -> "Bearer a\r\nX-Injected: 1").build(), "not a valid header");
+        assertThat(calls.get()).isZero();
+    }
+
+    @Test
+    void cache_samePatientTwice_oneCall_expiresAfterTtl_failuresNotCached() {
+        SettableClock clock = SettableClock.at(AssertionFixtures.NOW);
+        HttpInsuranceLookup lookup = fast().cache(Duration.ofSeconds(60), 8).clock(clock).build();
+        InsuranceQuery q = InsuranceQuery.of("001088001234");
+        assertThat(lookup.lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(lookup.lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(1);
+        lookup.lookup(InsuranceQuery.of("001099999999"));
+        lookup.lookup(InsuranceQuery.of("001099999999"));
+        assertThat(calls.get()).isEqualTo(2); // NOT_FOUND cached too
+        clock.advance(Duration.ofSeconds(61));
+        lookup.lookup(q);
+        assertThat(calls.get()).isEqualTo(3);
+
+        mode = Mode.ERROR_503;
+        InsuranceQuery other = InsuranceQuery.of("079303012345");
+        assertThat(lookup.lookup(other)).isInstanceOf(LookupResult.Unavailable.class);
+        mode = Mode.CONTRACT;
+        assertThat(lookup.lookup(other)).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(5);
+    }
+
+    @Test
+    void builder_httpsOnlyOffThisComputer_optionsOnce() {
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().baseUri(URI.create("http://gw.example/")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example/?a=1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example/bhyt"));
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().build()).isInstanceOf(IllegalStateException.class);
+        HttpInsuranceLookup.Builder b = fast();
+        assertThatThrownBy(() -> b.timeout(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

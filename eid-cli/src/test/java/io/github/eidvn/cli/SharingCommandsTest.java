@@ -189,7 +189,7 @@ class SharingCommandsTest {
                 "name,health_insurance", "--receipt", "rcpt-0003");
         assertThat(sealed.exitCode).as(sealed.err).isZero();
         CliRun opened = CliRun.run("open", "--key", dir.resolve("bv-cho-ray.encryption.jwk").toString(), "--jwks",
-                issuerJwks.toString(), sealed.out.strip());
+                trusted, sealed.out.strip());
         assertThat(opened.exitCode).as(opened.out + opened.err).isZero();
         assertThat(opened.json().get("health_insurance").get("number").asText()).isEqualTo("0120878811");
     }

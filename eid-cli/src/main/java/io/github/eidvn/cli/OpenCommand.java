@@ -1,6 +1,8 @@
 package io.github.eidvn.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,9 +45,12 @@ public final class OpenCommand implements Callable<Integer> {
             description = "Khóa giải mã riêng của đơn vị / the party's private decryption JWK")
     Path key;
 
-    @Option(names = "--jwks", required = true, paramLabel = "ISSUER_JWKS",
-            description = "Khóa công khai của cơ quan cấp / the issuer's public JWKS")
-    Path jwks;
+    @Option(names = "--jwks", required = true, paramLabel = "[ISS=]FILE|URL",
+            description = {"Khóa công khai của cơ quan cấp: ISS=FILE hoặc ISS=URL (lặp lại được; iss phải là một trong"
+                    + " các cơ quan đó) / the issuer's public JWKS: ISS=FILE or ISS=URL (repeatable; iss must be one of"
+                    + " them, signed with its own key);",
+                "một FILE trần thì cần --issuer / a bare FILE needs --issuer"})
+    List<String> jwks;
 
     @Option(names = "--nonce", paramLabel = "N",
             description = "Nonce của yêu cầu đã gửi; không có thì gói không được mang nonce / the request nonce")
@@ -55,10 +60,12 @@ public final class OpenCommand implements Callable<Integer> {
             description = "Mã đơn vị (aud); mặc định URI dấu vân tay RFC 9278 của khóa / default: the key's RFC 9278 URI")
     String party;
 
-    @Option(names = "--issuer", paramLabel = "ISS", description = "iss mong đợi / expected issuer")
+    @Option(names = "--issuer", paramLabel = "ISS", description = "iss mong đợi (bắt buộc với --jwks FILE trần) /"
+            + " expected issuer (required with a bare --jwks FILE); default: the issuers of --jwks ISS=FILE")
     String issuer;
 
-    @Option(names = "--level", paramLabel = "1|2", description = "Mức tối thiểu / minimum assurance level")
+    @Option(names = "--level", paramLabel = "1|2", description = "Mức tối thiểu; không có: mọi mức / minimum"
+            + " assurance level; without it any level is accepted")
     Integer level;
 
     @Option(names = "--purpose", paramLabel = "CODE", description = "Mục đích mong đợi / expected purpose")
@@ -77,8 +84,8 @@ public final class OpenCommand implements Callable<Integer> {
         }
         TrustStore trust;
         try {
-            trust = TrustStore.fromJwks(CliFiles.read(spec, jwks, "--jwks"));
-        } catch (IllegalArgumentException e) {
+            trust = TrustStore.fromJwksOptions(jwks);
+        } catch (IOException | IllegalArgumentException e) {
             throw CliFiles.usage(spec, "--jwks không hợp lệ", "--jwks: " + e.getMessage());
         }
         SharedDataOpener.Builder b = SharedDataOpener.builder().decryptionKey(decryptionKey)
@@ -86,10 +93,17 @@ public final class OpenCommand implements Callable<Integer> {
                 .withoutReceiptStatus().withoutReplayGuard();
         if (issuer != null) {
             b.expectedIssuer(issuer);
+        } else if (!trust.issuers().isEmpty()) {
+            b.expectedIssuers(trust.issuers());
+        } else {
+            throw CliFiles.usage(spec, "cần --issuer (hoặc --jwks ISS=FILE)",
+                    "give --issuer (or --jwks ISS=FILE): the issuer whose packages are accepted");
         }
         if (level != null) {
             b.requiredLevel(AssuranceLevel.ofNumber(level).orElseThrow(
                     () -> CliFiles.usage(spec, "--level phải là 1 hoặc 2", "--level must be 1 or 2")));
+        } else {
+            b.anyLevel();
         }
         if (purpose != null) {
             b.expectedPurpose(purpose);

@@ -77,6 +77,10 @@ public final class SealCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "1|2", description = "Mức định danh bảo đảm / assurance level (acr)")
     Integer level;
 
+    @Option(names = "--amr", paramLabel = "M[,M...]", split = ",", description = "Phương thức xác thực (amr); mức 2"
+            + " cần face hoặc fpt / authentication methods (amr); level 2 needs face or fpt")
+    List<String> amr;
+
     @Option(names = "--subject", paramLabel = "REF", description = "sub: mã tham chiếu theo cặp / pairwise reference")
     String subject;
 
@@ -134,10 +138,13 @@ public final class SealCommand implements Callable<Integer> {
                 b.level(AssuranceLevel.ofNumber(level).orElseThrow(
                         () -> new IllegalArgumentException("--level must be 1 or 2")));
             }
+            if (amr != null) {
+                b.methods(amr.toArray(new String[0]));
+            }
             SharingSealer sealer = SharingSealer.builder().issuer(issuer).keyRing(ring).withoutReceiptStatus()
                     .build();
             result = sealer.seal(b.build());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw CliFiles.usage(spec, "tham số không hợp lệ", e.getMessage());
         }
         SealResult.Sealed sealed = (SealResult.Sealed) result; // no receipt status: never refused

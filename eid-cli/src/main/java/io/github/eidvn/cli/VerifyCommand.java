@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,7 @@ import io.github.eidvn.verifier.VerificationResult;
 import io.github.eidvn.verifier.Verified;
 
 /**
- * {@code eid verify --jwks F [--level 2] [--aud A] [--purpose P] [--now T] (TEXT | --image F)}: verifies a scanned QR
+ * {@code eid verify --jwks [ISS=]F|URL... [--level 2] [--aud A] [--purpose P] [--now T] (TEXT | --image F)}: verifies a scanned QR
  * text (eid digits container, SMART Health Card {@code shc:/} text or compact JWS) or the QR code in an image, and
  * prints one JSON object: {@code {"verified":true,"reason":null,"level":2,...,"claims":{...}}} or
  * {@code {"verified":false,"reason":"BAD_SIGNATURE","detail":...,"message":{"vi":...,"en":...},"level":null,
@@ -53,9 +54,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--jwks", required = true, paramLabel = "FILE",
-            description = "Khóa công khai tin cậy (JWKS) / trusted public keys (JWKS)")
-    Path jwks;
+    @Option(names = "--jwks", required = true, paramLabel = "[ISS=]FILE|URL",
+            description = {"Khóa công khai tin cậy (JWKS); ISS=FILE hoặc ISS=URL cho từng cơ quan cấp (lặp lại được),"
+                    + " khóa chỉ xác minh mã có iss đó / trusted public keys (JWKS): ISS=FILE or ISS=URL per issuer"
+                    + " (repeatable), each key verifies only codes whose iss is that issuer;",
+                "một FILE (hoặc URL) trần: một cơ quan cấp, tên gì cũng được / one bare FILE (or URL): one issuer,"
+                    + " whatever its name"})
+    List<String> jwks;
 
     @Option(names = "--level", paramLabel = "1|2", defaultValue = "1",
             description = "Mức độ tối thiểu / required level, default ${DEFAULT-VALUE}")
@@ -89,7 +94,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         "--level phải là 1 hoặc 2 / --level must be 1 or 2"));
         TrustStore trust;
         try {
-            trust = TrustStore.fromJwksFile(jwks);
+            trust = TrustStore.fromJwksOptions(jwks);
         } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Không dùng được --jwks / unusable --jwks: " + e.getMessage());

@@ -58,5 +58,19 @@ class CliRoundTripTest {
         CliRun byImage = CliRun.run("verify", "--jwks", keys.resolve("public-jwks.json").toString(), "--level", "2",
                 "--aud", "79024", "--purpose", "bhyt-checkin", "--image", png.toString());
         assertThat(byImage.exitCode).as(byImage.out).isZero();
+
+        // keys bound per issuer: the issuer's own name verifies, another name is refused, mixing forms is usage
+        String issuerId = j.get("iss").asText();
+        CliRun bound = CliRun.run("verify", "--jwks", issuerId + "=" + keys.resolve("public-jwks.json"),
+                "--jwks", "https://other.example.vn=" + keys.resolve("public-jwks.json"), "--level", "2",
+                "--aud", "79024", "--purpose", "bhyt-checkin", scanned);
+        assertThat(bound.exitCode).as(bound.out + bound.err).isZero();
+        CliRun wrong = CliRun.run("verify", "--jwks", "https://other.example.vn=" + keys.resolve("public-jwks.json"),
+                "--level", "2", "--aud", "79024", "--purpose", "bhyt-checkin", scanned);
+        assertThat(wrong.exitCode).isEqualTo(1);
+        assertThat(wrong.json().get("reason").asText()).isEqualTo("WRONG_ISSUER");
+        CliRun mixed = CliRun.run("verify", "--jwks", keys.resolve("public-jwks.json").toString(), "--jwks",
+                "https://other.example.vn=" + keys.resolve("public-jwks.json"), scanned);
+        assertThat(mixed.exitCode).isEqualTo(2);
     }
 }

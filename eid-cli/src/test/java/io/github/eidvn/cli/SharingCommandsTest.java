@@ -31,6 +31,8 @@ class SharingCommandsTest {
 
     private Path issuerKey;
     private Path issuerJwks;
+    /** {@code --jwks ISS=FILE}: the issuer's keys, bound to the issuer id that {@code eid seal} writes. */
+    private String trusted;
     private Path claims;
     private KeyRing ring;
 
@@ -42,6 +44,7 @@ class SharingCommandsTest {
         Files.writeString(issuerKey, issuer.privateJwkJson());
         issuerJwks = dir.resolve("issuer.jwks");
         Files.writeString(issuerJwks, ring.publicJwksJson());
+        trusted = SealCommand.DEFAULT_ISSUER + "=" + issuerJwks;
         claims = dir.resolve("claims.json");
         Files.writeString(claims, ConsentFixtures.claims().toJson(), StandardCharsets.UTF_8);
     }
@@ -118,7 +121,7 @@ class SharingCommandsTest {
         CliRun sealed = CliRun.run("seal", "--issuer-key", issuerKey.toString(), "--to",
                 dir.resolve("vcb-bank.encryption.pub.jwk").toString(), "--claims", claims.toString(), "--fields",
                 "personal_number,name,birthdate", "--receipt", "rcpt-0001", "--nonce", "n0nce-from-the-request",
-                "--party", "vcb-bank", "--level", "2");
+                "--party", "vcb-bank", "--level", "2", "--amr", "face");
         assertThat(sealed.exitCode).as(sealed.err).isZero();
         String jwe = sealed.out.strip();
         assertThat(jwe.split("\\.", -1)).hasSize(5);
@@ -143,7 +146,7 @@ class SharingCommandsTest {
         assertThat(citizen.get("name").asText()).isEqualTo("Nguyễn Thị Minh Khai");
 
         CliRun opened = CliRun.run("open", "--key", dir.resolve("vcb-bank.encryption.jwk").toString(), "--jwks",
-                issuerJwks.toString(), "--nonce", "n0nce-from-the-request", "--party", "vcb-bank", "--level", "2",
+                trusted, "--nonce", "n0nce-from-the-request", "--party", "vcb-bank", "--level", "2",
                 jwe);
         assertThat(opened.exitCode).as(opened.out + opened.err).isZero();
         assertThat(opened.json()).isEqualTo(citizen);
@@ -168,7 +171,7 @@ class SharingCommandsTest {
         assertThat(inner[1].has("nonce")).isFalse();
 
         CliRun opened = CliRun.run("open", "--key", dir.resolve("bv-cho-ray.encryption.jwk").toString(), "--jwks",
-                issuerJwks.toString(), jwe);
+                trusted, jwe);
         assertThat(opened.exitCode).as(opened.out).isZero();
         assertThat(opened.json().get("health_insurance").get("benefit_level").asInt()).isEqualTo(4);
     }
@@ -186,7 +189,7 @@ class SharingCommandsTest {
                 "name,health_insurance", "--receipt", "rcpt-0003");
         assertThat(sealed.exitCode).as(sealed.err).isZero();
         CliRun opened = CliRun.run("open", "--key", dir.resolve("bv-cho-ray.encryption.jwk").toString(), "--jwks",
-                issuerJwks.toString(), sealed.out.strip());
+                trusted, sealed.out.strip());
         assertThat(opened.exitCode).as(opened.out + opened.err).isZero();
         assertThat(opened.json().get("health_insurance").get("number").asText()).isEqualTo("0120878811");
     }
@@ -202,33 +205,33 @@ class SharingCommandsTest {
                 "name", "--receipt", "r-3", "--nonce", "expected-nonce").out.strip();
         String key = dir.resolve("vcb-bank.encryption.jwk").toString();
 
-        CliRun wrongNonce = CliRun.run("open", "--key", key, "--jwks", issuerJwks.toString(), "--nonce", "other", jwe);
+        CliRun wrongNonce = CliRun.run("open", "--key", key, "--jwks", trusted, "--nonce", "other", jwe);
         assertThat(wrongNonce.exitCode).isEqualTo(1);
         assertThat(wrongNonce.json().get("reason").asText()).isEqualTo("WRONG_NONCE");
 
-        CliRun noNonce = CliRun.run("open", "--key", key, "--jwks", issuerJwks.toString(), jwe);
+        CliRun noNonce = CliRun.run("open", "--key", key, "--jwks", trusted, jwe);
         assertThat(noNonce.json().get("reason").asText()).isEqualTo("WRONG_NONCE");
 
         CliRun wrongKey = CliRun.run("open", "--key", other.resolve("other-bank.encryption.jwk").toString(),
-                "--jwks", issuerJwks.toString(), "--nonce", "expected-nonce", jwe);
+                "--jwks", trusted, "--nonce", "expected-nonce", jwe);
         assertThat(wrongKey.json().get("reason").asText()).isEqualTo("WRONG_RECIPIENT");
 
         String[] p = jwe.split("\\.");
         byte[] ct = Base64.getUrlDecoder().decode(p[3]);
         ct[0] ^= 1;
         p[3] = Base64.getUrlEncoder().withoutPadding().encodeToString(ct);
-        CliRun tampered = CliRun.run("open", "--key", key, "--jwks", issuerJwks.toString(), "--nonce",
+        CliRun tampered = CliRun.run("open", "--key", key, "--jwks", trusted, "--nonce",
                 "expected-nonce", String.join(".", p));
         assertThat(tampered.json().get("reason").asText()).isEqualTo("DECRYPTION_FAILED");
 
         Path strangerJwks = dir.resolve("stranger.jwks");
         Files.writeString(strangerJwks, KeyRing.generate().publicJwksJson());
-        CliRun stranger = CliRun.run("open", "--key", key, "--jwks", strangerJwks.toString(), "--nonce",
-                "expected-nonce", jwe);
+        CliRun stranger = CliRun.run("open", "--key", key, "--jwks", SealCommand.DEFAULT_ISSUER + "=" + strangerJwks,
+                "--nonce", "expected-nonce", jwe);
         assertThat(stranger.json().get("reason").asText()).isEqualTo("UNKNOWN_KEY");
         assertThat(stranger.err).contains("không do cơ quan tin cậy ký");
 
-        CliRun fromStdin = CliRun.withStdin(jwe + "\n", "open", "--key", key, "--jwks", issuerJwks.toString(),
+        CliRun fromStdin = CliRun.withStdin(jwe + "\n", "open", "--key", key, "--jwks", trusted,
                 "--nonce", "expected-nonce", "-");
         assertThat(fromStdin.exitCode).isZero();
     }
@@ -239,7 +242,7 @@ class SharingCommandsTest {
         assertThat(CliRun.run("seal").exitCode).isEqualTo(2);
         Path notAKey = dir.resolve("bad.jwk");
         Files.writeString(notAKey, "{}");
-        assertThat(CliRun.run("open", "--key", notAKey.toString(), "--jwks", issuerJwks.toString(), "x").exitCode)
+        assertThat(CliRun.run("open", "--key", notAKey.toString(), "--jwks", trusted, "x").exitCode)
                 .isEqualTo(2);
         assertThat(CliRun.run("request", "create", "--key", issuerKey.toString(), "--party", "a", "--purpose",
                 "free-text", "--fields", "name").exitCode).isEqualTo(2);
@@ -271,5 +274,24 @@ class SharingCommandsTest {
             bc.generateBytes(expected, 0, 32);
             assertThat(IndependentJose.concatKdf(z, "ECDH-ES+A256KW", apu, new byte[0], 256)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void open_bareJwksNeedsIssuer_andAKeyOfAnotherIssuerIsRefused() throws Exception {
+        init("vcb-bank", "bank-ekyc");
+        String jwe = CliRun.run("seal", "--issuer-key", issuerKey.toString(), "--to",
+                dir.resolve("vcb-bank.encryption.pub.jwk").toString(), "--claims", claims.toString(), "--fields",
+                "name", "--receipt", "r-9").out.strip();
+        String key = dir.resolve("vcb-bank.encryption.jwk").toString();
+        CliRun bare = CliRun.run("open", "--key", key, "--jwks", issuerJwks.toString(), jwe);
+        assertThat(bare.exitCode).as(bare.err).isEqualTo(2);
+        assertThat(bare.err).contains("--issuer");
+        CliRun named = CliRun.run("open", "--key", key, "--jwks", issuerJwks.toString(), "--issuer",
+                SealCommand.DEFAULT_ISSUER, jwe);
+        assertThat(named.exitCode).as(named.out + named.err).isZero();
+        // the same keys trusted only for another issuer name: the package's iss is not theirs
+        CliRun other = CliRun.run("open", "--key", key, "--jwks", "https://other.example.vn=" + issuerJwks, jwe);
+        assertThat(other.exitCode).isEqualTo(1);
+        assertThat(other.json().get("reason").asText()).isEqualTo("WRONG_ISSUER");
     }
 }

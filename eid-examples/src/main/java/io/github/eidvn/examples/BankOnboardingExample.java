@@ -213,7 +213,8 @@ public final class BankOnboardingExample {
         // 5. VNeID seals the granted data for the bank only: signed by VNeID, encrypted to the bank's key.
         SharedClaims registryData = SharedClaims.fromProfile(citizen);
         String delivery = ((SealResult.Sealed) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
-                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         out.println();
         out.println("5. VNeID niêm phong dữ liệu / VNeID seals the data: JWE " + bank.encryptionKey().jweAlgorithm()
                 + " + " + bank.encryptionKey().contentEncryption() + " chứa JWT ký ES256 / nesting an ES256-signed "
@@ -267,7 +268,7 @@ public final class BankOnboardingExample {
         // 9. A replayed delivery is refused, and VNeID seals nothing more under the receipt.
         OpenRejected after = (OpenRejected) opener.open(delivery, request.request().nonce());
         SealResult.Refused refused = (SealResult.Refused) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
-                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).build());
+                bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).methods("face").build());
         audit(audit, AuditEvent.Consent.REFUSED, vneid, citizen, issued.receipt().id(), bank.id(),
                 "seal_" + refused.status().name().toLowerCase(java.util.Locale.ROOT));
         out.println();

@@ -165,7 +165,7 @@ public final class PublicServiceFormExample {
         // VNeID seals the registry data for the portal; the portal opens it.
         String delivery = ((SealResult.Sealed) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
                 portal.encryptionKey()).claims(SharedClaims.fromProfile(citizen)).level(AssuranceLevel.LEVEL_2)
-                .build())).compactJwe();
+                .methods("face").build())).compactJwe();
         OpenResult result = SharedDataOpener.builder().decryptionKey(portalDecryption).partyId(portal.id())
                 .trustStore(TrustStore.of(vneid.issuerKeys)).expectedIssuer(ExampleWorld.ISSUER)
                 .receiptStatus(vneid.ledger).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(residence.code())

@@ -30,6 +30,8 @@ import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.EidProfile;
+import io.github.eidvn.core.keys.KeysUnavailableException;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.keys.TrustedKey;
 import io.github.eidvn.qr.QrContent;
@@ -45,19 +47,26 @@ import io.github.eidvn.qr.SignedQrText;
  *   <li><b>size</b>: a {@code "zip":"DEF"} payload is inflated with a {@value RawDeflate#MAX_INFLATED_BYTES}-byte
  *       cap ({@link Reason#TOO_LARGE}); any other {@code zip} is {@link Reason#MALFORMED};</li>
  *   <li><b>key</b>: keys chosen by {@code kid} only ({@link TrustStore#candidates(String)}; none:
- *       {@link Reason#UNKNOWN_KEY}); the header {@code alg} must equal the algorithm pinned to a candidate
- *       ({@code none}, HMAC and anything else: {@link Reason#DISALLOWED_ALGORITHM});</li>
+ *       {@link Reason#UNKNOWN_KEY}; an issuer's JWKS URL unreadable: {@link Reason#CHECK_UNAVAILABLE}); the header
+ *       {@code alg} must equal the algorithm pinned to a candidate ({@code none}, HMAC and anything else:
+ *       {@link Reason#DISALLOWED_ALGORITHM});</li>
  *   <li><b>signature</b>: Nimbus JWS verification with each candidate in turn, ES256 through eid's verifier on
  *       the key's cached P-256 point (64-byte signature, r and s in [1, n-1]), RSA through Nimbus's
  *       ({@link Reason#BAD_SIGNATURE});</li>
  *   <li><b>crit</b>: no critical extension is understood, so any {@code crit} is
  *       {@link Reason#UNSUPPORTED_CRITICAL_HEADER};</li>
  *   <li><b>type</b>: {@code typ} {@code vneid-assertion+jwt} (no {@code zip}) or {@code vneid-qr+jwt} (with
- *       {@code "zip":"DEF"}), else {@link Reason#WRONG_TYPE}; claims decoded strictly by that form's profile
- *       ({@link Reason#MALFORMED});</li>
- *   <li><b>time</b>: {@code exp} required unless {@link Builder#withoutExpiration()}; {@code exp}, {@code nbf},
- *       {@code iat} and the optional maximum age checked with the clock skew ({@link Reason#EXPIRED},
- *       {@link Reason#NOT_YET_VALID});</li>
+ *       {@code "zip":"DEF"}), else {@link Reason#WRONG_TYPE}; an ES256 signature in high-S form (s &gt; n/2: eid's
+ *       issuers always sign in low-S form, so the high-S twin is an altered text) {@link Reason#NON_CANONICAL_SIGNATURE};
+ *       claims decoded strictly by that form's profile ({@link Reason#MALFORMED});</li>
+ *   <li><b>issuer</b>: the key that verified must be a key of the issuer named in {@code iss}
+ *       ({@link io.github.eidvn.core.keys.TrustedKey#acceptsIssuer(String)}; else {@link Reason#WRONG_ISSUER}); keys of
+ *       a bare JWKS stand for one issuer whatever its name;</li>
+ *   <li><b>time</b>: {@code exp} required unless {@link Builder#withoutExpiration()}; {@code exp - iat} at most the
+ *       maximum lifetime ({@link #DEFAULT_MAX_LIFETIME}, 24 h, lowered with {@link Builder#maxLifetime(Duration)};
+ *       {@link Reason#LIFETIME_TOO_LONG}; a token without {@code exp} is accepted only until {@code iat} plus that
+ *       lifetime); {@code exp}, {@code nbf}, {@code iat} and the optional maximum age checked with the clock skew
+ *       ({@link Reason#EXPIRED}, {@link Reason#NOT_YET_VALID});</li>
  *   <li><b>audience</b>: strict: without an expected audience a token carrying {@code aud} is rejected, with one
  *       it must be among the token's {@code aud} ({@link Reason#WRONG_AUDIENCE}); {@code purpose} likewise
  *       ({@link Reason#WRONG_PURPOSE});</li>
@@ -65,7 +74,11 @@ import io.github.eidvn.qr.SignedQrText;
  *       ({@link Reason#REPLAYED}; a full or failing guard: {@link Reason#CHECK_UNAVAILABLE});</li>
  *   <li><b>revocation</b>: the {@link RevocationCheck}, if configured ({@link Reason#REVOKED}; unknown:
  *       {@link Reason#CHECK_UNAVAILABLE}); without one the stage passes explicitly;</li>
- *   <li><b>policy</b>: the required assurance level ({@link Reason#INSUFFICIENT_LEVEL}).</li>
+ *   <li><b>policy</b>: a token claiming level 2 must name a level-2 method: {@code face} or {@code fpt} in
+ *       {@code amr}, or biometric verification ({@code bvr}) in its evidence ({@link Reason#LEVEL_WITHOUT_METHOD},
+ *       whatever level is required); then the required assurance level, an explicit choice of the builder
+ *       ({@link Builder#requiredLevel(AssuranceLevel)} or {@link Builder#anyLevel()};
+ *       {@link Reason#INSUFFICIENT_LEVEL}).</li>
  * </ol>
  * A {@link Verified} is built only after every stage passed; any unexpected error is a {@link Rejected} with
  * {@link Reason#CHECK_UNAVAILABLE} (fail closed). The clock is read once per call.
@@ -79,7 +92,9 @@ import io.github.eidvn.qr.SignedQrText;
  * <p><b>Security:</b> header {@code alg}, {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} never choose or supply a
  * key; non-canonical base64url (two texts, one token) and {@code b64} headers are refused; a token is rejected
  * before any claim is decoded unless its signature verifies. The replay stage records an id before the revocation
- * and policy stages run, so a token rejected there is also consumed.
+ * and policy stages run, so a token rejected there is also consumed. Replay ids are {@code iss} + {@code jti}
+ * (signed claims), never the token text or its signature, and the high-S twin of a signature is refused, so a
+ * second text of the same assertion neither passes as new nor makes the genuine one look replayed first.
  */
 public final class AssertionVerifier {
 
@@ -89,6 +104,8 @@ public final class AssertionVerifier {
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
     /** The default clock skew. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    /** The default and largest maximum lifetime ({@code exp - iat}) of an assertion or QR presentation: 24 h. */
+    public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_ASSERTION_LIFETIME;
 
     private static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of("ES256", "RS256", "RS384", "RS512", "PS256",
             "PS384", "PS512");
@@ -99,6 +116,7 @@ public final class AssertionVerifier {
     private final Clock clock;
     private final Duration clockSkew;
     private final Duration maxAge;
+    private final Duration maxLifetime;
     private final boolean requireExpiration;
     private final String expectedAudience;
     private final String expectedPurpose;
@@ -120,7 +138,11 @@ public final class AssertionVerifier {
         if (b.replayGuard != null && b.withoutReplayGuard) {
             throw new IllegalStateException("replayGuard and withoutReplayGuard() conflict");
         }
+        if ((b.requiredLevel == null) == !b.anyLevel) {
+            throw new IllegalStateException("choose the level explicitly: requiredLevel(...) or anyLevel()");
+        }
         this.trustStore = b.trustStore;
+        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.clockSkew = b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew;
         this.maxAge = b.maxAge;
@@ -131,7 +153,7 @@ public final class AssertionVerifier {
                 : b.replayGuard != null ? b.replayGuard
                 : InMemoryReplayGuard.withCapacity(InMemoryReplayGuard.DEFAULT_MAX_ENTRIES);
         this.revocationCheck = b.revocationCheck;
-        this.requiredLevel = b.requiredLevel == null ? AssuranceLevel.LEVEL_1 : b.requiredLevel;
+        this.requiredLevel = b.anyLevel ? AssuranceLevel.LEVEL_1 : b.requiredLevel;
         if (!requireExpiration && replayGuard != null && maxAge == null) {
             throw new IllegalStateException(
                     "withoutExpiration() with a replay guard needs maxAge(): ids must not be kept forever");
@@ -260,6 +282,8 @@ public final class AssertionVerifier {
                 return critical(c);
             case TYPE:
                 return type(c);
+            case ISSUER:
+                return issuer(c);
             case TIME:
                 return time(c);
             case AUDIENCE:
@@ -368,7 +392,12 @@ public final class AssertionVerifier {
         if (c.kid == null) {
             return reject(Reason.UNKNOWN_KEY, "no kid in the header");
         }
-        List<TrustedKey> candidates = trustStore.candidates(c.kid);
+        List<TrustedKey> candidates;
+        try {
+            candidates = trustStore.candidates(c.kid);
+        } catch (KeysUnavailableException e) {
+            return reject(Reason.CHECK_UNAVAILABLE, "issuer keys unavailable: " + e.getMessage());
+        }
         if (candidates.isEmpty()) {
             return reject(Reason.UNKNOWN_KEY, "no trusted key with kid " + printable(c.kid));
         }
@@ -458,6 +487,10 @@ public final class AssertionVerifier {
         } else {
             return reject(Reason.WRONG_TYPE, "typ " + printable(c.typ) + " is not an eid assertion type");
         }
+        if ("ES256".equals(c.alg) && !EidProfile.isLowS(c.signature)) {
+            return reject(Reason.NON_CANONICAL_SIGNATURE,
+                    "high-S ES256 signature: eid issuers sign in low-S form, so this text was altered");
+        }
         try {
             Map<String, Object> claims = StrictJson.parseObject(c.payload);
             if (qr) {
@@ -470,17 +503,33 @@ public final class AssertionVerifier {
         return null;
     }
 
-    // 7. time
+    // 7. issuer bound to the key
+    Rejected issuer(Context c) {
+        String iss = c.assertion.issuer();
+        if (EidProfile.keyForIssuer(c.verifiedBy, c.candidates, iss).isEmpty()) {
+            return reject(Reason.WRONG_ISSUER, "the signing key is not trusted for iss " + printable(iss));
+        }
+        return null;
+    }
+
+    // 8. time
     Rejected time(Context c) {
         Assertion a = c.assertion;
         Instant now = c.now;
         if (a.expiresAt().isPresent()) {
             Instant exp = a.expiresAt().get();
+            var tooLong = EidProfile.lifetimeExceeded(a.issuedAt(), exp, now, maxLifetime);
+            if (tooLong.isPresent()) {
+                return reject(Reason.LIFETIME_TOO_LONG, tooLong.get());
+            }
             if (!now.isBefore(exp.plus(clockSkew))) {
                 return reject(Reason.EXPIRED, "expired at " + exp + " (now " + now + ", skew " + clockSkew + ")");
             }
         } else if (requireExpiration) {
             return reject(Reason.MALFORMED, "no exp claim (the verifier was not told withoutExpiration())");
+        } else if (now.isAfter(a.issuedAt().plus(maxLifetime).plus(clockSkew))) {
+            return reject(Reason.EXPIRED, "no exp, and issued more than the maximum lifetime " + maxLifetime
+                    + " ago");
         }
         if (a.notBefore().isPresent() && now.plus(clockSkew).isBefore(a.notBefore().get())) {
             return reject(Reason.NOT_YET_VALID, "not before " + a.notBefore().get() + " (now " + now + ")");
@@ -494,7 +543,7 @@ public final class AssertionVerifier {
         return null;
     }
 
-    // 8. audience and purpose
+    // 9. audience and purpose
     Rejected audience(Context c) {
         Assertion a = c.assertion;
         if (expectedAudience == null) {
@@ -516,7 +565,7 @@ public final class AssertionVerifier {
         return null;
     }
 
-    // 9. replay
+    // 10. replay
     Rejected replay(Context c) {
         if (replayGuard == null) {
             return null;
@@ -525,7 +574,8 @@ public final class AssertionVerifier {
         if (a.jti() == null || a.jti().isEmpty()) {
             return reject(Reason.MALFORMED, "no jti for the replay check");
         }
-        Instant until = a.expiresAt().orElseGet(() -> a.issuedAt().plus(maxAge)).plus(clockSkew);
+        Instant until = a.expiresAt().orElseGet(() -> a.issuedAt().plus(maxAge == null || maxAge.compareTo(maxLifetime) > 0
+                ? maxLifetime : maxAge)).plus(clockSkew);
         ReplayGuard.Outcome outcome;
         try {
             // length-prefixed so that no (iss, jti) pair can collide with another
@@ -542,7 +592,7 @@ public final class AssertionVerifier {
         return reject(Reason.CHECK_UNAVAILABLE, "replay guard: " + outcome);
     }
 
-    // 10. revocation
+    // 11. revocation
     Rejected revocation(Context c) {
         if (revocationCheck == null) {
             return null; // explicitly: no revocation source configured
@@ -562,8 +612,13 @@ public final class AssertionVerifier {
         return reject(Reason.CHECK_UNAVAILABLE, "revocation status unknown");
     }
 
-    // 11. policy
+    // 12. policy
     Rejected policy(Context c) {
+        Assertion a = c.assertion;
+        if (a.level().satisfies(AssuranceLevel.LEVEL_2) && !EidProfile.hasLevel2Method(a.methods(), a.evidence())) {
+            return reject(Reason.LEVEL_WITHOUT_METHOD, "level " + a.level().number()
+                    + " without face or fingerprint in amr or biometric verification in the evidence");
+        }
         if (!c.assertion.level().satisfies(requiredLevel)) {
             return reject(Reason.INSUFFICIENT_LEVEL, "level " + c.assertion.level().number() + ", required "
                     + requiredLevel.number());
@@ -595,6 +650,7 @@ public final class AssertionVerifier {
     @Override
     public String toString() {
         return "AssertionVerifier[keys=" + trustStore.keys().size() + ", skew=" + clockSkew + ", maxAge=" + maxAge
+                + ", maxLifetime=" + maxLifetime
                 + ", requireExp=" + requireExpiration + ", aud=" + expectedAudience + ", purpose=" + expectedPurpose
                 + ", replayGuard=" + replayGuard + ", revocation=" + (revocationCheck != null) + ", level="
                 + requiredLevel + "]";
@@ -643,6 +699,7 @@ public final class AssertionVerifier {
         private Clock clock;
         private Duration clockSkew;
         private Duration maxAge;
+        private Duration maxLifetime;
         private boolean withoutExpiration;
         private String expectedAudience;
         private String expectedPurpose;
@@ -650,6 +707,7 @@ public final class AssertionVerifier {
         private boolean withoutReplayGuard;
         private RevocationCheck revocationCheck;
         private AssuranceLevel requiredLevel;
+        private boolean anyLevel;
 
         private Builder() {
         }
@@ -714,6 +772,20 @@ public final class AssertionVerifier {
                 throw new IllegalArgumentException("maxAge must be positive");
             }
             this.maxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * The longest lifetime ({@code exp - iat}) accepted; {@link #DEFAULT_MAX_LIFETIME} (24 h) by default, which
+         * is also the largest value: the cap can only be lowered.
+         *
+         * @param maxLifetime positive, at most 24 hours
+         * @return this builder
+         * @throws IllegalArgumentException when not positive or above {@link #DEFAULT_MAX_LIFETIME}
+         */
+        public Builder maxLifetime(Duration maxLifetime) {
+            once(this.maxLifetime != null, "maxLifetime");
+            this.maxLifetime = EidProfile.checkLifetimeCap("maxLifetime", maxLifetime, DEFAULT_MAX_LIFETIME);
             return this;
         }
 
@@ -795,14 +867,26 @@ public final class AssertionVerifier {
         }
 
         /**
-         * The lowest assurance level accepted; {@link AssuranceLevel#LEVEL_1} (any eid assertion) by default.
+         * The lowest assurance level accepted. Set this or {@link #anyLevel()}: there is no silent default.
          *
          * @param level the required level
          * @return this builder
          */
         public Builder requiredLevel(AssuranceLevel level) {
-            once(this.requiredLevel != null, "requiredLevel");
+            once(this.requiredLevel != null || anyLevel, "the level");
             this.requiredLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Accept any assurance level (level 1 and up). Set this or {@link #requiredLevel(AssuranceLevel)}. A token
+         * that claims level 2 without a level-2 method is still refused.
+         *
+         * @return this builder
+         */
+        public Builder anyLevel() {
+            once(this.requiredLevel != null || anyLevel, "the level");
+            this.anyLevel = true;
             return this;
         }
 
@@ -816,9 +900,9 @@ public final class AssertionVerifier {
 
         /**
          * @return the verifier
-         * @throws IllegalStateException when the trust store is missing or options conflict
-         *     ({@code replayGuard} with {@code withoutReplayGuard()}; {@code withoutExpiration()} with a replay
-         *     guard but no {@code maxAge})
+         * @throws IllegalStateException when the trust store or the level choice ({@code requiredLevel(...)} or
+         *     {@code anyLevel()}) is missing, or options conflict ({@code replayGuard} with
+         *     {@code withoutReplayGuard()}; {@code withoutExpiration()} with a replay guard but no {@code maxAge})
          */
         public AssertionVerifier build() {
             return new AssertionVerifier(this);

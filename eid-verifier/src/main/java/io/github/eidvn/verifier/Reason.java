@@ -45,6 +45,24 @@ public enum Reason {
      */
     UNSIGNED_LEGACY("Mã QR trên thẻ căn cước không có chữ ký số: thông tin chưa được xác thực, cần đối chiếu thẻ.",
             "The ID-card QR has no digital signature: the data is unverified; check the card itself."),
+    /**
+     * The ES256 signature is the high-S twin (s &gt; n/2) of a valid one: eid's issuers sign in low-S form only, so
+     * this text was altered after signing (the same assertion under a second text).
+     */
+    NON_CANONICAL_SIGNATURE("Chữ ký số không ở dạng chuẩn: mã đã bị sửa đổi sau khi ký.",
+            "The digital signature is not in canonical form: the code was altered after signing."),
+    /** {@code exp - iat} is longer than the maximum lifetime (by default 24 hours). */
+    LIFETIME_TOO_LONG("Mã có thời hạn dài hơn mức tối đa cho phép.",
+            "The code is valid for longer than the maximum allowed."),
+    /** The key that signed is not a key of the issuer the token names in {@code iss}. */
+    WRONG_ISSUER("Mã không được ký bằng khóa của cơ quan cấp ghi trên mã.",
+            "The code is not signed with a key of the issuer it names."),
+    /**
+     * The token claims level 2 but names no level-2 method (face or fingerprint in {@code amr}, or biometric
+     * verification in the evidence).
+     */
+    LEVEL_WITHOUT_METHOD("Mã ghi mức độ 2 nhưng không có phương thức xác thực mức độ 2 (khuôn mặt hoặc vân tay).",
+            "The code claims level 2 without a level-2 method (face or fingerprint)."),
     /** A check could not be completed (replay store full or failing, revocation status unknown, internal error). */
     CHECK_UNAVAILABLE("Chưa thể hoàn tất việc kiểm tra. Vui lòng thử lại.",
             "The check could not be completed. Please try again.");

@@ -15,9 +15,11 @@ enum Stage {
     SIGNATURE,
     /** {@code crit}: no extension is understood, so any is refused. */
     CRITICAL,
-    /** {@code typ}, form, and claim decoding by that form's profile. */
+    /** {@code typ}, form, low-S signature (eid's profiles), and claim decoding by that form's profile. */
     TYPE,
-    /** {@code iat}, {@code exp}, {@code nbf}, maximum age, clock skew. */
+    /** The key that verified is bound to the token's {@code iss}. */
+    ISSUER,
+    /** {@code iat}, {@code exp}, {@code nbf}, lifetime cap, maximum age, clock skew. */
     TIME,
     /** {@code aud} and {@code purpose}. */
     AUDIENCE,
@@ -25,6 +27,6 @@ enum Stage {
     REPLAY,
     /** Revocation hook. */
     REVOCATION,
-    /** Required assurance level. */
+    /** A level-2 claim backed by a level-2 method; the required assurance level. */
     POLICY
 }

@@ -21,7 +21,7 @@ import io.github.eidvn.core.spi.StateStore;
  * AssertionVerifier verifier = AssertionVerifier.builder()
  *         .trustStore(trust).expectedAudience("79024").expectedPurpose("bhyt-checkin")
  *         .replayGuard(StateStoreReplayGuard.over(store))
- *         .build();
+ *         .requiredLevel(AssuranceLevel.LEVEL_2).build();
  * }</pre>
  *
  * <p>Keys are {@code replay:} plus the SHA-256 of the id in hex (fixed length, printable ASCII whatever the issuer

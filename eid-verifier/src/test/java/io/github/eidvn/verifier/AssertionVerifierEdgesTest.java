@@ -52,7 +52,7 @@ class AssertionVerifierEdgesTest {
 
     @Test
     void format_headerMemberNotAString_orB64_orNoAlg_malformed() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         for (String member : List.of("kid", "typ", "zip")) {
             Rejected r = rejected(v.verify(resigned(h -> h.put(member, 5), c -> { })));
             assertThat(r.reason()).as(member).isEqualTo(Reason.MALFORMED);
@@ -66,7 +66,7 @@ class AssertionVerifierEdgesTest {
 
     @Test
     void format_partsCountEmptyHeaderAndBadBase64_malformed() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         String[] p = jwt().split("\\.");
         assertThat(rejected(v.verify(p[0] + "." + p[1])).reason()).isEqualTo(Reason.MALFORMED);
         assertThat(rejected(v.verify(p[0] + p[1] + p[2])).reason()).isEqualTo(Reason.MALFORMED);
@@ -79,7 +79,7 @@ class AssertionVerifierEdgesTest {
 
     @Test
     void format_compactOfExactlyMaxChars_notTooLarge_oneMore_tooLarge() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         String exactly = "e30." + "A".repeat(AssertionVerifier.MAX_COMPACT_CHARS - 6) + ".A";
         assertThat(exactly).hasSize(AssertionVerifier.MAX_COMPACT_CHARS);
         assertThat(rejected(v.verify(exactly)).reason()).isEqualTo(Reason.MALFORMED);
@@ -88,7 +88,7 @@ class AssertionVerifierEdgesTest {
 
     @Test
     void size_unknownZip_malformed_uncompressedPayloadAccepted() {
-        AssertionVerifier v = hospital().withoutReplayGuard().build();
+        AssertionVerifier v = hospital().withoutReplayGuard().anyLevel().build();
         assertThat(rejected(v.verify(resigned(h -> h.put("zip", "GZIP"), c -> { }))).reason())
                 .isEqualTo(Reason.MALFORMED);
         assertThat(v.verify(resigned(h -> h.remove("zip"), c -> { }))).isInstanceOf(Verified.class);
@@ -100,14 +100,14 @@ class AssertionVerifierEdgesTest {
     @Test
     void tokenWithoutJti_malformedWithOrWithoutAReplayGuard() {
         String noJti = resigned(h -> { }, c -> c.remove("jti"));
-        assertThat(rejected(hospital().build().verify(noJti)).reason()).isEqualTo(Reason.MALFORMED);
-        assertThat(rejected(hospital().withoutReplayGuard().build().verify(noJti)).reason())
+        assertThat(rejected(hospital().anyLevel().build().verify(noJti)).reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(rejected(hospital().withoutReplayGuard().anyLevel().build().verify(noJti)).reason())
                 .isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void verifyScanned_emptyNullOversized_andLegacyChipCard() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         assertThat(rejected(v.verifyScanned((String) null)).reason()).isEqualTo(Reason.MALFORMED);
         assertThat(rejected(v.verifyScanned("")).reason()).isEqualTo(Reason.MALFORMED);
         String max = "1".repeat(io.github.eidvn.qr.SignedQrText.MAX_TEXT_LENGTH);
@@ -121,7 +121,7 @@ class AssertionVerifierEdgesTest {
 
     @Test
     void rejectionDetail_showsAttackerKidPrintablyAndCut() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         Rejected r = rejected(v.verify(resigned(h -> h.put("kid", "k\u0001" + "x".repeat(70)), c -> { })));
         assertThat(r.reason()).isEqualTo(Reason.UNKNOWN_KEY);
         assertThat(r.detail()).contains("\"k?" + "x".repeat(62) + "...\"");
@@ -160,7 +160,7 @@ class AssertionVerifierEdgesTest {
         AssertionVerifier v = b.build();
         assertThat(v.toString()).contains("skew=PT0S").contains("maxAge=PT5M").contains("aud=79024")
                 .contains("purpose=bhyt-checkin").contains("revocation=true").contains("level=LEVEL_2");
-        AssertionVerifier.Builder w = AssertionVerifier.builder().trustStore(trust).withoutReplayGuard();
+        AssertionVerifier.Builder w = AssertionVerifier.builder().trustStore(trust).withoutReplayGuard().anyLevel();
         assertThatThrownBy(w::withoutReplayGuard).isInstanceOf(IllegalStateException.class);
         assertThat(w.clock(AssertionFixtures.clock()).build().toString()).contains("replayGuard=null")
                 .contains("revocation=false");
@@ -170,11 +170,11 @@ class AssertionVerifierEdgesTest {
     void zeroSkew_rejectsAtTheExactExpiry() {
         AssertionVerifier v = AssertionVerifier.builder().trustStore(trust)
                 .clock(AssertionFixtures.clockAt(AssertionFixtures.NOW.plusSeconds(600))).clockSkew(Duration.ZERO)
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
         assertThat(rejected(v.verify(jwt())).reason()).isEqualTo(Reason.EXPIRED);
         AssertionVerifier before = AssertionVerifier.builder().trustStore(trust)
                 .clock(AssertionFixtures.clockAt(AssertionFixtures.NOW.plusSeconds(599))).clockSkew(Duration.ZERO)
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
         assertThat(before.verify(jwt())).isInstanceOf(Verified.class);
     }
 }

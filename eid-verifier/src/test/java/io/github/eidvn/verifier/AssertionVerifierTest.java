@@ -47,7 +47,7 @@ class AssertionVerifierTest {
 
     @Test
     void verify_standardJwt_verifiedWithStandardClaims() {
-        Assertion a = verified(hospital().build().verify(issuer.issueJwt(AssertionFixtures.hospitalRequest())));
+        Assertion a = verified(hospital().anyLevel().build().verify(issuer.issueJwt(AssertionFixtures.hospitalRequest())));
         assertThat(a.issuer()).isEqualTo(AssertionFixtures.ISSUER);
         assertThat(a.level()).isEqualTo(AssuranceLevel.LEVEL_2);
         assertThat(a.methods()).containsExactly("face");
@@ -62,7 +62,7 @@ class AssertionVerifierTest {
 
     @Test
     void verify_qrForm_givesTheSameAssertionAsTheJwtForm() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         Assertion fromQr = verified(v.verify(issuer.issueForQr(AssertionFixtures.hospitalRequest())));
         Assertion fromJwt = verified(v.verify(issuer.issueJwt(AssertionFixtures.hospitalRequest())));
         assertThat(fromQr.kid()).isEqualTo(ring.current().kid());
@@ -76,7 +76,7 @@ class AssertionVerifierTest {
 
     @Test
     void verify_nullEmptyOrGarbage_rejectedAsMalformed() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         assertThat(rejected(v.verify(null)).reason()).isEqualTo(Reason.MALFORMED);
         assertThat(rejected(v.verify("")).reason()).isEqualTo(Reason.MALFORMED);
         assertThat(rejected(v.verify("hello")).reason()).isEqualTo(Reason.MALFORMED);
@@ -91,7 +91,7 @@ class AssertionVerifierTest {
     @Test
     void verify_expired_rejectedWithExpired() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
-        Rejected r = rejected(hospitalAt(AssertionFixtures.NOW.plus(Duration.ofHours(1))).build().verify(jwt));
+        Rejected r = rejected(hospitalAt(AssertionFixtures.NOW.plus(Duration.ofHours(1))).anyLevel().build().verify(jwt));
         assertThat(r.reason()).isEqualTo(Reason.EXPIRED);
     }
 
@@ -100,9 +100,9 @@ class AssertionVerifierTest {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         Instant exp = AssertionFixtures.NOW.plusSeconds(600);
         Duration skew = Duration.ofSeconds(30);
-        AssertionVerifier justInside = hospitalAt(exp.plus(skew).minusMillis(1)).clockSkew(skew).build();
-        AssertionVerifier atLimit = hospitalAt(exp.plus(skew)).clockSkew(skew).build();
-        AssertionVerifier noSkewAtExp = hospitalAt(exp).clockSkew(Duration.ZERO).build();
+        AssertionVerifier justInside = hospitalAt(exp.plus(skew).minusMillis(1)).clockSkew(skew).anyLevel().build();
+        AssertionVerifier atLimit = hospitalAt(exp.plus(skew)).clockSkew(skew).anyLevel().build();
+        AssertionVerifier noSkewAtExp = hospitalAt(exp).clockSkew(Duration.ZERO).anyLevel().build();
         verified(justInside.verify(jwt));
         assertThat(rejected(atLimit.verify(jwt)).reason()).isEqualTo(Reason.EXPIRED);
         assertThat(rejected(noSkewAtExp.verify(jwt)).reason()).isEqualTo(Reason.EXPIRED);
@@ -113,8 +113,8 @@ class AssertionVerifierTest {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         Duration skew = Duration.ofSeconds(60);
         Instant iat = AssertionFixtures.NOW;
-        verified(hospitalAt(iat.minus(skew)).clockSkew(skew).build().verify(jwt));
-        Rejected r = rejected(hospitalAt(iat.minus(skew).minusSeconds(1)).clockSkew(skew).build().verify(jwt));
+        verified(hospitalAt(iat.minus(skew)).clockSkew(skew).anyLevel().build().verify(jwt));
+        Rejected r = rejected(hospitalAt(iat.minus(skew).minusSeconds(1)).clockSkew(skew).anyLevel().build().verify(jwt));
         assertThat(r.reason()).isEqualTo(Reason.NOT_YET_VALID);
     }
 
@@ -124,8 +124,8 @@ class AssertionVerifierTest {
         Map<String, Object> claims = Tokens.payload(jwt);
         claims.put("nbf", AssertionFixtures.NOW.getEpochSecond() + 300);
         String later = Tokens.sign(ring.current(), Tokens.header(jwt), claims);
-        assertThat(rejected(hospital().build().verify(later)).reason()).isEqualTo(Reason.NOT_YET_VALID);
-        verified(hospitalAt(AssertionFixtures.NOW.plusSeconds(300)).build().verify(later));
+        assertThat(rejected(hospital().anyLevel().build().verify(later)).reason()).isEqualTo(Reason.NOT_YET_VALID);
+        verified(hospitalAt(AssertionFixtures.NOW.plusSeconds(300)).anyLevel().build().verify(later));
     }
 
     @Test
@@ -134,19 +134,19 @@ class AssertionVerifierTest {
         Map<String, Object> claims = Tokens.payload(jwt);
         claims.remove("exp");
         String noExp = Tokens.sign(ring.current(), Tokens.header(jwt), claims);
-        Rejected r = rejected(hospital().build().verify(noExp));
+        Rejected r = rejected(hospital().anyLevel().build().verify(noExp));
         assertThat(r.reason()).isEqualTo(Reason.MALFORMED);
         assertThat(r.detail()).contains("exp");
-        Assertion a = verified(hospital().withoutExpiration().maxAge(Duration.ofMinutes(5)).build().verify(noExp));
+        Assertion a = verified(hospital().withoutExpiration().maxAge(Duration.ofMinutes(5)).anyLevel().build().verify(noExp));
         assertThat(a.expiresAt()).isEmpty();
-        verified(hospital().withoutExpiration().withoutReplayGuard().build().verify(noExp));
+        verified(hospital().withoutExpiration().withoutReplayGuard().anyLevel().build().verify(noExp));
     }
 
     @Test
     void verify_olderThanMaxAge_expired() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         AssertionVerifier v = hospitalAt(AssertionFixtures.NOW.plusSeconds(200)).maxAge(Duration.ofSeconds(120))
-                .clockSkew(Duration.ofSeconds(10)).build();
+                .clockSkew(Duration.ofSeconds(10)).anyLevel().build();
         assertThat(rejected(v.verify(jwt)).reason()).isEqualTo(Reason.EXPIRED);
     }
 
@@ -154,7 +154,7 @@ class AssertionVerifierTest {
     void verify_wrongAudience_rejected() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         AssertionVerifier other = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("01001").expectedPurpose("bhyt-checkin").build();
+                .expectedAudience("01001").expectedPurpose("bhyt-checkin").anyLevel().build();
         assertThat(rejected(other.verify(jwt)).reason()).isEqualTo(Reason.WRONG_AUDIENCE);
     }
 
@@ -162,7 +162,7 @@ class AssertionVerifierTest {
     void verify_audiencePresentButNoneExpected_rejected() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         AssertionVerifier v = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedPurpose("bhyt-checkin").build();
+                .expectedPurpose("bhyt-checkin").anyLevel().build();
         assertThat(rejected(v.verify(jwt)).reason()).isEqualTo(Reason.WRONG_AUDIENCE);
     }
 
@@ -170,7 +170,7 @@ class AssertionVerifierTest {
     void verify_audienceExpectedButAbsent_rejected() {
         AssertionRequest noAud = AssertionRequest.builder().level(AssuranceLevel.LEVEL_2).methods("face")
                 .claims(AssertionFixtures.hospitalClaims()).purpose("bhyt-checkin").build();
-        assertThat(rejected(hospital().build().verify(issuer.issueJwt(noAud))).reason())
+        assertThat(rejected(hospital().anyLevel().build().verify(issuer.issueJwt(noAud))).reason())
                 .isEqualTo(Reason.WRONG_AUDIENCE);
     }
 
@@ -178,9 +178,9 @@ class AssertionVerifierTest {
     void verify_purposePresentButNoneExpectedOrDifferent_rejected() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         AssertionVerifier none = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").build();
+                .expectedAudience("79024").anyLevel().build();
         AssertionVerifier other = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("ekyc").build();
+                .expectedAudience("79024").expectedPurpose("ekyc").anyLevel().build();
         assertThat(rejected(none.verify(jwt)).reason()).isEqualTo(Reason.WRONG_PURPOSE);
         assertThat(rejected(other.verify(jwt)).reason()).isEqualTo(Reason.WRONG_PURPOSE);
     }
@@ -189,13 +189,13 @@ class AssertionVerifierTest {
     void verify_noAudienceNoPurpose_verifiedByAPlainVerifier() {
         AssertionRequest plain = AssertionRequest.builder().level(AssuranceLevel.LEVEL_1).methods("pwd")
                 .claims(Map.of("name", "Lê Thị C")).build();
-        AssertionVerifier v = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock()).build();
+        AssertionVerifier v = AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock()).anyLevel().build();
         assertThat(verified(v.verify(issuer.issueForQr(plain))).name()).contains("Lê Thị C");
     }
 
     @Test
     void verify_replayedJti_rejectedWithReplayed() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         String qr = issuer.issueForQr(AssertionFixtures.hospitalRequest());
         verified(v.verify(qr));
         assertThat(rejected(v.verify(qr)).reason()).isEqualTo(Reason.REPLAYED);
@@ -204,7 +204,7 @@ class AssertionVerifierTest {
 
     @Test
     void verify_withoutReplayGuard_sameTokenVerifiesTwice() {
-        AssertionVerifier v = hospital().withoutReplayGuard().build();
+        AssertionVerifier v = hospital().withoutReplayGuard().anyLevel().build();
         String qr = issuer.issueForQr(AssertionFixtures.hospitalRequest());
         verified(v.verify(qr));
         verified(v.verify(qr));
@@ -212,7 +212,7 @@ class AssertionVerifierTest {
 
     @Test
     void verify_replayGuardFull_failsClosed() {
-        AssertionVerifier v = hospital().replayGuard(InMemoryReplayGuard.withCapacity(1)).build();
+        AssertionVerifier v = hospital().replayGuard(InMemoryReplayGuard.withCapacity(1)).anyLevel().build();
         verified(v.verify(issuer.issueForQr(AssertionFixtures.hospitalRequest())));
         Rejected r = rejected(v.verify(issuer.issueForQr(AssertionFixtures.hospitalRequest())));
         assertThat(r.reason()).isEqualTo(Reason.CHECK_UNAVAILABLE);
@@ -221,7 +221,7 @@ class AssertionVerifierTest {
     @Test
     void verify_level1WhenLevel2Required_insufficientLevel() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest(AssuranceLevel.LEVEL_1));
-        verified(hospital().build().verify(jwt));
+        verified(hospital().anyLevel().build().verify(jwt));
         Rejected r = rejected(hospital().requiredLevel(AssuranceLevel.LEVEL_2).build().verify(jwt));
         assertThat(r.reason()).isEqualTo(Reason.INSUFFICIENT_LEVEL);
         verified(hospital().requiredLevel(AssuranceLevel.LEVEL_2).build()
@@ -235,22 +235,22 @@ class AssertionVerifierTest {
         verified(hospital().revocationCheck(a -> {
             calls.incrementAndGet();
             return RevocationStatus.NOT_REVOKED;
-        }).build().verify(jwt));
+        }).anyLevel().build().verify(jwt));
         assertThat(calls).hasValue(1);
-        assertThat(rejected(hospital().revocationCheck(a -> RevocationStatus.REVOKED).build().verify(jwt)).reason())
+        assertThat(rejected(hospital().revocationCheck(a -> RevocationStatus.REVOKED).anyLevel().build().verify(jwt)).reason())
                 .isEqualTo(Reason.REVOKED);
-        assertThat(rejected(hospital().revocationCheck(a -> RevocationStatus.UNKNOWN).build().verify(jwt)).reason())
+        assertThat(rejected(hospital().revocationCheck(a -> RevocationStatus.UNKNOWN).anyLevel().build().verify(jwt)).reason())
                 .isEqualTo(Reason.CHECK_UNAVAILABLE);
-        assertThat(rejected(hospital().revocationCheck(a -> null).build().verify(jwt)).reason())
+        assertThat(rejected(hospital().revocationCheck(a -> null).anyLevel().build().verify(jwt)).reason())
                 .isEqualTo(Reason.CHECK_UNAVAILABLE);
         assertThat(rejected(hospital().revocationCheck(a -> {
             throw new IllegalStateException("list down");
-        }).build().verify(jwt)).reason()).isEqualTo(Reason.CHECK_UNAVAILABLE);
+        }).anyLevel().build().verify(jwt)).reason()).isEqualTo(Reason.CHECK_UNAVAILABLE);
     }
 
     @Test
     void verify_allStagesRunForAVerifiedToken() {
-        AssertionVerifier v = hospital().build();
+        AssertionVerifier v = hospital().anyLevel().build();
         AssertionVerifier.Context c = new AssertionVerifier.Context(
                 issuer.issueJwt(AssertionFixtures.hospitalRequest()), AssertionFixtures.NOW);
         assertThat(v.run(c, Stage.FORMAT, Stage.POLICY)).isNull();
@@ -270,10 +270,10 @@ class AssertionVerifierTest {
     void builder_setTwiceOrConflicting_throwsIllegalState() {
         assertThatThrownBy(() -> AssertionVerifier.builder().trustStore(trust).trustStore(trust))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> AssertionVerifier.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AssertionVerifier.builder().anyLevel().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> AssertionVerifier.builder().trustStore(trust).withoutReplayGuard()
-                .replayGuard(InMemoryReplayGuard.withCapacity(5)).build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> AssertionVerifier.builder().trustStore(trust).withoutExpiration().build())
+                .replayGuard(InMemoryReplayGuard.withCapacity(5)).anyLevel().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AssertionVerifier.builder().trustStore(trust).withoutExpiration().anyLevel().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxAge");
         assertThatThrownBy(() -> AssertionVerifier.builder().withoutExpiration().withoutExpiration())
                 .isInstanceOf(IllegalStateException.class);
@@ -293,8 +293,8 @@ class AssertionVerifierTest {
     void rejectionDetails_neverContainPersonalData() {
         String jwt = issuer.issueJwt(AssertionFixtures.hospitalRequest());
         for (AssertionVerifier v : new AssertionVerifier[] {
-                hospitalAt(AssertionFixtures.NOW.plus(Duration.ofDays(1))).build(),
-                AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock()).build()}) {
+                hospitalAt(AssertionFixtures.NOW.plus(Duration.ofDays(1))).anyLevel().build(),
+                AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock()).anyLevel().build()}) {
             Rejected r = rejected(v.verify(jwt));
             assertThat(r.detail()).doesNotContain("079303012345").doesNotContain("Nguyễn");
         }
@@ -302,7 +302,7 @@ class AssertionVerifierTest {
 
     @Test
     void verifiedToString_hasNoPersonalData() {
-        VerificationResult r = hospital().build().verify(issuer.issueJwt(AssertionFixtures.hospitalRequest()));
+        VerificationResult r = hospital().anyLevel().build().verify(issuer.issueJwt(AssertionFixtures.hospitalRequest()));
         assertThat(r.toString()).doesNotContain("079303012345").doesNotContain("HS4790120878811");
     }
 }

@@ -36,7 +36,7 @@ class FuzzSeedsAreValidTest {
 
     private static AssertionVerifier verifier() {
         return AssertionVerifier.builder().trustStore(TrustStore.of(FuzzKeys.issuerRing()))
-                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
     }
 
     @Test
@@ -57,7 +57,7 @@ class FuzzSeedsAreValidTest {
                 .decryptionKey(PartyDecryptionKey.fromPrivateJwkJson(FuzzKeys.bankEncryptionPrivateJwk()))
                 .partyId(FuzzKeys.BANK_ID).trustStore(TrustStore.of(FuzzKeys.issuerRing()))
                 .expectedIssuer(ConsentFixtures.ISSUER).withoutReceiptStatus().withoutReplayGuard()
-                .clock(AssertionFixtures.clock()).build();
+                .clock(AssertionFixtures.clock()).anyLevel().build();
         assertThat(opener.open(seed("sharing/SharedDataOpenerFuzzTestInputs/open/valid-delivery"),
                 "n-0123456789abcdef"))
                 .isInstanceOf(Opened.class);

@@ -30,7 +30,7 @@ class SignatureStageTest {
 
     private AssertionVerifier verifier() {
         return AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").withoutReplayGuard().build();
+                .expectedAudience("79024").expectedPurpose("bhyt-checkin").withoutReplayGuard().anyLevel().build();
     }
 
     private static String withSignature(String jws, BigInteger r, BigInteger s) {
@@ -66,10 +66,17 @@ class SignatureStageTest {
     }
 
     @Test
-    void highS_verified_asWithTheJdkPathBefore() {
+    void highS_passesTheSignatureStage_butEidProfileRefusesIt() {
         String jws = issuer.issueForQr(AssertionFixtures.hospitalRequest());
         BigInteger[] rs = rs(jws);
-        assertThat(verifier().verify(withSignature(jws, rs[0], N.subtract(rs[1])))).isInstanceOf(Verified.class);
+        assertThat(rs[1]).isLessThanOrEqualTo(N.shiftRight(1)); // eid signs low-S
+        String twin = withSignature(jws, rs[0], N.subtract(rs[1]));
+        AssertionVerifier v = verifier();
+        AssertionVerifier.Context c = new AssertionVerifier.Context(twin, AssertionFixtures.NOW);
+        assertThat(v.run(c, Stage.FORMAT, Stage.SIGNATURE)).isNull(); // mathematically valid, as with the JDK
+        assertThat(v.verify(twin)).isInstanceOf(Rejected.class)
+                .extracting(r -> ((Rejected) r).reason()).isEqualTo(Reason.NON_CANONICAL_SIGNATURE);
+        assertThat(v.verify(jws)).isInstanceOf(Verified.class); // the twin did not consume the genuine one
     }
 
     @Test

@@ -21,6 +21,8 @@ import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.EidProfile;
+import io.github.eidvn.core.keys.KeysUnavailableException;
 import io.github.eidvn.core.keys.TrustedKey;
 
 /**
@@ -38,9 +40,11 @@ import io.github.eidvn.core.keys.TrustedKey;
  *   <li><b>key</b>: {@code alg} must be ES256 ({@code DISALLOWED_ALGORITHM}); the party's signing key by
  *       {@code kid} ({@code UNKNOWN_KEY});</li>
  *   <li><b>signature</b> ({@code BAD_SIGNATURE}); <b>crit</b> ({@code UNSUPPORTED_CRITICAL_HEADER});</li>
- *   <li><b>type</b>: {@code typ} {@value ConsentRequest#TYPE} ({@code WRONG_TYPE}); the claims decoded strictly,
- *       unknown claims refused ({@code MALFORMED});</li>
- *   <li><b>time</b>: {@code exp} after {@code iat}, at most 10 minutes later ({@code LIFETIME_TOO_LONG}); not
+ *   <li><b>type</b>: {@code typ} {@value ConsentRequest#TYPE} ({@code WRONG_TYPE}); a high-S signature, which
+ *       eid's signers never emit ({@code NON_CANONICAL_SIGNATURE}); the claims decoded strictly, unknown claims
+ *       refused ({@code MALFORMED});</li>
+ *   <li><b>time</b>: {@code exp} after {@code iat}, at most {@link #DEFAULT_MAX_LIFETIME} (10 minutes) later, or
+ *       the lower {@link Builder#maxLifetime(Duration)} ({@code LIFETIME_TOO_LONG}); not
  *       expired ({@code EXPIRED}) nor issued in the future ({@code NOT_YET_VALID}), with the clock skew;</li>
  *   <li><b>audience</b>: {@code aud} is this issuer ({@code WRONG_AUDIENCE});</li>
  *   <li><b>purpose</b>: in the registry's catalogue ({@code UNKNOWN_PURPOSE}) and registered by the party
@@ -65,6 +69,8 @@ public final class ConsentRequestVerifier {
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
     /** The default clock skew. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    /** The default and largest maximum lifetime ({@code exp - iat}) of a consent request: 10 minutes. */
+    public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_CONSENT_REQUEST_LIFETIME;
 
     private static final Set<String> CLAIMS = Set.of("iss", "aud", "iat", "exp", "nonce", "purpose", "purpose_text",
             "fields", "response_uri");
@@ -76,6 +82,7 @@ public final class ConsentRequestVerifier {
     private final String audience;
     private final Clock clock;
     private final Duration clockSkew;
+    private final Duration maxLifetime;
 
     private ConsentRequestVerifier(Builder b) {
         if (b.registry == null || b.audience == null) {
@@ -85,6 +92,7 @@ public final class ConsentRequestVerifier {
         this.audience = b.audience;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.clockSkew = b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew;
+        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
     }
 
     /**
@@ -255,7 +263,12 @@ public final class ConsentRequestVerifier {
         if (kid == null) {
             return reject(RequestReason.UNKNOWN_KEY, "no kid");
         }
-        List<TrustedKey> keys = Es256JwsVerifier.candidates(c.party.signingKeys(), kid);
+        List<TrustedKey> keys;
+        try {
+            keys = Es256JwsVerifier.candidates(c.party.signingKeys(), kid);
+        } catch (KeysUnavailableException e) {
+            return reject(RequestReason.CHECK_UNAVAILABLE, "party keys unavailable: " + e.getMessage());
+        }
         if (keys.isEmpty()) {
             return reject(RequestReason.UNKNOWN_KEY, "party " + c.party.id() + " has no key " + printable(kid));
         }
@@ -280,6 +293,10 @@ public final class ConsentRequestVerifier {
     private RequestRejected type(Context c) {
         if (!ConsentRequest.TYPE.equals(c.header.get("typ"))) {
             return reject(RequestReason.WRONG_TYPE, "typ " + printable((String) c.header.get("typ")));
+        }
+        if (!EidProfile.isLowS(c.signature)) {
+            return reject(RequestReason.NON_CANONICAL_SIGNATURE,
+                    "high-S ES256 signature: eid signers use low-S form, so this request was altered");
         }
         Map<String, Object> m = c.claims;
         for (String name : m.keySet()) {
@@ -338,9 +355,9 @@ public final class ConsentRequestVerifier {
     }
 
     private RequestRejected time(Context c) {
-        if (Duration.between(c.iat, c.exp).compareTo(ConsentRequestSigner.MAX_TTL) > 0) {
-            return reject(RequestReason.LIFETIME_TOO_LONG, "valid for " + Duration.between(c.iat, c.exp)
-                    + ", at most " + ConsentRequestSigner.MAX_TTL);
+        Optional<String> tooLong = EidProfile.lifetimeExceeded(c.iat, c.exp, c.now, maxLifetime);
+        if (tooLong.isPresent()) {
+            return reject(RequestReason.LIFETIME_TOO_LONG, tooLong.get());
         }
         if (!c.now.isBefore(c.exp.plus(clockSkew))) {
             return reject(RequestReason.EXPIRED, "expired at " + c.exp + " (now " + c.now + ")");
@@ -418,7 +435,8 @@ public final class ConsentRequestVerifier {
 
     @Override
     public String toString() {
-        return "ConsentRequestVerifier[aud=" + audience + ", skew=" + clockSkew + ", registry=" + registry + "]";
+        return "ConsentRequestVerifier[aud=" + audience + ", skew=" + clockSkew + ", maxLifetime=" + maxLifetime
+                + ", registry=" + registry + "]";
     }
 
     private static final class Context {
@@ -455,6 +473,7 @@ public final class ConsentRequestVerifier {
         private String audience;
         private Clock clock;
         private Duration clockSkew;
+        private Duration maxLifetime;
 
         private Builder() {
         }
@@ -518,6 +537,20 @@ public final class ConsentRequestVerifier {
                 throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
             }
             this.clockSkew = skew;
+            return this;
+        }
+
+        /**
+         * The longest lifetime ({@code exp - iat}) accepted; {@link #DEFAULT_MAX_LIFETIME} (10 minutes) by default,
+         * which is also the largest value: the cap can only be lowered.
+         *
+         * @param maxLifetime positive, at most 10 minutes
+         * @return this builder
+         * @throws IllegalArgumentException when not positive or above {@link #DEFAULT_MAX_LIFETIME}
+         */
+        public Builder maxLifetime(Duration maxLifetime) {
+            once(this.maxLifetime, "maxLifetime");
+            this.maxLifetime = EidProfile.checkLifetimeCap("maxLifetime", maxLifetime, DEFAULT_MAX_LIFETIME);
             return this;
         }
 

@@ -24,6 +24,9 @@ public enum RequestReason {
     /** A critical header extension ({@code crit}) is not supported. */
     UNSUPPORTED_CRITICAL_HEADER("Yêu cầu dùng phần mở rộng không được hỗ trợ.",
             "The request uses an unsupported extension."),
+    /** The ES256 signature is the high-S twin of a valid one (eid's signers emit low S only): an altered text. */
+    NON_CANONICAL_SIGNATURE("Chữ ký của yêu cầu không ở dạng chuẩn: yêu cầu đã bị sửa đổi sau khi ký.",
+            "The request's signature is not in canonical form: it was altered after signing."),
     /** Not a consent request ({@code typ}). */
     WRONG_TYPE("Đây không phải yêu cầu chia sẻ dữ liệu.", "This is not a data-sharing request."),
     /** Past its expiry. */
@@ -31,7 +34,7 @@ public enum RequestReason {
             "The request has expired. Please ask the organisation for a new code."),
     /** Issued in the future. */
     NOT_YET_VALID("Yêu cầu chưa có hiệu lực.", "The request is not valid yet."),
-    /** Valid for longer than 10 minutes. */
+    /** Valid for longer than the maximum lifetime (10 minutes, or less as configured). */
     LIFETIME_TOO_LONG("Yêu cầu có thời hạn quá dài (tối đa 10 phút).",
             "The request is valid for too long (at most 10 minutes)."),
     /** Addressed to another e-ID issuer. */

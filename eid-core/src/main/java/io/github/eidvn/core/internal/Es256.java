@@ -43,6 +43,41 @@ public final class Es256 {
         }
     }
 
+    /** n / 2 (rounded down): the largest low S. */
+    static final BigInteger HALF_N = N.shiftRight(1);
+
+    /**
+     * Whether a 64-byte JWS ES256 signature has a low S (s &lt;= n/2), the one of the two valid forms (s and n - s)
+     * that eid's issuers emit.
+     *
+     * @param signature R || S
+     * @return whether the signature is 64 bytes and its s is in [1, n/2]
+     */
+    public static boolean isLowS(byte[] signature) {
+        if (signature == null || signature.length != SIGNATURE_LENGTH) {
+            return false;
+        }
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        return s.signum() > 0 && s.compareTo(HALF_N) <= 0;
+    }
+
+    /**
+     * The low-S form of a valid signature: s replaced by n - s when s &gt; n/2 (the same signature in the sense of
+     * ECDSA verification, RFC 7518 R || S encoding kept).
+     *
+     * @param signature R || S, 64 bytes, s in [1, n-1]
+     * @return the same array when s is already low, else a new array with n - s
+     */
+    static byte[] toLowS(byte[] signature) {
+        BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
+        if (s.compareTo(HALF_N) <= 0) {
+            return signature;
+        }
+        byte[] out = signature.clone();
+        org.bouncycastle.util.BigIntegers.asUnsignedByteArray(N.subtract(s), out, 32, 32);
+        return out;
+    }
+
     /** Whether {@code v} is in [1, n-1]. */
     static boolean inScalarRange(BigInteger v) {
         return v.signum() > 0 && v.compareTo(N) < 0;

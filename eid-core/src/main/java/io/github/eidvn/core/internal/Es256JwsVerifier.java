@@ -27,7 +27,8 @@ import io.github.eidvn.core.keys.TrustedKey;
  *
  * <p>Same contract as {@code ECDSAVerifier}: an algorithm other than ES256 throws {@link JOSEException}; a header
  * with {@code crit} names not in the deferred set, a signature that is not exactly 64 bytes, r or s outside
- * [1, n-1], or a signature that does not verify gives {@code false}. High-S signatures are accepted, as by the JDK
+ * [1, n-1], or a signature that does not verify gives {@code false}. High-S signatures are accepted here (eid's
+ * verifiers refuse them for eid's own token types afterwards, {@code core.jose.EidProfile}), as by the JDK
  * provider. The signing input is used exactly as Nimbus hands it over.
  */
 public final class Es256JwsVerifier implements JWSVerifier {

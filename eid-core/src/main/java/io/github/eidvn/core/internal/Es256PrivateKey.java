@@ -17,7 +17,8 @@ import org.bouncycastle.util.BigIntegers;
  * Castle's lightweight API: {@code ECDSASigner} with {@code HMacDSAKCalculator} (deterministic RFC 6979 nonces) on
  * the optimised {@code secp256r1} curve of {@code CustomNamedCurves}, whose k·G uses a shared precomputed comb.
  *
- * <p>Either way the result is an ordinary ECDSA signature, R || S: any ES256 verifier accepts it. With Bouncy
+ * <p>Either way the result is an ordinary ECDSA signature, R || S, normalised to low S (s &lt;= n/2): any ES256
+ * verifier accepts it. With Bouncy
  * Castle the same bytes signed twice give the same signature; the native engine uses hedged random nonces.
  *
  * <p>Immutable and thread-safe (a new signer per call; the key objects are immutable).
@@ -86,12 +87,14 @@ public final class Es256PrivateKey {
      * Signs with ECDSA P-256 over SHA-256 of {@code data}.
      *
      * @param data the bytes to sign (for a JWS, the ASCII signing input)
-     * @return the JWS ES256 signature: R || S, 64 bytes
+     * @return the JWS ES256 signature: R || S, 64 bytes, always in low-S form (s &lt;= n/2) on both engines, so
+     *     one signed input has one signature text per nonce and eid's verifiers can refuse the high-S twin
      */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
         if (nativeKey != null) {
-            return providerKey ? NativeEs256.signWith(nativeKey, provider, data) : NativeEs256.sign(nativeKey, data);
+            return Es256.toLowS(providerKey ? NativeEs256.signWith(nativeKey, provider, data)
+                    : NativeEs256.sign(nativeKey, data));
         }
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, params);
@@ -99,7 +102,7 @@ public final class Es256PrivateKey {
         byte[] out = new byte[Es256.SIGNATURE_LENGTH];
         BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
         BigIntegers.asUnsignedByteArray(rs[1], out, 32, 32);
-        return out;
+        return Es256.toLowS(out);
     }
 
     /** @return a constant text; never the key */

@@ -27,8 +27,10 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * it is exactly 64 bytes and both r and s are in [1, n-1] (checked explicitly before any arithmetic), then either engine runs
  * standard ECDSA verification (SEC 1 §4.1.4) over SHA-256 of the given bytes: u1·G + u2·Q must not be the point at
  * infinity and its x coordinate must be r modulo n. As with the JDK provider behind Nimbus's
- * {@code ECDSAVerifier}, a high-S signature (s &gt; n/2) that is otherwise valid is accepted: ECDSA signatures are
- * malleable, and eid never uses a signature as an identifier (replay detection uses the signed {@code jti}).
+ * {@code ECDSAVerifier}, a high-S signature (s &gt; n/2) that is otherwise valid is accepted here: ECDSA signatures
+ * are malleable, so eid's own token profiles refuse the high-S form in their verifiers ({@code core.jose.EidProfile};
+ * eid's signers emit low S only), while outside tokens (RFC 7515 A.3) still verify; eid never uses a signature as an
+ * identifier (replay detection uses the signed {@code iss} + {@code jti}).
  * Verification handles public data only, so it needs no constant-time arithmetic.
  */
 public final class Es256PublicKey {

@@ -3,6 +3,7 @@ package io.github.eidvn.core.keys;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.nimbusds.jose.jwk.JWK;
 
@@ -17,6 +18,9 @@ import io.github.eidvn.core.internal.Es256PublicKey;
  * the JWK's {@code alg} or RS256). A token's header {@code alg} never chooses it. An ES256 key's point is
  * validated (on P-256, not infinity) once, when it is loaded, and prepared once for fast verification: the
  * prepared key lives as long as this object, so keep the {@link TrustStore} rather than reloading it per token.
+ * A key loaded for a named issuer ({@link TrustStore.Builder#issuer(String, TrustStore)}) verifies only tokens
+ * whose {@code iss} is that issuer ({@link #acceptsIssuer(String)}); a key of a bare JWKS
+ * ({@link TrustStore#fromJwks(String)}) stands for one issuer, whatever its name.
  */
 public final class TrustedKey {
 
@@ -27,6 +31,8 @@ public final class TrustedKey {
     private final JWK jwk;
     /** The prepared ES256 key (cached precomputation), or null for an RSA key. */
     private final Es256PublicKey es256;
+    /** The one issuer this key signs for, or null for a key of a bare JWKS (one issuer, whatever its name). */
+    private final String issuer;
 
     TrustedKey(String kid, String thumbprint, String algorithm, PublicKey publicKey, JWK jwk) {
         this.kid = Objects.requireNonNull(kid, "kid");
@@ -35,6 +41,48 @@ public final class TrustedKey {
         this.publicKey = Objects.requireNonNull(publicKey, "publicKey");
         this.jwk = Objects.requireNonNull(jwk, "jwk");
         this.es256 = SigningKey.ALGORITHM.equals(algorithm) ? Es256PublicKey.of((ECPublicKey) publicKey) : null;
+        this.issuer = null;
+    }
+
+    private TrustedKey(TrustedKey unbound, String issuer) {
+        this.kid = unbound.kid;
+        this.thumbprint = unbound.thumbprint;
+        this.algorithm = unbound.algorithm;
+        this.publicKey = unbound.publicKey;
+        this.jwk = unbound.jwk;
+        this.es256 = unbound.es256; // the prepared point is shared, not prepared again
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+    }
+
+    /** This key bound to one issuer (the preparation is shared). */
+    TrustedKey boundTo(String issuerId) {
+        if (issuer != null) {
+            throw new IllegalArgumentException("the key " + kid + " is already bound to an issuer");
+        }
+        return new TrustedKey(this, issuerId);
+    }
+
+    /**
+     * The issuer this key was loaded for.
+     *
+     * @return the issuer id ({@code iss}), or empty for a key of a bare JWKS, which stands for one issuer whatever
+     *     its name
+     */
+    public Optional<String> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /**
+     * Whether a token naming {@code iss} may be verified with this key.
+     *
+     * <p><b>Security:</b> a key bound to an issuer accepts only that exact {@code iss}; so with keys of two issuers
+     * trusted, issuer B's key cannot vouch for a token that claims to come from issuer A.
+     *
+     * @param iss the token's {@code iss}; null is accepted only by an unbound key
+     * @return true when the key is unbound or bound to exactly {@code iss}
+     */
+    public boolean acceptsIssuer(String iss) {
+        return issuer == null || issuer.equals(iss);
     }
 
     /**
@@ -93,7 +141,8 @@ public final class TrustedKey {
      * <p><b>Security:</b> this checks the signature only. To accept a token, use the verifier, which also checks
      * the key id, the pinned algorithm, the type, the times, the audience and replay. The signature must be the
      * 64-byte {@code R || S} value with r and s in [1, n-1]; anything else is {@code false}. A high-S signature
-     * (s &gt; n/2) that is otherwise valid is accepted, as by the JDK's ECDSA.
+     * (s &gt; n/2) that is otherwise valid is accepted, as by the JDK's ECDSA; eid's verifiers refuse it for eid's own
+     * token types, whose signers always emit low S.
      *
      * @param data the signed bytes, e.g. a JWS signing input {@code header.payload} in ASCII
      * @param signature the 64-byte JWS ES256 signature
@@ -110,6 +159,6 @@ public final class TrustedKey {
 
     @Override
     public String toString() {
-        return "TrustedKey[" + algorithm + ", kid=" + kid + "]";
+        return "TrustedKey[" + algorithm + ", kid=" + kid + (issuer == null ? "" : ", iss=" + issuer) + "]";
     }
 }

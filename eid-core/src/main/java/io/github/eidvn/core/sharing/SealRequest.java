@@ -1,15 +1,18 @@
 package io.github.eidvn.core.sharing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.jose.EidProfile;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ConsentReceipt;
 import io.github.eidvn.core.consent.PartyEncryptionKey;
@@ -20,7 +23,7 @@ import io.github.eidvn.core.consent.PartyEncryptionKey;
  *
  * <pre>{@code
  * SealRequest r = SealRequest.forReceipt(issued.receipt(), party.encryptionKey())
- *         .claims(SharedClaims.fromProfile(profile)).level(AssuranceLevel.LEVEL_2).build();
+ *         .claims(SharedClaims.fromProfile(profile)).level(AssuranceLevel.LEVEL_2).methods("face").build();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -40,6 +43,7 @@ public final class SealRequest {
     private final String subject;
     private final String purpose;
     private final AssuranceLevel level;
+    private final List<String> methods;
     private final Duration ttl;
     private final ConsentReceipt receipt;
 
@@ -56,6 +60,14 @@ public final class SealRequest {
         this.nonce = b.nonce;
         this.subject = b.subject;
         this.purpose = b.purpose;
+        if (b.methods != null && b.level == null) {
+            throw new IllegalStateException("methods(...) without level(...)");
+        }
+        this.methods = b.methods == null ? List.of() : b.methods;
+        if (b.level != null && b.level.satisfies(AssuranceLevel.LEVEL_2)
+                && !EidProfile.hasLevel2Method(this.methods, List.of())) {
+            throw new IllegalStateException("level 2 needs a level-2 method (face or fpt) in methods(...)");
+        }
         this.level = b.level;
         this.ttl = b.ttl;
         this.receipt = b.receipt;
@@ -132,6 +144,11 @@ public final class SealRequest {
         return Optional.ofNullable(level);
     }
 
+    /** @return the authentication methods behind the level ({@code amr}), possibly empty */
+    public List<String> methods() {
+        return methods;
+    }
+
     /** @return the delivery's lifetime, when not the sealer's default */
     public Optional<Duration> ttl() {
         return Optional.ofNullable(ttl);
@@ -159,6 +176,7 @@ public final class SealRequest {
         private String subject;
         private String purpose;
         private AssuranceLevel level;
+        private List<String> methods;
         private Duration ttl;
         private ConsentReceipt receipt;
 
@@ -292,6 +310,32 @@ public final class SealRequest {
         }
 
         /**
+         * The authentication methods behind the level, written as {@code amr} (RFC 8176 values such as {@code face},
+         * {@code fpt}, {@code sc}, {@code pwd}). Level 2 needs a level-2 method ({@code face} or {@code fpt}):
+         * openers refuse a level-2 package without one.
+         *
+         * @param methods 1 to 8 distinct values of printable ASCII
+         * @return this builder
+         */
+        public Builder methods(String... methods) {
+            once(this.methods, "methods");
+            Objects.requireNonNull(methods, "methods");
+            if (methods.length == 0 || methods.length > 8) {
+                throw new IllegalArgumentException("methods: 1 to 8 values");
+            }
+            List<String> copy = new ArrayList<>();
+            for (String m : methods) {
+                String v = token("amr", m, TOKEN);
+                if (copy.contains(v)) {
+                    throw new IllegalArgumentException("amr value repeated: " + v);
+                }
+                copy.add(v);
+            }
+            this.methods = List.copyOf(copy);
+            return this;
+        }
+
+        /**
          * The delivery's lifetime; the sealer's default otherwise.
          *
          * @param ttl at least one second
@@ -309,7 +353,8 @@ public final class SealRequest {
 
         /**
          * @return the request
-         * @throws IllegalStateException when a required option is missing
+         * @throws IllegalStateException when a required option is missing, level 2 is given without a level-2
+         *     method, or methods without a level
          */
         public SealRequest build() {
             return new SealRequest(this);

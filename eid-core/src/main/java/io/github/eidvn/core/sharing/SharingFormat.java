@@ -11,7 +11,8 @@ import java.util.Set;
  *                                             [,"epk":{...}]}           no "zip", no "crit"
  *   plaintext = JWS (compact, RFC 7515)   header {"alg":"ES256","typ":"vneid-share+jwt","kid":"&lt;issuer key&gt;"}
  *     payload {"iss":..,["sub":"&lt;pairwise citizen ref&gt;",]"aud":"&lt;party&gt;","iat":..,"exp":..,"jti":..,
- *              ["nonce":"&lt;request nonce&gt;",]"receipt_id":..,["purpose":..,]["acr":"urn:vn:eid:loa:2",]
+ *              ["nonce":"&lt;request nonce&gt;",]"receipt_id":..,["purpose":..,]["acr":"urn:vn:eid:loa:2",
+ *              "amr":["face",..],]
  *              "verified_claims":{"verification":{"trust_framework":"vn_eid"[,"assurance_level":"2"]},
  *                                 "claims":{&lt;only the granted fields&gt;}}}
  * </pre>
@@ -34,7 +35,7 @@ public final class SharingFormat {
     public static final int MAX_INNER_CHARS = 48 * 1024;
     /** The top-level claims of the inner JWT. */
     public static final Set<String> INNER_CLAIMS = Set.of("iss", "sub", "aud", "iat", "exp", "jti", "nonce",
-            "receipt_id", "purpose", "acr", "verified_claims");
+            "receipt_id", "purpose", "acr", "amr", "verified_claims");
 
     private SharingFormat() {
     }

@@ -148,6 +148,9 @@ public final class SharingSealer {
         c.put("receipt_id", r.receiptId());
         r.purpose().ifPresent(p -> c.put("purpose", p));
         r.level().ifPresent(l -> c.put("acr", l.acr()));
+        if (!r.methods().isEmpty()) {
+            c.put("amr", r.methods());
+        }
         Map<String, Object> verification = new LinkedHashMap<>();
         verification.put("trust_framework", SharingFormat.TRUST_FRAMEWORK);
         r.level().ifPresent(l -> verification.put("assurance_level", Integer.toString(l.number())));

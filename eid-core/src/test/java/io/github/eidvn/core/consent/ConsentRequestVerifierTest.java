@@ -137,6 +137,34 @@ class ConsentRequestVerifierTest {
     }
 
     @Test
+    void verify_loweredLifetimeCap_refusesALongerRequest_andCannotBeRaised() {
+        ConsentRequestVerifier strict = ConsentRequestVerifier.builder().registry(ConsentFixtures.registry(bank))
+                .audience(ConsentFixtures.ISSUER).clock(clock).maxLifetime(Duration.ofMinutes(2)).build();
+        String fiveMinutes = resigned(c -> c.put("exp", ((Number) c.get("iat")).longValue() + 300));
+        assertThat(reason(strict.verify(fiveMinutes))).isEqualTo(RequestReason.LIFETIME_TOO_LONG);
+        assertThat(verifier.verify(fiveMinutes)).isInstanceOf(VerifiedRequest.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsentRequestVerifier.builder()
+                .maxLifetime(Duration.ofMinutes(10).plusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void verify_highSTwinOfTheSignature_rejectedNonCanonical() {
+        String jws = request();
+        String[] parts = jws.split("\\.");
+        byte[] sig = java.util.Base64.getUrlDecoder().decode(parts[2]);
+        java.math.BigInteger n = new java.math.BigInteger(
+                "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+        java.math.BigInteger s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(sig, 32, 64));
+        assertThat(s).isLessThanOrEqualTo(n.shiftRight(1));
+        byte[] high = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, n.subtract(s));
+        System.arraycopy(high, 0, sig, 32, 32);
+        String twin = parts[0] + "." + parts[1] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(sig);
+        assertThat(reason(verifier.verify(twin))).isEqualTo(RequestReason.NON_CANONICAL_SIGNATURE);
+        assertThat(verifier.verify(jws)).isInstanceOf(VerifiedRequest.class);
+    }
+
+    @Test
     void verify_addressedToAnotherIssuer_rejectedWrongAudience() {
         String jws = resigned(c -> c.put("aud", "https://other-idp.example"));
         assertThat(reason(verifier.verify(jws))).isEqualTo(RequestReason.WRONG_AUDIENCE);

@@ -74,7 +74,7 @@ class SharingSealerTest {
 
     private SealRequest request() {
         return SealRequest.forReceipt(issued.receipt(), bank.party().encryptionKey()).claims(ConsentFixtures.claims())
-                .level(AssuranceLevel.LEVEL_2).build();
+                .level(AssuranceLevel.LEVEL_2).methods("face").build();
     }
 
     @Test

@@ -3,19 +3,13 @@ package io.github.eidvn.examples.desk;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +31,9 @@ import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
  *
  * <pre>
  * java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.desk.ReceptionDesk [options]
- *   --jwks FILE|URL      the trusted issuers' public keys (JWKS file, or an https URL); without it the desk
+ *   --jwks ISS=FILE|URL  one issuer's public keys (JWKS file, or an https URL read and refreshed); repeatable;
+ *                        each key verifies only codes whose iss is that issuer
+ *   --jwks FILE|URL      (once, alone) the keys of one issuer, whatever its name; without any --jwks the desk
  *                        makes a SANDBOX issuer, trusts only it and offers sample codes on the page
  *   --facility CODE      this hospital's facility code, the audience the codes must name (default 79024)
  *   --purpose PURPOSE    the purpose the codes must name (default bhyt-checkin)
@@ -60,7 +56,7 @@ public final class ReceptionDesk {
     }
 
     /** The parsed command line. */
-    record Options(String jwks, String facility, String purpose, int port, String bind, List<String> allowedHosts,
+    record Options(List<String> jwks, String facility, String purpose, int port, String bind, List<String> allowedHosts,
             int threads, String redis, String lookup, String lookupUrl) {
     }
 
@@ -132,7 +128,8 @@ public final class ReceptionDesk {
      */
     static DeskServer start(Options o, Clock clock) throws IOException, InterruptedException {
         SampleCodes sandbox = SampleCodes.sandbox(clock, o.facility(), o.purpose());
-        TrustStore trust = TrustStore.fromJwks(o.jwks() == null ? sandbox.issuerJwks() : readJwks(o.jwks()));
+        TrustStore trust = o.jwks().isEmpty() ? TrustStore.fromJwks(sandbox.issuerJwks())
+                : TrustStore.fromJwksOptions(o.jwks()); // URLs: read, cached and refreshed by Nimbus
         HealthInsuranceLookup lookup;
         if (o.lookup() != null) {
             lookup = SandboxInsuranceLookup.fromFile(Path.of(o.lookup()));
@@ -154,7 +151,7 @@ public final class ReceptionDesk {
                 .facility(o.facility()).clock(clock)
                 .address(new InetSocketAddress(InetAddress.getByName(o.bind()), o.port())).threads(o.threads());
         o.allowedHosts().forEach(b::allowedHost);
-        if (o.jwks() == null) {
+        if (o.jwks().isEmpty()) {
             b.samples(sandbox);
         }
         if (store != null) {
@@ -193,40 +190,9 @@ public final class ReceptionDesk {
                 .build();
     }
 
-    /** A JWKS from a file, or from an https URL (http only to this computer); no redirects, size-limited. */
-    static String readJwks(String where) throws IOException, InterruptedException {
-        if (!where.startsWith("https://") && !where.startsWith("http://")) {
-            String text = Files.readString(Path.of(where), StandardCharsets.UTF_8);
-            if (text.length() > TrustStore.MAX_JWKS_CHARS) {
-                throw new IOException("JWKS file too large");
-            }
-            return text;
-        }
-        URI uri = URI.create(where);
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        if (uri.getScheme().equals("http") && !host.equals("localhost") && !host.equals("127.0.0.1")
-                && !host.equals("[::1]")) {
-            throw new IOException("a JWKS URL must be https (http only for this computer)");
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = r.body()) {
-            if (r.statusCode() != 200) {
-                throw new IOException("JWKS URL answered HTTP " + r.statusCode());
-            }
-            byte[] bytes = in.readNBytes(TrustStore.MAX_JWKS_CHARS * 4 + 1);
-            if (bytes.length > TrustStore.MAX_JWKS_CHARS * 4) {
-                throw new IOException("JWKS too large");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
     /** The options, or null for {@code --help}. */
     static Options parse(String[] args) {
-        String jwks = null;
+        List<String> jwks = new ArrayList<>();
         String facility = null;
         String purpose = null;
         Integer port = null;
@@ -247,7 +213,7 @@ public final class ReceptionDesk {
             String v = args[++i];
             switch (a) {
                 case "--jwks":
-                    jwks = once(jwks, a, v);
+                    jwks.add(v);
                     break;
                 case "--facility":
                     facility = once(facility, a, v);
@@ -289,7 +255,7 @@ public final class ReceptionDesk {
         if (facility != null && !facility.matches("[A-Za-z0-9]{1,16}")) {
             throw new IllegalArgumentException("--facility is 1 to 16 ASCII letters and digits");
         }
-        return new Options(jwks, facility == null ? Demo.FACILITY : facility, purpose == null ? Demo.PURPOSE : purpose,
+        return new Options(List.copyOf(jwks), facility == null ? Demo.FACILITY : facility, purpose == null ? Demo.PURPOSE : purpose,
                 port == null ? 8080 : port, bind == null ? "127.0.0.1" : bind, List.copyOf(hosts),
                 threads == null ? DeskServer.DEFAULT_THREADS : threads, redis, lookup, lookupUrl);
     }
@@ -319,7 +285,8 @@ public final class ReceptionDesk {
     static final String USAGE = String.join(System.lineSeparator(),
             "Quầy tiếp đón BHYT / hospital reception desk",
             "java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.desk.ReceptionDesk [options]",
-            "  --jwks FILE|URL      khóa công khai tin cậy / trusted issuer keys (JWKS; without it: SANDBOX)",
+            "  --jwks ISS=FILE|URL  khóa công khai của một cơ quan cấp / one issuer's keys (JWKS; repeatable)",
+            "  --jwks FILE|URL      một cơ quan cấp, tên gì cũng được / one issuer, any name (without --jwks: SANDBOX)",
             "  --facility CODE      mã cơ sở KCB / facility code, the codes' audience (default " + Demo.FACILITY
                     + ")",
             "  --purpose PURPOSE    mục đích / purpose (default " + Demo.PURPOSE + ")",

@@ -379,7 +379,7 @@ public final class EWalletExample {
     private static String seal(SharingSealer sealer, ConsentReceiptIssuer.Issued issued, RelyingParty wallet,
             SharedClaims data, AssuranceLevel level) {
         SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), wallet.encryptionKey()).claims(data)
-                .level(level).build());
+                .level(level).methods(level == AssuranceLevel.LEVEL_2 ? "face" : "pwd").build());
         if (!(r instanceof SealResult.Sealed)) {
             throw new IllegalStateException("VNeID sealed nothing: " + ((SealResult.Refused) r).status());
         }

@@ -344,7 +344,7 @@ class DeskServerTest {
     @Test
     void options_parsedStrictly() {
         ReceptionDesk.Options d = ReceptionDesk.parse(new String[0]);
-        assertThat(d.jwks()).isNull();
+        assertThat(d.jwks()).isEmpty();
         assertThat(d.port()).isEqualTo(8080);
         assertThat(d.bind()).isEqualTo("127.0.0.1");
         assertThat(d.facility()).isEqualTo("79024");
@@ -355,7 +355,7 @@ class DeskServerTest {
         assertThat(o.allowedHosts()).containsExactly("a", "b");
         assertThat(o.threads()).isEqualTo(2);
         for (String[] bad : Arrays.asList(new String[] {"--port"}, new String[] {"--port", "x"},
-                new String[] {"--port", "70000"}, new String[] {"--jwks", "a", "--jwks", "b"},
+                new String[] {"--port", "70000"},
                 new String[] {"--nope", "1"}, new String[] {"--threads", "0"})) {
             assertThatThrownBy(() -> ReceptionDesk.parse(bad)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -374,8 +374,29 @@ class DeskServerTest {
 
     @Test
     void jwksUrl_mustBeHttpsExceptOnThisComputer() {
-        assertThatThrownBy(() -> ReceptionDesk.readJwks("http://example.com/jwks.json"))
-                .isInstanceOf(IOException.class).hasMessageContaining("https");
+        ReceptionDesk.Options o = ReceptionDesk.parse(new String[] {"--jwks", "http://example.com/jwks.json"});
+        assertThatThrownBy(() -> ReceptionDesk.start(o, desk.clock))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+    }
+
+    @Test
+    void jwks_repeatedPerIssuer_keysBoundToTheirIssuer() throws Exception {
+        ReceptionDesk.Options o = ReceptionDesk.parse(new String[] {"--jwks", "https://other.example.vn=" + jwksFile(),
+            "--jwks", "https://third.example.vn=" + jwksFile(), "--port", "0"});
+        assertThat(o.jwks()).hasSize(2);
+        try (DeskServer real = ReceptionDesk.start(o, desk.clock)) {
+            // the sample issuer's key is trusted only for other issuer names: its own codes are refused
+            HttpResponse<String> check = desk.send(java.net.http.HttpRequest.newBuilder(
+                    real.uri().resolve("/api/check")).header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(desk.samples.issue(Kind.VALID).text()))
+                    .build());
+            assertThat(desk.json(check).get("decision").asText()).isEqualTo("REJECTED");
+            assertThat(desk.json(check).get("reason").asText()).isEqualTo("WRONG_ISSUER");
+        }
+        ReceptionDesk.Options mixed = ReceptionDesk.parse(new String[] {"--jwks", jwksFile(),
+            "--jwks", "https://other.example.vn=" + jwksFile()});
+        assertThatThrownBy(() -> ReceptionDesk.start(mixed, desk.clock)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bare JWKS");
     }
 
     @Test

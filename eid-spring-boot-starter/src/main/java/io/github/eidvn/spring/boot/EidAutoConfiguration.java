@@ -135,6 +135,8 @@ public class EidAutoConfiguration {
         }
         if (v.requiredLevel() != null) {
             b.requiredLevel(level(v.requiredLevel(), "eid.verifier.required-level"));
+        } else {
+            b.anyLevel(); // the builder wants an explicit choice; no eid.verifier.required-level means any
         }
         return b.build();
     }
@@ -188,7 +190,7 @@ public class EidAutoConfiguration {
         return SharedDataOpener.builder()
                 .decryptionKey(EidKeys.decryptionKey(s.decryptionKey(), props.pkcs11()))
                 .partyId(s.partyId()).trustStore(trust).expectedIssuer(issuer).receiptStatus(status)
-                .replayGuard(replay).clock(clock(clock)).build();
+                .replayGuard(replay).clock(clock(clock)).anyLevel().build();
     }
 
     /**

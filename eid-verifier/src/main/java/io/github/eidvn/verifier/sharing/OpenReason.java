@@ -27,8 +27,17 @@ public enum OpenReason {
     UNKNOWN_KEY("Gói dữ liệu không do cơ quan tin cậy ký.", "The data package was not signed by a trusted issuer."),
     /** The issuer's signature does not verify. */
     BAD_SIGNATURE("Chữ ký số của cơ quan cấp không hợp lệ.", "The issuer's digital signature is invalid."),
-    /** {@code iss} is not the expected issuer. */
+    /** {@code iss} is not an expected issuer, or the signing key is not a key of that issuer. */
     WRONG_ISSUER("Gói dữ liệu không do cơ quan được chờ đợi cấp.", "The data package is not from the expected issuer."),
+    /** The issuer's ES256 signature is the high-S twin of a valid one (eid signs in low-S form only). */
+    NON_CANONICAL_SIGNATURE("Chữ ký số của cơ quan cấp không ở dạng chuẩn: gói dữ liệu đã bị sửa đổi.",
+            "The issuer's digital signature is not in canonical form: the package was altered."),
+    /** {@code exp - iat} is longer than the maximum lifetime (by default 1 hour). */
+    LIFETIME_TOO_LONG("Gói dữ liệu có thời hạn dài hơn mức tối đa cho phép.",
+            "The data package is valid for longer than the maximum allowed."),
+    /** The package claims level 2 without a level-2 method ({@code face} or {@code fpt} in {@code amr}). */
+    LEVEL_WITHOUT_METHOD("Gói dữ liệu ghi mức độ 2 nhưng không có phương thức xác thực mức độ 2 (khuôn mặt hoặc vân tay).",
+            "The data package claims level 2 without a level-2 method (face or fingerprint)."),
     /** Past its expiry. */
     EXPIRED("Gói dữ liệu đã hết hạn.", "The data package has expired."),
     /** Issued in the future. */

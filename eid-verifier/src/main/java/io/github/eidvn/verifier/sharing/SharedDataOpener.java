@@ -6,7 +6,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +28,8 @@ import io.github.eidvn.core.consent.ReceiptStatus;
 import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.EidProfile;
+import io.github.eidvn.core.keys.KeysUnavailableException;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.keys.TrustedKey;
 import io.github.eidvn.core.sharing.SharedClaims;
@@ -49,10 +53,15 @@ import io.github.eidvn.verifier.ReplayGuard;
  *       unwrap integrity check, is {@code DECRYPTION_FAILED}; nothing decrypted leaves this method unless every
  *       later stage passes;</li>
  *   <li><b>inner format</b>, <b>key</b> (trusted issuer key by {@code kid}, ES256 only: {@code UNKNOWN_KEY},
- *       {@code DISALLOWED_ALGORITHM}), <b>signature</b> ({@code BAD_SIGNATURE}), <b>type</b> ({@code typ}
- *       {@value SharingFormat#INNER_TYPE}: {@code WRONG_TYPE});</li>
- *   <li><b>claims</b>: strict decoding, unknown claims refused, citizen data validated ({@code MALFORMED});</li>
- *   <li><b>issuer</b> (when expected: {@code WRONG_ISSUER}), <b>time</b> ({@code EXPIRED},
+ *       {@code DISALLOWED_ALGORITHM}; issuer keys unavailable: {@code CHECK_UNAVAILABLE}), <b>signature</b>
+ *       ({@code BAD_SIGNATURE}), <b>type</b> ({@code typ} {@value SharingFormat#INNER_TYPE}: {@code WRONG_TYPE};
+ *       a high-S signature, which eid's issuers never emit: {@code NON_CANONICAL_SIGNATURE});</li>
+ *   <li><b>claims</b>: strict decoding, unknown claims refused, citizen data validated ({@code MALFORMED}); a
+ *       package claiming level 2 must name {@code face} or {@code fpt} in {@code amr}
+ *       ({@code LEVEL_WITHOUT_METHOD});</li>
+ *   <li><b>issuer</b>: {@code iss} one of the expected issuers, which the builder requires, and the signing key
+ *       bound to it ({@code WRONG_ISSUER}); <b>time</b> ({@code exp - iat} at most {@link #DEFAULT_MAX_LIFETIME}
+ *       or the lower {@link Builder#maxLifetime(Duration)}: {@code LIFETIME_TOO_LONG}; {@code EXPIRED},
  *       {@code NOT_YET_VALID}, with the clock skew), <b>audience</b> ({@code aud} is this party:
  *       {@code WRONG_AUDIENCE}), <b>nonce</b> (strict: an unexpected nonce is refused too:
  *       {@code WRONG_NONCE});</li>
@@ -60,14 +69,16 @@ import io.github.eidvn.verifier.ReplayGuard;
  *       {@code RECEIPT_UNKNOWN}; unavailable: {@code CHECK_UNAVAILABLE}), grants every field present
  *       ({@code FIELDS_NOT_GRANTED}) and has the delivery's purpose ({@code WRONG_PURPOSE});</li>
  *   <li><b>replay</b>: {@code iss}+{@code jti} recorded until expiry ({@code REPLAYED});</li>
- *   <li><b>policy</b>: required level ({@code INSUFFICIENT_LEVEL}) and expected purpose ({@code WRONG_PURPOSE}).</li>
+ *   <li><b>policy</b>: required level, an explicit choice of the builder ({@code INSUFFICIENT_LEVEL}), and
+ *       expected purpose ({@code WRONG_PURPOSE}).</li>
  * </ol>
  * The receipt stage runs before the replay stage (unlike the assertion pipeline's revocation stage): a delivery
  * under a withdrawn consent is reported as withdrawn, and a refused delivery does not consume its id.
  *
  * <p>Immutable and thread-safe (given thread-safe receipt status and replay guard).
  *
- * <p><b>Security:</b> the algorithms are pinned to the party's key and to ES256 for the issuer; header {@code jwk},
+ * <p><b>Security:</b> replay ids are {@code iss} + {@code jti}. The algorithms are pinned to the party's key and to
+ * ES256 for the issuer; header {@code jwk},
  * {@code jku}, {@code x5u} never supply a key; compression is refused (no inflation of attacker data); the size is
  * limited before parsing. Any unexpected error is {@code CHECK_UNAVAILABLE} (fail closed).
  */
@@ -77,6 +88,8 @@ public final class SharedDataOpener {
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
     /** The default clock skew. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    /** The default and largest maximum lifetime ({@code exp - iat}) of a sealed package: 1 hour. */
+    public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_SEALED_LIFETIME;
 
     private static final Set<String> HEADER_MEMBERS = Set.of("alg", "enc", "cty", "kid", "epk", "apu", "apv");
 
@@ -88,7 +101,8 @@ public final class SharedDataOpener {
     private final PartyDecryptionKey key;
     private final String partyId;
     private final TrustStore trustStore;
-    private final String expectedIssuer;
+    private final Set<String> expectedIssuers;
+    private final Duration maxLifetime;
     private final ReceiptStatus receiptStatus;
     private final ReplayGuard replayGuard;
     private final Clock clock;
@@ -100,6 +114,13 @@ public final class SharedDataOpener {
         if (b.key == null || b.partyId == null || b.trustStore == null) {
             throw new IllegalStateException("decryptionKey, partyId and trustStore are required");
         }
+        if (b.expectedIssuers == null) {
+            throw new IllegalStateException("expectedIssuer(...) or expectedIssuers(...) is required: name the issuer(s)"
+                    + " whose packages this party accepts");
+        }
+        if ((b.requiredLevel == null) == !b.anyLevel) {
+            throw new IllegalStateException("choose the level explicitly: requiredLevel(...) or anyLevel()");
+        }
         if ((b.receiptStatus == null) == !b.withoutReceiptStatus) {
             throw new IllegalStateException("set exactly one of receiptStatus(...) and withoutReceiptStatus()");
         }
@@ -109,7 +130,8 @@ public final class SharedDataOpener {
         this.key = b.key;
         this.partyId = b.partyId;
         this.trustStore = b.trustStore;
-        this.expectedIssuer = b.expectedIssuer;
+        this.expectedIssuers = b.expectedIssuers;
+        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
         this.receiptStatus = b.receiptStatus;
         this.replayGuard = b.withoutReplayGuard ? null
                 : b.replayGuard != null ? b.replayGuard
@@ -197,8 +219,7 @@ public final class SharedDataOpener {
             case CLAIMS:
                 return claims(c);
             case ISSUER:
-                return expectedIssuer == null || expectedIssuer.equals(c.iss) ? null
-                        : reject(OpenReason.WRONG_ISSUER, "iss is not " + expectedIssuer);
+                return issuer(c);
             case TIME:
                 return time(c);
             case AUDIENCE:
@@ -359,7 +380,12 @@ public final class SharedDataOpener {
                     + "; only ES256");
         }
         String kid = (String) c.innerHeader.get("kid");
-        List<TrustedKey> keys = Es256JwsVerifier.candidates(trustStore, kid);
+        List<TrustedKey> keys;
+        try {
+            keys = Es256JwsVerifier.candidates(trustStore, kid);
+        } catch (KeysUnavailableException e) {
+            return reject(OpenReason.CHECK_UNAVAILABLE, "issuer keys unavailable: " + e.getMessage());
+        }
         if (keys.isEmpty()) {
             return reject(OpenReason.UNKNOWN_KEY, "no trusted ES256 issuer key " + printable(kid));
         }
@@ -392,6 +418,20 @@ public final class SharedDataOpener {
         }
         if (!SharingFormat.INNER_TYPE.equals(c.innerHeader.get("typ"))) {
             return reject(OpenReason.WRONG_TYPE, "inner typ " + printable((String) c.innerHeader.get("typ")));
+        }
+        if (!EidProfile.isLowS(c.innerSignature)) {
+            return reject(OpenReason.NON_CANONICAL_SIGNATURE,
+                    "high-S ES256 signature: eid issuers sign in low-S form, so this package was altered");
+        }
+        return null;
+    }
+
+    private OpenRejected issuer(Context c) {
+        if (!expectedIssuers.contains(c.iss)) {
+            return reject(OpenReason.WRONG_ISSUER, "iss " + printable(c.iss) + " is not an expected issuer");
+        }
+        if (EidProfile.keyForIssuer(c.verifiedBy, c.candidates, c.iss).isEmpty()) {
+            return reject(OpenReason.WRONG_ISSUER, "the signing key is not trusted for iss " + printable(c.iss));
         }
         return null;
     }
@@ -435,10 +475,19 @@ public final class SharedDataOpener {
             } else if (al != null) {
                 throw new IllegalArgumentException("assurance_level without acr");
             }
+            List<String> amr = methods(m.get("amr"));
+            if (!amr.isEmpty() && c.level == null) {
+                throw new IllegalArgumentException("amr without acr");
+            }
             Map<?, ?> citizen = object(required(vc, "claims"), "claims");
             Map<String, Object> byName = new java.util.LinkedHashMap<>();
             citizen.forEach((k, v) -> byName.put((String) k, v));
             c.claims = SharedClaims.of(byName);
+            if (c.level != null && c.level.satisfies(AssuranceLevel.LEVEL_2)
+                    && !EidProfile.hasLevel2Method(amr, List.of())) {
+                c.claims = null;
+                return reject(OpenReason.LEVEL_WITHOUT_METHOD, "level 2 without face or fpt in amr");
+            }
         } catch (IllegalArgumentException | ClassCastException e) {
             c.claims = null;
             return reject(OpenReason.MALFORMED, "claims: " + e.getMessage());
@@ -446,7 +495,29 @@ public final class SharedDataOpener {
         return null;
     }
 
+    /** The {@code amr} array: absent is empty; else 1 to 8 distinct strings of 1 to 32 characters. */
+    private static List<String> methods(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List) || ((List<?>) v).isEmpty() || ((List<?>) v).size() > 8) {
+            throw new IllegalArgumentException("amr must be an array of 1 to 8 strings");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) v) {
+            if (!(o instanceof String) || ((String) o).isEmpty() || ((String) o).length() > 32 || out.contains(o)) {
+                throw new IllegalArgumentException("amr values must be distinct strings of 1 to 32 characters");
+            }
+            out.add((String) o);
+        }
+        return out;
+    }
+
     private OpenRejected time(Context c) {
+        Optional<String> tooLong = EidProfile.lifetimeExceeded(c.iat, c.exp, c.now, maxLifetime);
+        if (tooLong.isPresent()) {
+            return reject(OpenReason.LIFETIME_TOO_LONG, tooLong.get());
+        }
         if (!c.now.isBefore(c.exp.plus(clockSkew))) {
             return reject(OpenReason.EXPIRED, "expired at " + c.exp + " (now " + c.now + ")");
         }
@@ -587,8 +658,9 @@ public final class SharedDataOpener {
     @Override
     public String toString() {
         return "SharedDataOpener[party=" + partyId + ", key=" + key.kid() + ", issuerKeys=" + trustStore.keys().size()
-                + ", receiptStatus=" + (receiptStatus != null) + ", replayGuard=" + replayGuard + ", level="
-                + requiredLevel + ", purpose=" + expectedPurpose + "]";
+                + ", issuers=" + expectedIssuers + ", receiptStatus=" + (receiptStatus != null) + ", replayGuard="
+                + replayGuard + ", level=" + (requiredLevel == null ? "any" : requiredLevel) + ", maxLifetime="
+                + maxLifetime + ", purpose=" + expectedPurpose + "]";
     }
 
     /** Per-call state passed from stage to stage. */
@@ -629,7 +701,8 @@ public final class SharedDataOpener {
         private PartyDecryptionKey key;
         private String partyId;
         private TrustStore trustStore;
-        private String expectedIssuer;
+        private Set<String> expectedIssuers;
+        private Duration maxLifetime;
         private ReceiptStatus receiptStatus;
         private boolean withoutReceiptStatus;
         private ReplayGuard replayGuard;
@@ -637,6 +710,7 @@ public final class SharedDataOpener {
         private Clock clock;
         private Duration clockSkew;
         private AssuranceLevel requiredLevel;
+        private boolean anyLevel;
         private String expectedPurpose;
 
         private Builder() {
@@ -689,14 +763,53 @@ public final class SharedDataOpener {
         }
 
         /**
-         * Optional: the issuer deliveries must name in {@code iss}.
+         * Required (or {@link #expectedIssuers(Collection)}): the issuer deliveries must name in {@code iss}.
          *
          * @param issuer e.g. {@code https://vneid.gov.vn}
          * @return this builder
          */
         public Builder expectedIssuer(String issuer) {
-            once(this.expectedIssuer != null, "expectedIssuer");
-            this.expectedIssuer = Objects.requireNonNull(issuer, "issuer");
+            return expectedIssuers(List.of(Objects.requireNonNull(issuer, "issuer")));
+        }
+
+        /**
+         * Required (or {@link #expectedIssuer(String)}): the issuers whose deliveries are accepted; {@code iss} must
+         * be one of them, and with a trust store per issuer ({@link TrustStore#builder()}) the signing key must be
+         * that issuer's.
+         *
+         * @param issuers one or more non-empty issuer ids
+         * @return this builder
+         * @throws IllegalArgumentException when empty or holding an empty id
+         */
+        public Builder expectedIssuers(Collection<String> issuers) {
+            once(this.expectedIssuers != null, "expectedIssuer(s)");
+            Objects.requireNonNull(issuers, "issuers");
+            Set<String> copy = new LinkedHashSet<>();
+            for (String i : issuers) {
+                Objects.requireNonNull(i, "issuer");
+                if (i.isEmpty()) {
+                    throw new IllegalArgumentException("an expected issuer is empty");
+                }
+                copy.add(i);
+            }
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("at least one expected issuer is required");
+            }
+            this.expectedIssuers = Set.copyOf(copy);
+            return this;
+        }
+
+        /**
+         * The longest lifetime ({@code exp - iat}) accepted; {@link #DEFAULT_MAX_LIFETIME} (1 h) by default, which
+         * is also the largest value: the cap can only be lowered.
+         *
+         * @param maxLifetime positive, at most 1 hour
+         * @return this builder
+         * @throws IllegalArgumentException when not positive or above {@link #DEFAULT_MAX_LIFETIME}
+         */
+        public Builder maxLifetime(Duration maxLifetime) {
+            once(this.maxLifetime != null, "maxLifetime");
+            this.maxLifetime = EidProfile.checkLifetimeCap("maxLifetime", maxLifetime, DEFAULT_MAX_LIFETIME);
             return this;
         }
 
@@ -779,14 +892,26 @@ public final class SharedDataOpener {
         }
 
         /**
-         * Optional: the lowest assurance level accepted; deliveries without {@code acr} are then refused.
+         * The lowest assurance level accepted; deliveries without {@code acr} are then refused. Set this or
+         * {@link #anyLevel()}: there is no silent default.
          *
          * @param level the level
          * @return this builder
          */
         public Builder requiredLevel(AssuranceLevel level) {
-            once(this.requiredLevel != null, "requiredLevel");
+            once(this.requiredLevel != null || anyLevel, "the level");
             this.requiredLevel = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Accept deliveries at any level, or stating none. Set this or {@link #requiredLevel(AssuranceLevel)}.
+         *
+         * @return this builder
+         */
+        public Builder anyLevel() {
+            once(this.requiredLevel != null || anyLevel, "the level");
+            this.anyLevel = true;
             return this;
         }
 
@@ -804,7 +929,8 @@ public final class SharedDataOpener {
 
         /**
          * @return the opener
-         * @throws IllegalStateException when a required option is missing or options conflict
+         * @throws IllegalStateException when a required option (decryption key, party id, trust store, expected
+         *     issuer(s), the level choice) is missing or options conflict
          */
         public SharedDataOpener build() {
             return new SharedDataOpener(this);

@@ -15,7 +15,7 @@ import io.github.eidvn.verifier.Reason;
 
 /**
  * RFC 8725 §2.1/§3.1: {@code alg: none} and its case variants. The base case (both forms of {@code kid}) is
- * {@code AttackTest#algNone_rejectedWithDisallowedAlgorithm}; here: every variant with an empty, a garbage and a
+ * {@code JoseAttackTest#algNone_rejectedWithDisallowedAlgorithm}; here: every variant with an empty, a garbage and a
  * stolen valid signature, through {@code verify} and the scanner path, always {@link Reason#DISALLOWED_ALGORITHM} (except an
  * empty signature on the scanner path, which its reader refuses first as {@link Reason#MALFORMED}).
  */

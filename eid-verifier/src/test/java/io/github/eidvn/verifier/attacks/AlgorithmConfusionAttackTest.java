@@ -23,8 +23,8 @@ import io.github.eidvn.verifier.Reason;
  * than the one pinned to the trusted EC key, carrying a genuine signature of that algorithm (RSA PKCS#1, RSA-PSS,
  * ECDSA P-384/P-521 by the attacker). The header-only variants (RS256, PS256, ES384, ES512, EdDSA, ES256K, es256
  * re-signed with ES256) and an ES256 token against an RSA key with the same kid are
- * {@code AttackTest#otherAlgorithmThanThePinnedOne_rejectedWithDisallowedAlgorithm} and
- * {@code AttackTest#es256TokenForAnRsaKeyWithTheSameKid_rejectedWithDisallowedAlgorithm}. Always
+ * {@code JoseAttackTest#otherAlgorithmThanThePinnedOne_rejectedWithDisallowedAlgorithm} and
+ * {@code JoseAttackTest#es256TokenForAnRsaKeyWithTheSameKid_rejectedWithDisallowedAlgorithm}. Always
  * {@link Reason#DISALLOWED_ALGORITHM}, before any signature check.
  */
 class AlgorithmConfusionAttackTest {

@@ -11,8 +11,8 @@ import io.github.eidvn.verifier.Reason;
  * RFC 7515 §4.1.11 {@code crit}: the verifier implements no critical extension, so any well-formed {@code crit}
  * (unknown names, registered names, {@code b64}, an empty or repeated list) is
  * {@link Reason#UNSUPPORTED_CRITICAL_HEADER}, and an ill-formed one (not an array of strings) is
- * {@link Reason#MALFORMED}. The basic unknown-name case is {@code AttackTest#unknownCrit_rejected} and the RFC 7797
- * {@code b64: false} case {@code AttackTest#b64HeaderUnencodedPayload_rejectedAsMalformed}.
+ * {@link Reason#MALFORMED}. The basic unknown-name case is {@code JoseAttackTest#unknownCrit_rejected} and the RFC 7797
+ * {@code b64: false} case {@code JoseAttackTest#b64HeaderUnencodedPayload_rejectedAsMalformed}.
  */
 class CritHeaderAttackTest {
 

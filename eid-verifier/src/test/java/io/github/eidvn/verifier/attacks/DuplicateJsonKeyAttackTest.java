@@ -14,7 +14,7 @@ import io.github.eidvn.verifier.Reason;
  * Duplicate JSON member names (RFC 7515 §5.2 / RFC 8725 §3.4: parsers that keep the first or the last value let two
  * components disagree on one token). Claims and headers are read strictly: any duplicate, first or last, is
  * {@link Reason#MALFORMED}, never last-wins. The header {@code alg} case is
- * {@code AttackTest#duplicateHeaderMember_rejectedAsMalformed}.
+ * {@code JoseAttackTest#duplicateHeaderMember_rejectedAsMalformed}.
  */
 class DuplicateJsonKeyAttackTest {
 

@@ -20,14 +20,13 @@ import io.github.eidvn.verifier.Verified;
  * ECDSA signature values. "Psychic signatures" (CVE-2022-21449: r = 0 and/or s = 0 accepted by the JDK 15-18
  * verifier), r or s equal to the group order n or out of range, and the DER encoding in place of the JOSE raw
  * {@code r||s} form are all {@link Reason#BAD_SIGNATURE}, in both token forms. Truncated, padded and all-zero
- * signatures are {@code AttackTest#truncatedOrPaddedSignature_rejected}.
+ * signatures are {@code JoseAttackTest#truncatedOrPaddedSignature_rejected}.
  *
- * <p><b>Documented policy, high-S malleability:</b> (r, n - s) is a second valid ECDSA signature of the same input
- * and the verifier (Nimbus / the JDK, like RFC 7518) does not require low-S, so a malleated copy of a genuine token
- * verifies on its own. That is harmless here because the signature is never an identifier: the replay guard keys on
- * {@code iss}+{@code jti}, so the malleated copy of a presented token is {@link Reason#REPLAYED} (also
- * {@code AttackTest#malleatedSignature_highS_cannotBeUsedForASecondPresentation}). Systems that key anything on the
- * token text or signature bytes must not rely on their uniqueness.
+ * <p><b>High-S malleability:</b> (r, n - s) is a second valid ECDSA signature of the same input, and plain ES256
+ * (Nimbus, the JDK, RFC 7518) accepts it. eid's signers always emit the low-S form, so eid's verifiers refuse the
+ * high-S twin of an eid token ({@link Reason#NON_CANONICAL_SIGNATURE}) before the replay stage: the twin can neither
+ * pass as a new text nor consume the genuine token's {@code iss}+{@code jti} ({@link HighSProperties} for every
+ * valid token).
  */
 class EcdsaSignatureAttackTest {
 
@@ -62,20 +61,18 @@ class EcdsaSignatureAttackTest {
     }
 
     @Test
-    void highS_verifiesAlone_butIsTheSameJti_soReplayedAfterTheOriginal() {
-        String token = k.freshJwt();
-        BigInteger[] rs = AttackKit.rs(token);
-        String malleated = AttackKit.withPart(token, 2, rawSignature(rs[0], N.subtract(rs[1])));
-        assertThat(malleated).isNotEqualTo(token);
-        // policy: not rejected by the signature stage (no low-S rule) ...
-        var alone = k.verifier().verify(malleated);
-        assertThat(alone).isInstanceOf(Verified.class);
-        // ... and one presentation only: the replay guard sees the same iss+jti, in either order
-        AssertionVerifier v = k.verifier();
-        assertThat(v.verify(token)).isInstanceOf(Verified.class);
-        assertThat(reason(v.verify(malleated))).isEqualTo(Reason.REPLAYED);
-        AssertionVerifier w = k.verifier();
-        assertThat(w.verify(malleated)).isInstanceOf(Verified.class);
-        assertThat(reason(w.verify(token))).isEqualTo(Reason.REPLAYED);
+    void highS_twinRefused_bothForms_beforeTheReplayStage_soTheGenuineTokenStillVerifies() {
+        for (String token : List.of(k.freshJwt(), k.freshQr())) {
+            BigInteger[] rs = AttackKit.rs(token);
+            assertThat(rs[1]).as("eid signs low-S").isLessThanOrEqualTo(N.shiftRight(1));
+            String malleated = AttackKit.withPart(token, 2, rawSignature(rs[0], N.subtract(rs[1])));
+            assertThat(malleated).isNotEqualTo(token);
+            AssertionVerifier v = k.verifier();
+            // shown first, the twin is refused and does not consume iss+jti ...
+            assertThat(reason(v.verify(malleated))).isEqualTo(Reason.NON_CANONICAL_SIGNATURE);
+            assertThat(v.verify(token)).isInstanceOf(Verified.class);
+            // ... and shown after, it is still refused as altered, not reported as a replay
+            assertThat(reason(v.verify(malleated))).isEqualTo(Reason.NON_CANONICAL_SIGNATURE);
+        }
     }
 }

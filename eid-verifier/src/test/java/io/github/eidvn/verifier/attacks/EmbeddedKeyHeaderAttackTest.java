@@ -15,7 +15,7 @@ import io.github.eidvn.verifier.Verified;
 /**
  * RFC 8725 §3.10 / RFC 7515 §4.1.2-6: header {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} never supply or
  * select a key. The mixed cases (with {@code isIn} expectations) are
- * {@code AttackTest#embeddedJwkJkuX5uX5c_neverTrusted}; here each member gets its exact reason: a token signed by
+ * {@code JoseAttackTest#embeddedJwkJkuX5uX5c_neverTrusted}; here each member gets its exact reason: a token signed by
  * the attacker's embedded key is {@link Reason#UNKNOWN_KEY} under the attacker's kid and {@link Reason#BAD_SIGNATURE}
  * under the trusted kid; a token the trusted issuer signed still verifies with the trusted key (the members are
  * ignored, not followed: no network fetch happens, as the verifier has no HTTP client).

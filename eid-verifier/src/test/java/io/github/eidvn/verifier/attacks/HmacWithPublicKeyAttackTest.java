@@ -22,7 +22,7 @@ import io.github.eidvn.verifier.Reason;
  * RFC 8725 §2.1/§3.1 key confusion: an HMAC token (HS256, HS384, HS512) keyed with the trusted public key in every
  * encoding an implementation might feed to a MAC (SPKI DER, PEM, public JWK JSON, JWKS JSON, raw point), in both
  * token forms. The HS256 / DER-JWK-JWKS base case is
- * {@code AttackTest#hs256KeyedWithThePublicKey_rejectedWithDisallowedAlgorithm}. Always
+ * {@code JoseAttackTest#hs256KeyedWithThePublicKey_rejectedWithDisallowedAlgorithm}. Always
  * {@link Reason#DISALLOWED_ALGORITHM}: the algorithm is pinned to the key, so a MAC is never computed.
  */
 class HmacWithPublicKeyAttackTest {

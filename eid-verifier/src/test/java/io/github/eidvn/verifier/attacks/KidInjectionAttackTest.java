@@ -15,7 +15,7 @@ import io.github.eidvn.verifier.VerificationResult;
 /**
  * RFC 8725 §3.10: {@code kid} is attacker text. Path traversal, SQL, NUL, control characters, a kid that only starts
  * like the trusted one, and a trusted-kid prefix shorter than {@code TrustStore.MIN_KID_PREFIX} (also
- * {@code AttackTest#shortKidBelowEightCharacters_unknownKey}) are all {@link Reason#UNKNOWN_KEY}: the kid is only ever
+ * {@code JoseAttackTest#shortKidBelowEightCharacters_unknownKey}) are all {@link Reason#UNKNOWN_KEY}: the kid is only ever
  * compared with the trust store's thumbprints, never used as a path or query. The rejection detail shows at most
  * 64 printable ASCII characters of it (no log injection).
  */

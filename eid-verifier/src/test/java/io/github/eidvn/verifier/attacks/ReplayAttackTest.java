@@ -13,7 +13,7 @@ import io.github.eidvn.verifier.Verified;
 /**
  * Replay (RFC 8725 §3.8 and the one-presentation rule): the guard keys on {@code iss}+{@code jti}, so a token is
  * accepted once whatever its transport: the same QR form as compact JWS, as digits with or without the scanner's
- * Enter key, or as a high-S malleated copy ({@link EcdsaSignatureAttackTest}). Plain repetition is
+ * Enter key (a high-S malleated copy is refused before this stage, {@link EcdsaSignatureAttackTest}). Plain repetition is
  * {@code AssertionVerifierTest#verify_replayedJti_rejectedWithReplayed} and
  * {@code AssertionVerifierScannedTest#digits_sameQrScannedTwice_replayed}. Always {@link Reason#REPLAYED}.
  */

@@ -11,7 +11,7 @@ import io.github.eidvn.verifier.Reason;
  * RFC 8725 §3.11 explicit typing: other token types from the same issuer key family (consent requests, consent
  * receipts, the sharing inner JWT, plain {@code JWT}, {@code at+jwt}), near misses (surrounding spaces, no
  * {@code +jwt}) and a non-string {@code typ}. Missing/plain/QR-without-zip cases are
- * {@code AttackTest#wrongOrMissingTyp_rejectedWithWrongType}. A wrong type is {@link Reason#WRONG_TYPE}; a
+ * {@code JoseAttackTest#wrongOrMissingTyp_rejectedWithWrongType}. A wrong type is {@link Reason#WRONG_TYPE}; a
  * {@code typ} that is not a string is {@link Reason#MALFORMED}. The media-type comparison is case-insensitive with
  * an optional {@code application/} prefix (RFC 7515 §4.1.9), which is not a confusion.
  */

@@ -16,7 +16,7 @@ import io.github.eidvn.verifier.Reason;
 /**
  * {@code zip: DEF} bombs (RFC 8725 §3.6 "avoid compression"; here only the QR form is compressed, and inflation is
  * capped at {@code RawDeflate.MAX_INFLATED_BYTES} before any key or signature work). Signed and unsigned bombs are
- * {@code AttackTest#deflateBomb_rejectedWithTooLarge_signedOrNot}, the digits-container bomb
+ * {@code JoseAttackTest#deflateBomb_rejectedWithTooLarge_signedOrNot}, the digits-container bomb
  * {@code AssertionVerifierScannedTest#digits_deflateBomb_tooLarge}. Here: the cap boundary, a bomb under an unknown
  * key (the size stage comes first), a bomb in the container, and the time a bomb costs.
  */

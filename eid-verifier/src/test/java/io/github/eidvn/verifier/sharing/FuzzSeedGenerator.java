@@ -126,7 +126,7 @@ public final class FuzzSeedGenerator {
                 CitizenField.NAME, CitizenField.BIRTHDATE, CitizenField.GENDER), Duration.ofDays(30));
         ledger.record(citizen, issued);
         SealResult sealed = sealer.seal(SealRequest.forReceipt(issued.receipt(), bank.party().encryptionKey())
-                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2).build());
+                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2).methods("face").build());
         write("eid-verifier/src/test/resources/io/github/eidvn/verifier/sharing/SharedDataOpenerFuzzTestInputs/open/"
                 + "valid-delivery", ((SealResult.Sealed) sealed).compactJwe());
 

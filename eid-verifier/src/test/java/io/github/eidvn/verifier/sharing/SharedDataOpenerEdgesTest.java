@@ -46,9 +46,9 @@ class SharedDataOpenerEdgesTest {
 
     @Test
     void expectedPurpose_matching_opened_other_wrongPurpose() {
-        assertThat(w.opener().receiptStatus(w.ledger).expectedPurpose("bank-ekyc").build().open(jwe, nonce))
+        assertThat(w.opener().receiptStatus(w.ledger).expectedPurpose("bank-ekyc").anyLevel().build().open(jwe, nonce))
                 .isInstanceOf(Opened.class);
-        assertThat(reason(w.opener().receiptStatus(w.ledger).expectedPurpose("ewallet-link").build()
+        assertThat(reason(w.opener().receiptStatus(w.ledger).expectedPurpose("ewallet-link").anyLevel().build()
                 .open(jwe, nonce))).isEqualTo(OpenReason.WRONG_PURPOSE);
     }
 
@@ -62,31 +62,31 @@ class SharedDataOpenerEdgesTest {
     void expectedIssuer_other_rejected() {
         SharedDataOpener o = SharedDataOpener.builder().decryptionKey(w.bankKey).partyId(w.bank.party().id())
                 .trustStore(TrustStore.of(w.ring)).expectedIssuer("https://other.example.vn").clock(w.clock)
-                .receiptStatus(w.ledger).build();
+                .receiptStatus(w.ledger).anyLevel().build();
         assertThat(o.open(jwe, nonce)).isInstanceOf(OpenRejected.class);
     }
 
     @Test
     void withoutReplayGuard_opensTwice_sharedGuard_refusesTheSecond() {
-        SharedDataOpener noGuard = w.opener().receiptStatus(w.ledger).withoutReplayGuard().build();
+        SharedDataOpener noGuard = w.opener().receiptStatus(w.ledger).withoutReplayGuard().anyLevel().build();
         assertThat(noGuard.open(jwe, nonce)).isInstanceOf(Opened.class);
         assertThat(noGuard.open(jwe, nonce)).isInstanceOf(Opened.class);
         InMemoryReplayGuard guard = InMemoryReplayGuard.withCapacity(10);
-        SharedDataOpener a = w.opener().receiptStatus(w.ledger).replayGuard(guard).build();
-        SharedDataOpener b = w.opener().receiptStatus(w.ledger).replayGuard(guard).build();
+        SharedDataOpener a = w.opener().receiptStatus(w.ledger).replayGuard(guard).anyLevel().build();
+        SharedDataOpener b = w.opener().receiptStatus(w.ledger).replayGuard(guard).anyLevel().build();
         assertThat(a.open(jwe, nonce)).isInstanceOf(Opened.class);
         assertThat(reason(b.open(jwe, nonce))).isEqualTo(OpenReason.REPLAYED);
     }
 
     @Test
     void withoutReceiptStatus_opensWithoutAskingTheLedger() {
-        SharedDataOpener o = w.opener().withoutReceiptStatus().build();
+        SharedDataOpener o = w.opener().withoutReceiptStatus().anyLevel().build();
         assertThat(o.open(jwe, nonce)).isInstanceOf(Opened.class);
     }
 
     @Test
     void compactJwe_sizeAndShapeLimits() {
-        SharedDataOpener o = w.opener().receiptStatus(w.ledger).build();
+        SharedDataOpener o = w.opener().receiptStatus(w.ledger).anyLevel().build();
         String exactly = "e30.." + "A".repeat(SharingFormat.MAX_JWE_CHARS - 9) + ".A.A";
         assertThat(exactly).hasSize(SharingFormat.MAX_JWE_CHARS);
         assertThat(reason(o.open(exactly, nonce))).isNotEqualTo(OpenReason.TOO_LARGE);
@@ -137,7 +137,7 @@ class SharedDataOpenerEdgesTest {
         assertThatThrownBy(() -> b.requiredLevel(AssuranceLevel.LEVEL_1)).isInstanceOf(IllegalStateException.class);
         b.expectedPurpose("bank-ekyc");
         assertThatThrownBy(() -> b.expectedPurpose("bank-ekyc")).isInstanceOf(IllegalStateException.class);
-        SharedDataOpener.Builder c = w.opener().withoutReceiptStatus();
+        SharedDataOpener.Builder c = w.opener().withoutReceiptStatus().anyLevel();
         assertThatThrownBy(c::withoutReceiptStatus).isInstanceOf(IllegalStateException.class);
         assertThat(c.build().toString()).contains(w.bank.party().id()).contains("receiptStatus=false");
     }

@@ -25,7 +25,7 @@ class SharedDataOpenerFuzzTest {
             .decryptionKey(PartyDecryptionKey.fromPrivateJwkJson(FuzzKeys.bankEncryptionPrivateJwk()))
             .partyId(FuzzKeys.BANK_ID).trustStore(TrustStore.of(FuzzKeys.issuerRing()))
             .expectedIssuer(ConsentFixtures.ISSUER).withoutReceiptStatus().withoutReplayGuard()
-            .clock(AssertionFixtures.clock()).build();
+            .clock(AssertionFixtures.clock()).anyLevel().build();
 
     /** The nonce of the request the seed delivery answers. */
     static final String NONCE = "n-0123456789abcdef";

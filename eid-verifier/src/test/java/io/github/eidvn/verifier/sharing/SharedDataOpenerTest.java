@@ -115,7 +115,7 @@ class SharedDataOpenerTest {
         ConsentReceiptIssuer.Issued i = rsa.consent("bhyt-checkin", EnumSet.of(CitizenField.NAME,
                 CitizenField.HEALTH_INSURANCE), EnumSet.of(CitizenField.NAME, CitizenField.HEALTH_INSURANCE));
         String d = rsa.seal(i, ConsentFixtures.claims());
-        Opened o = (Opened) rsa.opener().receiptStatus(rsa.ledger).build().open(d, i.receipt().requestNonce());
+        Opened o = (Opened) rsa.opener().receiptStatus(rsa.ledger).anyLevel().build().open(d, i.receipt().requestNonce());
         assertThat(o.claims().healthInsurance().orElseThrow().number()).isEqualTo("HS4790120878811");
     }
 
@@ -123,7 +123,7 @@ class SharedDataOpenerTest {
     void open_wrongRecipientKey_rejectedWrongRecipient() {
         SharingWorld other = new SharingWorld(ConsentFixtures.party("vcb-bank", "bank-ekyc", ConsentFixtures.ecKey()));
         SharedDataOpener wrong = SharedDataOpener.builder().decryptionKey(other.bankKey).partyId("vcb-bank")
-                .trustStore(TrustStore.of(w.ring)).clock(w.clock).receiptStatus(w.ledger).build();
+                .trustStore(TrustStore.of(w.ring)).expectedIssuer(ConsentFixtures.ISSUER).clock(w.clock).receiptStatus(w.ledger).anyLevel().build();
         assertThat(reason(wrong.open(jwe, nonce))).isEqualTo(OpenReason.WRONG_RECIPIENT);
     }
 
@@ -152,7 +152,8 @@ class SharedDataOpenerTest {
     @Test
     void open_receiptEndedBeforeTheDelivery_rejectedReceiptExpired() {
         SealRequest r = SealRequest.forReceipt(issued.receipt(), w.bank.party().encryptionKey())
-                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2).ttl(java.time.Duration.ofHours(1))
+                .claims(ConsentFixtures.claims()).level(AssuranceLevel.LEVEL_2)
+                .methods("face").ttl(java.time.Duration.ofHours(1))
                 .build();
         w.clock.advance(Duration.ofDays(30).minusMinutes(1));
         String late = ((SealResult.Sealed) w.sealer.seal(r)).compactJwe();
@@ -166,7 +167,8 @@ class SharedDataOpenerTest {
                 .withoutReceiptStatus().build();
         String forged = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
                 .audience("vcb-bank").receiptId("AAAAAAAAAAAAAAAAAAAAAA").fields(GRANTED)
-                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         assertThat(reason(opener.open(forged, nonce))).isEqualTo(OpenReason.RECEIPT_UNKNOWN);
     }
 
@@ -176,7 +178,8 @@ class SharedDataOpenerTest {
                 .withoutReceiptStatus().build();
         String over = ((SealResult.Sealed) raw.seal(SealRequest.builder().to(w.bank.party().encryptionKey())
                 .audience("vcb-bank").receiptId(issued.receipt().id()).fields(ASKED)
-                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2).build())).compactJwe();
+                .claims(ConsentFixtures.claims()).nonce(nonce).level(AssuranceLevel.LEVEL_2)
+                .methods("face").build())).compactJwe();
         assertThat(reason(opener.open(over, nonce))).isEqualTo(OpenReason.FIELDS_NOT_GRANTED);
     }
 
@@ -203,14 +206,14 @@ class SharedDataOpenerTest {
     @Test
     void open_forAnotherParty_rejectedWrongAudience() {
         SharedDataOpener other = SharedDataOpener.builder().decryptionKey(w.bankKey).partyId("other-bank")
-                .trustStore(TrustStore.of(w.ring)).clock(w.clock).withoutReceiptStatus().build();
+                .trustStore(TrustStore.of(w.ring)).expectedIssuer(ConsentFixtures.ISSUER).clock(w.clock).withoutReceiptStatus().anyLevel().build();
         assertThat(reason(other.open(jwe, nonce))).isEqualTo(OpenReason.WRONG_AUDIENCE);
     }
 
     @Test
     void open_untrustedIssuer_rejectedUnknownKey() {
         SharedDataOpener other = SharedDataOpener.builder().decryptionKey(w.bankKey).partyId("vcb-bank")
-                .trustStore(TrustStore.of(KeyRing.generate())).clock(w.clock).withoutReceiptStatus().build();
+                .trustStore(TrustStore.of(KeyRing.generate())).expectedIssuer(ConsentFixtures.ISSUER).clock(w.clock).withoutReceiptStatus().anyLevel().build();
         assertThat(reason(other.open(jwe, nonce))).isEqualTo(OpenReason.UNKNOWN_KEY);
     }
 
@@ -292,14 +295,14 @@ class SharedDataOpenerTest {
     void open_ledgerThrows_rejectedCheckUnavailable() {
         SharedDataOpener broken = w.opener().receiptStatus((id, party, now) -> {
             throw new IllegalStateException("down");
-        }).build();
+        }).anyLevel().build();
         assertThat(reason(broken.open(jwe, nonce))).isEqualTo(OpenReason.CHECK_UNAVAILABLE);
     }
 
     @Test
     void builder_mustChooseReceiptStatusOrNot() {
-        assertThatThrownBy(() -> w.opener().build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> w.opener().receiptStatus(w.ledger).withoutReceiptStatus().build())
+        assertThatThrownBy(() -> w.opener().anyLevel().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.opener().receiptStatus(w.ledger).withoutReceiptStatus().anyLevel().build())
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> w.opener().clockSkew(Duration.ofMinutes(3)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -324,7 +327,7 @@ class SharedDataOpenerTest {
         for (OpenReason r : OpenReason.values()) {
             assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
         }
-        assertThat(List.of(OpenReason.values())).hasSize(23);
+        assertThat(List.of(OpenReason.values())).hasSize(26);
         assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
                 .doesNotContain("zip");
     }

@@ -85,7 +85,8 @@ class SharingProperties {
         sealer = SharingSealer.builder().issuer(ConsentFixtures.ISSUER).keyRing(ring).clock(clock)
                 .receiptStatus(ledger).build();
         opener = SharedDataOpener.builder().decryptionKey(partyKey).partyId("any-party")
-                .trustStore(TrustStore.of(ring)).receiptStatus(ledger).withoutReplayGuard().clock(clock).build();
+                .trustStore(TrustStore.of(ring)).expectedIssuer(ConsentFixtures.ISSUER).receiptStatus(ledger).withoutReplayGuard().clock(clock)
+                .anyLevel().build();
     }
 
     @Provide
@@ -170,7 +171,7 @@ class SharingProperties {
 
     private String seal(ConsentReceiptIssuer.Issued issued, SharedClaims data) {
         SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), partyKey.publicKey()).claims(data)
-                .level(AssuranceLevel.LEVEL_2).build());
+                .level(AssuranceLevel.LEVEL_2).methods("face").build());
         return ((SealResult.Sealed) r).compactJwe();
     }
 

@@ -73,7 +73,7 @@ final class SharingWorld {
 
     String seal(ConsentReceiptIssuer.Issued issued, SharedClaims data) {
         SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), bank.party().encryptionKey())
-                .claims(data).level(AssuranceLevel.LEVEL_2).build());
+                .claims(data).level(AssuranceLevel.LEVEL_2).methods("face").build());
         return ((SealResult.Sealed) r).compactJwe();
     }
 

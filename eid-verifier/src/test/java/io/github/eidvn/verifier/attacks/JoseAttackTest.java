@@ -1,4 +1,4 @@
-package io.github.eidvn.verifier;
+package io.github.eidvn.verifier.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +27,14 @@ import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.AssertionFixtures;
+import io.github.eidvn.verifier.AssertionVerifier;
+import io.github.eidvn.verifier.Reason;
+import io.github.eidvn.verifier.Rejected;
+import io.github.eidvn.verifier.VerificationResult;
+import io.github.eidvn.verifier.Verified;
 
 /** Known JOSE/JWT attacks, each with the reason it must produce. */
-class AttackTest {
+class JoseAttackTest {
 
     private final KeyRing ring = KeyRing.generate();
     private final SigningKey trusted = ring.current();
@@ -44,7 +49,7 @@ class AttackTest {
 
     private static AssertionVerifier verifier(TrustStore store) {
         return AssertionVerifier.builder().trustStore(store).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
     }
 
     private static Reason reason(VerificationResult r) {
@@ -53,11 +58,11 @@ class AttackTest {
     }
 
     private Map<String, Object> header() {
-        return Tokens.header(jwt);
+        return AttackKit.header(jwt);
     }
 
     private Map<String, Object> claims() {
-        return Tokens.payload(jwt);
+        return AttackKit.claims(jwt);
     }
 
     @Test
@@ -65,10 +70,10 @@ class AttackTest {
         for (String none : List.of("none", "None", "NONE", "nOnE")) {
             Map<String, Object> h = header();
             h.put("alg", none);
-            String token = Tokens.b64(StrictJson.write(h)) + "." + Tokens.b64(StrictJson.write(claims())) + ".";
+            String token = AttackKit.b64(StrictJson.write(h)) + "." + AttackKit.b64(StrictJson.write(claims())) + ".";
             assertThat(reason(verifier().verify(token))).as(none).isEqualTo(Reason.DISALLOWED_ALGORITHM);
             h.remove("kid");
-            String noKid = Tokens.b64(StrictJson.write(h)) + "." + Tokens.b64(StrictJson.write(claims())) + ".";
+            String noKid = AttackKit.b64(StrictJson.write(h)) + "." + AttackKit.b64(StrictJson.write(claims())) + ".";
             assertThat(reason(verifier().verify(noKid))).as(none).isEqualTo(Reason.DISALLOWED_ALGORITHM);
         }
     }
@@ -77,13 +82,13 @@ class AttackTest {
     void hs256KeyedWithThePublicKey_rejectedWithDisallowedAlgorithm() throws Exception {
         Map<String, Object> h = header();
         h.put("alg", "HS256");
-        String input = Tokens.b64(StrictJson.write(h)) + "." + Tokens.b64(StrictJson.write(claims()));
+        String input = AttackKit.b64(StrictJson.write(h)) + "." + AttackKit.b64(StrictJson.write(claims()));
         for (byte[] secret : List.of(trusted.publicKey().getEncoded(),
                 trusted.publicJwkJson().getBytes(StandardCharsets.UTF_8),
                 ring.publicJwksJson().getBytes(StandardCharsets.UTF_8))) {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String token = input + "." + Tokens.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            String token = input + "." + AttackKit.b64(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
             assertThat(reason(verifier().verify(token))).isEqualTo(Reason.DISALLOWED_ALGORITHM);
         }
     }
@@ -93,7 +98,7 @@ class AttackTest {
         for (String alg : List.of("RS256", "PS256", "ES384", "ES512", "EdDSA", "ES256K", "es256")) {
             Map<String, Object> h = header();
             h.put("alg", alg);
-            assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims())))).as(alg)
+            assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims())))).as(alg)
                     .isEqualTo(Reason.DISALLOWED_ALGORITHM);
         }
     }
@@ -104,7 +109,7 @@ class AttackTest {
         TrustStore store = TrustStore.fromJwks("{\"keys\":[" + rsa.toPublicJWK().toJSONString() + "]}");
         Map<String, Object> h = header();
         h.put("kid", "k1");
-        assertThat(reason(verifier(store).verify(Tokens.sign(attacker, h, claims()))))
+        assertThat(reason(verifier(store).verify(AttackKit.sign(attacker, h, claims()))))
                 .isEqualTo(Reason.DISALLOWED_ALGORITHM);
     }
 
@@ -115,27 +120,27 @@ class AttackTest {
                 Map.of("jwk", StrictJson.parseObject(attackerJwk.toJSONString())),
                 Map.of("jku", "https://attacker.example/jwks.json"),
                 Map.of("x5u", "https://attacker.example/cert.pem"),
-                Map.of("x5c", List.of(Tokens.b64("not a certificate").replace('-', '+').replace('_', '/'))));
+                Map.of("x5c", List.of(AttackKit.b64("not a certificate").replace('-', '+').replace('_', '/'))));
         for (Map<String, Object> trick : tricks) {
             Map<String, Object> ownKid = header();
             ownKid.putAll(trick);
             ownKid.put("kid", attacker.kid());
-            assertThat(reason(verifier().verify(Tokens.sign(attacker, ownKid, claims())))).as("%s", trick.keySet())
+            assertThat(reason(verifier().verify(AttackKit.sign(attacker, ownKid, claims())))).as("%s", trick.keySet())
                     .isIn(Reason.UNKNOWN_KEY, Reason.MALFORMED);
             Map<String, Object> trustedKid = header();
             trustedKid.putAll(trick);
-            assertThat(reason(verifier().verify(Tokens.sign(attacker, trustedKid, claims()))))
+            assertThat(reason(verifier().verify(AttackKit.sign(attacker, trustedKid, claims()))))
                     .as("%s", trick.keySet()).isIn(Reason.BAD_SIGNATURE, Reason.MALFORMED);
             Map<String, Object> noKid = header();
             noKid.putAll(trick);
             noKid.remove("kid");
-            assertThat(reason(verifier().verify(Tokens.sign(attacker, noKid, claims()))))
+            assertThat(reason(verifier().verify(AttackKit.sign(attacker, noKid, claims()))))
                     .as("%s", trick.keySet()).isEqualTo(Reason.UNKNOWN_KEY);
         }
         // the embedded-jwk variants are refused at key selection / signature, not by parsing
         Map<String, Object> h = header();
         h.put("jwk", StrictJson.parseObject(attackerJwk.toJSONString()));
-        assertThat(reason(verifier().verify(Tokens.sign(attacker, h, claims())))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(reason(verifier().verify(AttackKit.sign(attacker, h, claims())))).isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -143,11 +148,11 @@ class AttackTest {
         Map<String, Object> h = header();
         h.put("crit", List.of("eid-ext"));
         h.put("eid-ext", true);
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims()))))
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims()))))
                 .isEqualTo(Reason.UNSUPPORTED_CRITICAL_HEADER);
         Map<String, Object> registered = header();
         registered.put("crit", List.of("exp"));
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, registered, claims()))))
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, registered, claims()))))
                 .isIn(Reason.UNSUPPORTED_CRITICAL_HEADER, Reason.MALFORMED);
     }
 
@@ -156,22 +161,22 @@ class AttackTest {
         Map<String, Object> h = header();
         h.put("b64", false);
         h.put("crit", List.of("b64"));
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void deflateBomb_rejectedWithTooLarge_signedOrNot() {
-        Map<String, Object> h = new LinkedHashMap<>(Tokens.header(issuer.issueForQr(AssertionFixtures.hospitalRequest())));
+        Map<String, Object> h = new LinkedHashMap<>(AttackKit.header(issuer.issueForQr(AssertionFixtures.hospitalRequest())));
         byte[] bomb = RawDeflate.deflate(new byte[RawDeflate.MAX_INFLATED_BYTES + 1]);
-        String signed = Tokens.sign(trusted, StrictJson.writeString(h), bomb);
+        String signed = AttackKit.sign(trusted, StrictJson.writeString(h), bomb);
         assertThat(signed.length()).isLessThan(AssertionVerifier.MAX_COMPACT_CHARS);
         assertThat(reason(verifier().verify(signed))).isEqualTo(Reason.TOO_LARGE);
-        String unsigned = Tokens.withPart(signed, 2, Tokens.b64(new byte[64]));
+        String unsigned = AttackKit.withPart(signed, 2, AttackKit.b64(new byte[64]));
         assertThat(reason(verifier().verify(unsigned))).isEqualTo(Reason.TOO_LARGE);
         byte[] spaces = new byte[5 * 1024 * 1024];
         Arrays.fill(spaces, (byte) ' ');
         byte[] bigBomb = RawDeflate.deflate(spaces);
-        String big = Tokens.sign(attacker, StrictJson.writeString(h), bigBomb);
+        String big = AttackKit.sign(attacker, StrictJson.writeString(h), bigBomb);
         assertThat(reason(verifier().verify(big))).isEqualTo(Reason.TOO_LARGE);
     }
 
@@ -196,7 +201,7 @@ class AttackTest {
             audiences.add(String.valueOf(ch).repeat(256));
         }
         c.put("aud", audiences);
-        String large = Tokens.sign(trusted, header(), c);
+        String large = AttackKit.sign(trusted, header(), c);
         assertThat(large.length()).isGreaterThan(AssertionVerifier.MAX_COMPACT_CHARS);
         assertThat(reason(verifier().verify(large))).isEqualTo(Reason.TOO_LARGE);
     }
@@ -228,27 +233,27 @@ class AttackTest {
         String jwks = "{\"keys\":[" + new ECKey.Builder(a).keyID("shared").build().toPublicJWK().toJSONString() + ","
                 + new ECKey.Builder(b).keyID("shared").build().toPublicJWK().toJSONString() + "]}";
         AssertionVerifier v = AssertionVerifier.builder().trustStore(TrustStore.fromJwks(jwks))
-                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").build();
+                .clock(AssertionFixtures.clock()).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();
         Map<String, Object> h = header();
         h.put("kid", "shared");
         for (ECKey signer : List.of(a, b)) {
             SigningKey key = SigningKey.fromPrivateJwkJson(signer.toJSONString());
             Map<String, Object> fresh = claims();
-            fresh.put("jti", Tokens.b64(signer.computeThumbprint().decode()).substring(0, 16));
-            VerificationResult r = v.verify(Tokens.sign(key, h, fresh));
+            fresh.put("jti", AttackKit.b64(signer.computeThumbprint().decode()).substring(0, 16));
+            VerificationResult r = v.verify(AttackKit.sign(key, h, fresh));
             assertThat(r).isInstanceOf(Verified.class);
             assertThat(((Verified) r).assertion().kid()).isEqualTo("shared");
         }
         SigningKey outsider = SigningKey.fromPrivateJwkJson(c.toJSONString());
-        assertThat(reason(v.verify(Tokens.sign(outsider, h, claims())))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(reason(v.verify(AttackKit.sign(outsider, h, claims())))).isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
     void shortKidBelowEightCharacters_unknownKey() {
         String qr = issuer.issueForQr(AssertionFixtures.hospitalRequest());
-        Map<String, Object> h = Tokens.header(qr);
+        Map<String, Object> h = AttackKit.header(qr);
         h.put("kid", trusted.kid().substring(0, 7));
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, h, Tokens.payload(qr)))))
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, AttackKit.claims(qr)))))
                 .isEqualTo(Reason.UNKNOWN_KEY);
     }
 
@@ -261,33 +266,33 @@ class AttackTest {
             } else {
                 h.put("typ", typ);
             }
-            assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims())))).as("%s", typ)
+            assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims())))).as("%s", typ)
                     .isEqualTo(Reason.WRONG_TYPE);
         }
         Map<String, Object> qrTypNoZip = header();
         qrTypNoZip.put("typ", AssertionIssuer.QR_TYPE);
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, qrTypNoZip, claims()))))
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, qrTypNoZip, claims()))))
                 .isEqualTo(Reason.WRONG_TYPE);
         Map<String, Object> jwtTypWithZip = header();
         jwtTypWithZip.put("zip", "DEF");
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, jwtTypWithZip, claims()))))
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, jwtTypWithZip, claims()))))
                 .isEqualTo(Reason.WRONG_TYPE);
         Map<String, Object> mediaType = header();
         mediaType.put("typ", "application/VNEID-ASSERTION+JWT");
-        assertThat(verifier().verify(Tokens.sign(trusted, mediaType, claims()))).isInstanceOf(Verified.class);
+        assertThat(verifier().verify(AttackKit.sign(trusted, mediaType, claims()))).isInstanceOf(Verified.class);
     }
 
     @Test
     void standardClaimsUnderTheQrTyp_rejectedAsMalformed() {
-        Map<String, Object> h = Tokens.header(issuer.issueForQr(AssertionFixtures.hospitalRequest()));
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
+        Map<String, Object> h = AttackKit.header(issuer.issueForQr(AssertionFixtures.hospitalRequest()));
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void duplicateHeaderMember_rejectedAsMalformed() {
         String token = jwt;
         String headerJson = StrictJson.writeString(header()).replaceFirst("\\{", "{\"alg\":\"none\",");
-        String forged = Tokens.sign(trusted, headerJson, StrictJson.write(claims()));
+        String forged = AttackKit.sign(trusted, headerJson, StrictJson.write(claims()));
         assertThat(reason(verifier().verify(forged))).isEqualTo(Reason.MALFORMED);
         assertThat(verifier().verify(token)).isInstanceOf(Verified.class);
     }
@@ -302,26 +307,26 @@ class AttackTest {
         String sameBytes = sig.substring(0, sig.length() - 1) + alphabet.charAt(v ^ 1);
         assertThat(java.util.Base64.getUrlDecoder().decode(sameBytes))
                 .isEqualTo(java.util.Base64.getUrlDecoder().decode(sig));
-        assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, sameBytes)))).isEqualTo(Reason.MALFORMED);
+        assertThat(reason(verifier().verify(AttackKit.withPart(jwt, 2, sameBytes)))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void otherZip_rejectedAsMalformed() {
         Map<String, Object> h = header();
         h.put("zip", "GZIP");
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, h, claims())))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void unknownClaimInSignedPayload_rejectedAsMalformed() {
         Map<String, Object> c = claims();
         c.put("admin", true);
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, header(), c)))).isEqualTo(Reason.MALFORMED);
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, header(), c)))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
     void signedNonJsonPayload_rejectedAsMalformed() {
-        String token = Tokens.sign(trusted, StrictJson.writeString(header()),
+        String token = AttackKit.sign(trusted, StrictJson.writeString(header()),
                 "not json".getBytes(StandardCharsets.UTF_8));
         assertThat(reason(verifier().verify(token))).isEqualTo(Reason.MALFORMED);
     }
@@ -330,38 +335,20 @@ class AttackTest {
     void truncatedOrPaddedSignature_rejected() {
         String sig = jwt.substring(jwt.lastIndexOf('.') + 1);
         byte[] raw = java.util.Base64.getUrlDecoder().decode(sig);
-        assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, Tokens.b64(Arrays.copyOf(raw, 63))))))
+        assertThat(reason(verifier().verify(AttackKit.withPart(jwt, 2, AttackKit.b64(Arrays.copyOf(raw, 63))))))
                 .isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, Tokens.b64(Arrays.copyOf(raw, 65))))))
+        assertThat(reason(verifier().verify(AttackKit.withPart(jwt, 2, AttackKit.b64(Arrays.copyOf(raw, 65))))))
                 .isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, "")))).isEqualTo(Reason.BAD_SIGNATURE);
-        assertThat(reason(verifier().verify(Tokens.withPart(jwt, 2, Tokens.b64(new byte[64])))))
+        assertThat(reason(verifier().verify(AttackKit.withPart(jwt, 2, "")))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(reason(verifier().verify(AttackKit.withPart(jwt, 2, AttackKit.b64(new byte[64])))))
                 .isEqualTo(Reason.BAD_SIGNATURE);
-    }
-
-    @Test
-    void malleatedSignature_highS_cannotBeUsedForASecondPresentation() {
-        // ECDSA: (r, n - s) is also a valid signature of the same input; the replay guard keys on jti, not text
-        BigInteger n = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
-        byte[] raw = java.util.Base64.getUrlDecoder().decode(jwt.substring(jwt.lastIndexOf('.') + 1));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(raw, 32, 64));
-        byte[] otherS = n.subtract(s).toByteArray();
-        byte[] mall = Arrays.copyOf(raw, 64);
-        Arrays.fill(mall, 32, 64, (byte) 0);
-        int len = Math.min(32, otherS.length);
-        System.arraycopy(otherS, otherS.length - len, mall, 64 - len, len);
-        String malleated = Tokens.withPart(jwt, 2, Tokens.b64(mall));
-        assertThat(malleated).isNotEqualTo(jwt);
-        AssertionVerifier v = verifier();
-        assertThat(v.verify(jwt)).isInstanceOf(Verified.class);
-        assertThat(reason(v.verify(malleated))).isIn(Reason.REPLAYED, Reason.BAD_SIGNATURE);
     }
 
     @Test
     void missingJtiWithReplayGuard_rejectedAsMalformed() {
         Map<String, Object> c = claims();
         c.remove("jti");
-        assertThat(reason(verifier().verify(Tokens.sign(trusted, header(), c)))).isEqualTo(Reason.MALFORMED);
+        assertThat(reason(verifier().verify(AttackKit.sign(trusted, header(), c)))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test

@@ -26,7 +26,7 @@ import io.github.eidvn.postgres.testing.TestDatabases;
 import io.github.eidvn.testing.ConsentFixtures;
 import io.github.eidvn.testing.ReceiptFactory;
 
-/** {@code eid audit verify} and {@code eid ledger list} on a real PostgreSQL. */
+/** {@code eid audit verify}, {@code eid ledger list} and {@code eid ledger export} on a real PostgreSQL. */
 class RecordsCommandsTest {
 
     @Test
@@ -56,6 +56,28 @@ class RecordsCommandsTest {
         assertThat(list.get("receipts").get(0).get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(list.get("receipts").get(0).get("receipt").get("jti").asText()).isEqualTo(receiptId);
         assertThat(byCitizen.out()).doesNotContain(ConsentFixtures.CITIZEN_NUMBER);
+        // a personal number given by mistake: usage error, not an empty answer
+        CliRun byNumber = CliRun.run("ledger", "list", "--jdbc", url, "--citizen", ConsentFixtures.CITIZEN_NUMBER);
+        assertThat(byNumber.exit()).isEqualTo(2);
+        assertThat(byNumber.err()).contains("not the personal number");
+
+        // the citizen's Nghị định 13 export: the receipt and the history of its consent
+        CliRun export = CliRun.run("ledger", "export", "--jdbc", url, "--citizen", reference);
+        assertThat(export.exit()).as(export.err()).isZero();
+        JsonNode answer = export.json();
+        assertThat(answer.get("legal_basis").asText()).isEqualTo("Nghị định 13/2023/NĐ-CP");
+        assertThat(answer.get("consents").get(0).get("receipt_id").asText()).isEqualTo(receiptId);
+        assertThat(answer.get("consents").get(0).get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(answer.get("history")).extracting(e -> e.get("event").asText())
+                .containsExactly("consent.granted", "consent.withdrawn");
+        assertThat(export.out()).doesNotContain(ConsentFixtures.CITIZEN_NUMBER);
+        CliRun nobody = CliRun.run("ledger", "export", "--jdbc", url, "--citizen", "A".repeat(43));
+        assertThat(nobody.exit()).isZero();
+        assertThat(nobody.json().get("consents")).isEmpty();
+        assertThat(CliRun.run("ledger", "export", "--jdbc", url).exit()).isEqualTo(2);
+        assertThat(CliRun.run("ledger", "export", "--jdbc", url, "--citizen", ConsentFixtures.CITIZEN_NUMBER).exit())
+                .isEqualTo(2);
+
         assertThat(CliRun.run("ledger", "list", "--jdbc", url, "--party", "vcb-bank").json().get("count").asInt())
                 .isEqualTo(1);
         assertThat(CliRun.run("ledger", "list", "--jdbc", url, "--party", "other").json().get("count").asInt())

@@ -27,11 +27,7 @@ import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.sharing.SealRequest;
 import io.github.eidvn.core.sharing.SealResult;
 import io.github.eidvn.core.sharing.SharedClaims;
-import io.github.eidvn.postgres.AuditChain;
 import io.github.eidvn.postgres.AuditEvent;
-import io.github.eidvn.postgres.AuditLog;
-import io.github.eidvn.postgres.EidDatabase;
-import io.github.eidvn.postgres.PostgresConsentRecords;
 import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrScanResult;
@@ -80,13 +76,7 @@ public final class BankOnboardingExample {
      * @param args none, or {@code --jdbc URL} to keep the records in PostgreSQL
      */
     public static void main(String[] args) {
-        String jdbc = null;
-        if (args.length == 2 && args[0].equals("--jdbc")) {
-            jdbc = args[1];
-        } else if (args.length != 0) {
-            System.err.println("Cách dùng / usage: BankOnboardingExample [--jdbc jdbc:postgresql://host/db?user=...]");
-            System.exit(2);
-        }
+        String jdbc = ExampleRecords.jdbcArgument(args, "BankOnboardingExample");
         run(new PrintStream(System.out, true, StandardCharsets.UTF_8), jdbc);
     }
 
@@ -108,33 +98,16 @@ public final class BankOnboardingExample {
      * @return what happened
      */
     public static Outcome run(PrintStream out, String jdbcUrl) {
-        if (jdbcUrl == null) {
-            return run(out, new ExampleWorld(), null);
-        }
-        try (EidDatabase db = EidDatabase.open(jdbcUrl)) {
-            ExampleWorld vneid = new ExampleWorld(ConsentLedger.builder().records(PostgresConsentRecords.of(db)));
-            AuditLog audit = AuditLog.of(db, Clock.systemUTC());
-            Outcome o = run(out, vneid, audit);
-            String checkpoint = audit.checkpoint(vneid.issuerKeys).orElseThrow();
-            // the example's VNeID key is new on every run, so checkpoints of earlier runs on the same database are
-            // not its own: here the links and hashes are walked; eid audit verify --jwks checks checkpoints
-            // against a deployment's long-term key
-            AuditChain.Report report = AuditChain.verifyLinksOnly(db.dataSource());
-            out.println();
-            out.println("10. Hồ sơ trong PostgreSQL / Records in PostgreSQL: biên nhận và nhật ký từng bước / receipts "
-                    + "and the audit of each step");
-            out.println("   Chuỗi nhật ký / audit chain: " + report.entries() + " mục / entries, "
-                    + (report.ok() ? "nguyên vẹn / intact" : "HỎNG / BROKEN: " + report.firstBroken().orElseThrow())
-                    + "; điểm kiểm tra đã ký / signed checkpoint " + checkpoint.length() + " ký tự / characters");
-            if (!report.ok()) {
-                throw new IllegalStateException("the audit chain is broken: " + report.firstBroken().orElseThrow());
-            }
+        try (ExampleRecords records = ExampleRecords.open(jdbcUrl, Clock.systemUTC())) {
+            ExampleWorld vneid = new ExampleWorld(records.ledger(Clock.systemUTC()));
+            Outcome o = run(out, vneid, records);
+            long entries = records.verifyAudit(out, 10, vneid.issuerKeys);
             return new Outcome(o.accountOpened(), o.sharedFields(), o.qrDigits(), o.replayBeforeWithdrawal(),
-                    o.replayAfterWithdrawal(), o.sealAfterWithdrawal(), report.entries());
+                    o.replayAfterWithdrawal(), o.sealAfterWithdrawal(), entries);
         }
     }
 
-    private static Outcome run(PrintStream out, ExampleWorld vneid, AuditLog audit) {
+    private static Outcome run(PrintStream out, ExampleWorld vneid, ExampleRecords audit) {
         CitizenProfile citizen = ExampleWorld.citizen();
 
         // 1. The bank registers: its legal name, the eKYC purpose and the fields it may ask for, its keys.
@@ -280,12 +253,10 @@ public final class BankOnboardingExample {
     }
 
     /** Audits a step the ledger does not see itself (a request shown, a refusal by the opener or the sealer). */
-    private static void audit(AuditLog audit, AuditEvent.Consent event, ExampleWorld vneid, CitizenProfile citizen,
-            String receiptId, String partyId, String detail) {
-        if (audit != null) {
-            audit.append(AuditEvent.consent(event, Instant.now(), vneid.ledger.reference(citizen.personalNumber()),
-                    receiptId, partyId, detail));
-        }
+    private static void audit(ExampleRecords records, AuditEvent.Consent event, ExampleWorld vneid,
+            CitizenProfile citizen, String receiptId, String partyId, String detail) {
+        records.audit(event, Instant.now(), vneid.ledger.reference(citizen.personalNumber()), receiptId, partyId,
+                detail);
     }
 
     private static String missing(Set<CitizenField> asked, Set<CitizenField> shared) {

@@ -9,16 +9,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import io.github.eidvn.core.consent.ConsentLedger;
+import io.github.eidvn.core.consent.ConsentReceipt;
 import io.github.eidvn.core.consent.ConsentRecord;
 import io.github.eidvn.core.consent.ConsentRecords;
 import io.github.eidvn.core.consent.ReceiptState;
+import io.github.eidvn.core.spi.StateStoreException;
 
 /**
  * Consent receipts as legal records in PostgreSQL (table {@code eid_consent_receipt}): the storage of a
@@ -191,6 +195,106 @@ public final class PostgresConsentRecords implements ConsentRecords {
                     ""));
             return ConsentLedger.WithdrawOutcome.WITHDRAWN;
         });
+    }
+
+    /**
+     * A citizen's answer to a request under Nghị định 13/2023/NĐ-CP (the data subject's right to be informed and to
+     * access): every kept receipt of the citizen, as {@link ConsentLedger#export} gives it, and the audit history of
+     * their consents: who asked, who was granted, who opened the data and when, what was refused, when it was
+     * withdrawn. Read in one snapshot. Contains no personal number and nothing about other citizens: the history is
+     * the {@code consent.*} events whose subject is the citizen's reference, and the refused openings of the citizen's
+     * receipts by another party (subject {@code "-"}); account events are left out.
+     *
+     * <pre>{@code {"legal_basis":"Nghị định 13/2023/NĐ-CP","generated_at":"2026-12-04T15:00:00Z",
+     *  "citizen_reference":"...43 characters...",
+     *  "consents":[                                  // newest first
+     *    {"receipt_id":"...","party_id":"vcb-bank","purpose":"bank-ekyc","status":"ACTIVE|WITHDRAWN|EXPIRED",
+     *     "granted_at":"...","expires_at":"...","withdrawn_at":null|"...",
+     *     "receipt":{...claims...},"receipt_jws":"..."}],
+     *  "history":[                                   // oldest first, in the audit chain's order
+     *    {"seq":12,"at":"2026-12-04T14:00:00.123456Z","event":"consent.opened","party_id":"vcb-bank",
+     *     "receipt_id":"...","detail":""}]}}</pre>
+     *
+     * {@code event} is {@code consent.requested}, {@code .granted}, {@code .opened}, {@code .withdrawn} or
+     * {@code .refused} (then {@code detail} says why, e.g. {@code receipt_withdrawn}, {@code open_replayed});
+     * {@code seq} is the event's place in the audit chain, which {@link AuditChain#verify} checks. Receipts past
+     * their retention are gone ({@link #purge}); their history stays.
+     *
+     * @param citizenReference the citizen's ledger reference ({@link ConsentLedger#reference}), never the personal
+     *     number
+     * @param now the time (the state of each receipt, {@code generated_at})
+     * @return the JSON text (UTF-8)
+     * @throws IllegalArgumentException when the reference is empty or longer than 128 characters
+     * @throws io.github.eidvn.core.spi.StateStoreException when the database fails or a stored receipt is unreadable
+     */
+    public String export(String citizenReference, Instant now) {
+        Objects.requireNonNull(citizenReference, "citizenReference");
+        Objects.requireNonNull(now, "now");
+        if (citizenReference.isEmpty() || citizenReference.length() > 128) {
+            throw new IllegalArgumentException("a ledger reference is 1 to 128 characters");
+        }
+        return Tx.run(dataSource, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
+                st.execute();
+            }
+            List<Object> consents = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM eid_consent_receipt WHERE "
+                    + "owner_ref = ? AND keep_until > ? ORDER BY granted_at DESC, row_id DESC")) {
+                st.setString(1, citizenReference);
+                st.setObject(2, Tx.ts(now));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        consents.add(exported(row(rs), now));
+                    }
+                }
+            }
+            List<Object> history = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT seq, occurred_at, event_type, party_id, "
+                    + "receipt_id, detail FROM eid_audit_event WHERE event_type LIKE 'consent.%' AND (subject = ? "
+                    + "OR (subject = '-' AND receipt_id IN (SELECT receipt_id FROM eid_consent_receipt "
+                    + "WHERE owner_ref = ?))) ORDER BY seq")) {
+                st.setString(1, citizenReference);
+                st.setString(2, citizenReference);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("seq", rs.getLong(1));
+                        e.put("at", AuditChain.format(Tx.instant(rs.getObject(2, OffsetDateTime.class))));
+                        e.put("event", rs.getString(3));
+                        e.put("party_id", rs.getString(4));
+                        e.put("receipt_id", rs.getString(5));
+                        e.put("detail", rs.getString(6));
+                        history.add(e);
+                    }
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("legal_basis", ConsentReceipt.LEGAL_BASIS);
+            out.put("generated_at", now.toString());
+            out.put("citizen_reference", citizenReference);
+            out.put("consents", consents);
+            out.put("history", history);
+            return Json.write(out);
+        });
+    }
+
+    private static Map<String, Object> exported(ConsentRecord r, Instant now) {
+        Map<String, Object> claims = Json.parseObject(r.claimsJson());
+        if (claims == null) {
+            throw new StateStoreException("the stored receipt " + r.receiptId() + " is not a JSON object", null);
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("receipt_id", r.receiptId());
+        c.put("party_id", r.partyId());
+        c.put("purpose", r.purposeCode());
+        c.put("status", r.statusFor(r.partyId(), now).name());
+        c.put("granted_at", r.grantedAt().toString());
+        c.put("expires_at", r.expiresAt().toString());
+        c.put("withdrawn_at", r.withdrawnAt().map(Instant::toString).orElse(null));
+        c.put("receipt", claims);
+        c.put("receipt_jws", r.compactJws());
+        return c;
     }
 
     /**

@@ -55,7 +55,9 @@ import io.github.eidvn.core.sharing.SharedClaims;
 import io.github.eidvn.core.sharing.SharingSealer;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 import io.github.eidvn.examples.DemoFaceMatcher;
+import io.github.eidvn.examples.ExampleRecords;
 import io.github.eidvn.examples.SandboxIssuer;
+import io.github.eidvn.postgres.AuditEvent;
 import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.Rejected;
 import io.github.eidvn.verifier.VerificationResult;
@@ -83,7 +85,14 @@ import io.github.eidvn.verifier.sharing.SharedDataOpener;
  * rules of Thông tư 17/2024/TT-NHNN: an unmatched holder and an expired ID card get no online transfers, and online
  * account opening is refused for joint accounts, under 15, and 15-18 without a guardian's consent.
  *
- * <p>Run: {@code java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.wallet.EWalletExample}.
+ * At the end of the day the customer unlinks the wallet in VNeID: a data refresh sealed just before is refused when the
+ * wallet opens it after the withdrawal, and VNeID seals nothing more under the receipt.
+ *
+ * <p>Run: {@code java -cp eid-examples/target/eid-examples.jar io.github.eidvn.examples.wallet.EWalletExample
+ * [--jdbc URL]}. With a PostgreSQL JDBC URL the consent receipt and the audit of each step (grant, openings, refused
+ * replays, withdrawal, and the wallet's account security events such as each Smart OTP check) are kept in that
+ * database (the schema is created on an empty one), a checkpoint of the audit is signed with VNeID's key and the
+ * chain's links are verified; without one, everything stays in memory.
  * Everything is SANDBOX: made-up citizens, a simulated face matcher, a key generated at start.
  */
 public final class EWalletExample {
@@ -120,9 +129,10 @@ public final class EWalletExample {
      * @param level the assurance level of the identity the wallet received
      * @param how what the link rests on (for the report)
      * @param levelOneRefusal why the wallet refused a level-1 package (the opener's reason)
+     * @param replayRefusal why the wallet refused the linking package opened a second time (the opener's reason)
      */
     public record Link(String account, String personalNumber, String name, AssuranceLevel level, String how,
-            String levelOneRefusal) {
+            String levelOneRefusal, String replayRefusal) {
         /** @return the account and the masked number */
         @Override
         public String toString() {
@@ -151,6 +161,18 @@ public final class EWalletExample {
     }
 
     /**
+     * The unlinking at the end of the example.
+     *
+     * @param withdrawal the outcome of the citizen's withdrawal of the linking consent
+     * @param openAfterWithdrawal why the wallet refused a package sealed just before the withdrawal (the opener's
+     *     reason)
+     * @param sealAfterWithdrawal why VNeID sealed nothing more under the receipt (the sealer's status)
+     */
+    public record Unlink(ConsentLedger.WithdrawOutcome withdrawal, String openAfterWithdrawal,
+            String sealAfterWithdrawal) {
+    }
+
+    /**
      * What the example did.
      *
      * @param link the link
@@ -158,9 +180,11 @@ public final class EWalletExample {
      * @param dayTotalVnd the total allowed on the first day
      * @param holderRules the decisions for an unmatched holder and for an expired ID card (Thông tư 17/2024/TT-NHNN)
      * @param openings the online account-opening decisions: joint, 14, 16 without and with consent
+     * @param unlink the unlinking
+     * @param auditEntries the entries of the audit chain in PostgreSQL, verified intact (0 in memory)
      */
     public record Result(Link link, List<Step> steps, long dayTotalVnd, List<TransferDecision> holderRules,
-            List<AccountOpeningRules.Decision> openings) {
+            List<AccountOpeningRules.Decision> openings, Unlink unlink, long auditEntries) {
         /** Copies the lists. */
         public Result {
             steps = List.copyOf(steps);
@@ -172,11 +196,12 @@ public final class EWalletExample {
     /**
      * Runs the example for today in Vietnam.
      *
-     * @param args ignored
+     * @param args none, or {@code --jdbc URL} to keep the records in PostgreSQL
      */
     public static void main(String[] args) {
+        String jdbc = ExampleRecords.jdbcArgument(args, "EWalletExample");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        run(out, LocalDate.now(VIETNAM));
+        run(out, LocalDate.now(VIETNAM), jdbc);
         out.flush();
     }
 
@@ -188,9 +213,27 @@ public final class EWalletExample {
      * @return what happened
      */
     public static Result run(PrintStream out, LocalDate day) {
+        return run(out, day, null);
+    }
+
+    /**
+     * Runs the example on a given day, keeping the consent receipt and the audit in PostgreSQL or in memory.
+     *
+     * @param out where the report goes (Vietnamese first, English second)
+     * @param day the day
+     * @param jdbcUrl a PostgreSQL JDBC URL to keep the receipt and the audit in, or null for memory
+     * @return what happened
+     */
+    public static Result run(PrintStream out, LocalDate day, String jdbcUrl) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(day, "day");
         DayClock clock = new DayClock(day.atTime(7, 30).atZone(VIETNAM).toInstant());
+        try (ExampleRecords records = ExampleRecords.open(jdbcUrl, clock)) {
+            return run(out, day, clock, records);
+        }
+    }
+
+    private static Result run(PrintStream out, LocalDate day, DayClock clock, ExampleRecords records) {
         KeyRing vneidKeys = KeyRing.generate();
         SandboxIssuer vneid = new SandboxIssuer(clock, vneidKeys);
         CitizenProfile citizen = vneid.citizens().get(0);
@@ -204,14 +247,15 @@ public final class EWalletExample {
         out.println();
         out.println("1. Liên kết ví với công dân: chia sẻ dữ liệu có sự đồng ý, định danh điện tử mức độ 2");
         out.println("   Linking the wallet to a citizen: a consented share at e-ID level 2");
-        Link link = link(out, vneid, vneidKeys, citizen, clock);
+        Linking linking = link(out, vneid, vneidKeys, citizen, clock, records);
+        Link link = linking.link();
 
         // 2. the wallet's rules and its Smart OTP
         TransferRules rules = TransferRules.builder().stateStore(store).clock(clock).eidAudience(WALLET_ID)
                 .eidPurpose(PAYMENT_PURPOSE).build();
         OtpSecret smartOtp = OtpSecret.random(new SecureRandom(), 20);
         Totp totp = Totp.defaults();
-        OtpVerifier otp = OtpVerifier.builder(store).clock(clock).build();
+        OtpVerifier otp = OtpVerifier.builder(store).clock(clock).audit(records.securityAudit(clock)).build();
         out.println();
         out.println("2. Một ngày giao dịch (giờ Việt Nam) / a day of transfers (Vietnam time)");
         out.println("   Ngưỡng / thresholds: > " + rules.biometricAboveVnd() + " VND/giao dịch/transfer, tổng ngày"
@@ -269,9 +313,16 @@ public final class EWalletExample {
                 "16, without the guardian's consent", day.minusYears(16), false, false));
         openings.add(open(out, opening, "16 tuổi, có đồng ý của người đại diện", "16, with the guardian's consent",
                 day.minusYears(16), false, true));
+
+        // 4. the customer unlinks the wallet in VNeID
+        out.println();
+        out.println("4. Hủy liên kết: công dân rút lại sự đồng ý trong ứng dụng VNeID");
+        out.println("   Unlinking: the citizen withdraws the consent in the VNeID app");
+        Unlink unlink = linking.unlink(out, citizen, clock, records);
+        long auditEntries = records.verifyAudit(out, 5, vneidKeys);
         out.println();
         out.println("Hoàn tất / done.");
-        return new Result(link, steps, firstDayTotal, holderRules, openings);
+        return new Result(link, steps, firstDayTotal, holderRules, openings, unlink, auditEntries);
     }
 
     private static AccountOpeningRules.Decision open(PrintStream out, AccountOpeningRules rules, String vi, String en,
@@ -298,12 +349,12 @@ public final class EWalletExample {
      * wallet's key), with the assurance level of the citizen's proofing; the wallet opens the package and requires
      * level 2. A package at level 1 is refused first, to show the requirement.
      */
-    static Link link(PrintStream out, SandboxIssuer vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock) {
+    static Linking link(PrintStream out, SandboxIssuer vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock,
+            ExampleRecords records) {
         // VNeID's side: the party registry, the consent ledger, the receipt issuer and the sealer
         InMemoryRelyingPartyRegistry registry = InMemoryRelyingPartyRegistry.create();
         CitizenReferences references = CitizenReferences.generate();
-        ConsentLedger ledger = ConsentLedger.builder().store(InMemoryStateStore.create(clock)).references(references)
-                .clock(clock).build();
+        ConsentLedger ledger = records.ledger(clock).references(references).clock(clock).build();
         ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(SandboxIssuer.ISSUER_ID)
                 .keyRing(vneidKeys).references(references).clock(clock).build();
         SharingSealer sealer = SharingSealer.builder().issuer(SandboxIssuer.ISSUER_ID).keyRing(vneidKeys)
@@ -348,7 +399,7 @@ public final class EWalletExample {
 
         SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(walletKey).partyId(WALLET_ID)
                 .trustStore(TrustStore.fromJwks(vneidKeys.publicJwksJson())).expectedIssuer(SandboxIssuer.ISSUER_ID)
-                .receiptStatus(ledger).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(LINK_PURPOSE)
+                .receiptStatus(ledger.openings()).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(LINK_PURPOSE)
                 .clock(clock).build();
 
         // a package vouching only for level 1 is refused
@@ -360,8 +411,9 @@ public final class EWalletExample {
                         + ((OpenRejected) low).reason().english() : ""));
 
         // the level-2 package: opened, the wallet is linked
-        OpenResult opened = opener.open(seal(sealer, issued, wallet, registryData, proofed),
-                request.request().nonce());
+        String delivery = seal(sealer, issued, wallet, registryData, proofed);
+        OpenResult opened = opener.open(delivery, request.request().nonce());
+        String nonce = request.request().nonce();
         if (!(opened instanceof Opened)) {
             throw new IllegalStateException("linking refused: " + ((OpenRejected) opened).reason());
         }
@@ -373,7 +425,53 @@ public final class EWalletExample {
                 + level.number() + " package (JWE to the wallet's key, JWT signed by VNeID): mở được / opened");
         out.println("   Đã liên kết / linked: " + ACCOUNT + " <-> " + masked(number) + " (" + name + "), mức độ / level "
                 + level.number() + ", biên nhận / receipt " + o.receiptId().substring(0, 8) + "…");
-        return new Link(ACCOUNT, number, name, level, "consented level-2 share (" + LINK_PURPOSE + ")", lowReason);
+        // the same package again (a replayed callback): refused by the wallet's replay guard, audited
+        String replay = refusal(out, "Gói liên kết gửi lại / the linking package again",
+                opener.open(delivery, nonce));
+        records.audit(AuditEvent.Consent.REFUSED, clock.instant(), ledger.reference(citizen.personalNumber()),
+                issued.receipt().id(), WALLET_ID, "open_" + replay.toLowerCase(Locale.ROOT));
+        return new Linking(new Link(ACCOUNT, number, name, level, "consented level-2 share (" + LINK_PURPOSE + ")",
+                lowReason, replay), ledger, sealer, issued, wallet, registryData, opener, nonce);
+    }
+
+    /** The link and what the unlinking needs: VNeID's ledger and sealer, the receipt, the wallet's opener. */
+    private record Linking(Link link, ConsentLedger ledger, SharingSealer sealer, ConsentReceiptIssuer.Issued issued,
+            RelyingParty wallet, SharedClaims registryData, SharedDataOpener opener, String nonce) {
+
+        /**
+         * VNeID seals a data refresh for the wallet, the citizen withdraws the consent before the wallet opens it:
+         * the wallet's opening is refused (the ledger audits it), and VNeID seals nothing more (audited here).
+         */
+        Unlink unlink(PrintStream out, CitizenProfile citizen, DayClock clock, ExampleRecords records) {
+            String refresh = seal(sealer, issued, wallet, registryData, link.level());
+            clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+            ConsentLedger.WithdrawOutcome withdrawal = ledger.withdraw(citizen.personalNumber(),
+                    issued.receipt().id());
+            out.println("   Rút lại sự đồng ý / consent withdrawn: " + withdrawal);
+            clock.set(clock.instant().plus(Duration.ofMinutes(1)));
+            String open = refusal(out, "Gói cập nhật niêm phong trước khi rút / a refresh sealed before the "
+                    + "withdrawal", opener.open(refresh, nonce));
+            SealResult sealed = sealer.seal(SealRequest.forReceipt(issued.receipt(), wallet.encryptionKey())
+                    .claims(registryData).level(link.level()).methods("face").build());
+            if (!(sealed instanceof SealResult.Refused)) {
+                throw new IllegalStateException("VNeID sealed data under a withdrawn consent");
+            }
+            SealResult.Refused refused = (SealResult.Refused) sealed;
+            records.audit(AuditEvent.Consent.REFUSED, clock.instant(), ledger.reference(citizen.personalNumber()),
+                    issued.receipt().id(), WALLET_ID, "seal_" + refused.status().name().toLowerCase(Locale.ROOT));
+            out.println("   VNeID không niêm phong thêm / VNeID seals nothing more: " + refused.status());
+            return new Unlink(withdrawal, open, refused.status().name());
+        }
+    }
+
+    private static String refusal(PrintStream out, String label, OpenResult r) {
+        if (!(r instanceof OpenRejected)) {
+            throw new IllegalStateException("the wallet opened a package it should have refused");
+        }
+        OpenRejected rejected = (OpenRejected) r;
+        out.println("   " + label + ": " + rejected.reason() + " — " + rejected.reason().vietnamese() + " / "
+                + rejected.reason().english());
+        return rejected.reason().name();
     }
 
     private static String seal(SharingSealer sealer, ConsentReceiptIssuer.Issued issued, RelyingParty wallet,

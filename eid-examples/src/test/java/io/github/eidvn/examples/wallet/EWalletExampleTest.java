@@ -7,9 +7,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.consent.ConsentLedger;
+import io.github.eidvn.postgres.EidDatabase;
+import io.github.eidvn.postgres.testing.TestDatabases;
 import io.github.eidvn.verifier.banking.AccountOpeningRules;
 import io.github.eidvn.verifier.banking.TransferDecision;
 import io.github.eidvn.verifier.banking.TransferDecision.Outcome;
@@ -21,10 +30,14 @@ class EWalletExampleTest {
     private static final LocalDate DAY = LocalDate.of(2026, 9, 17);
 
     private static EWalletExample.Result run(StringBuilder output) {
+        return run(output, null);
+    }
+
+    private static EWalletExample.Result run(StringBuilder output, String jdbcUrl) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         EWalletExample.Result r;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            r = EWalletExample.run(out, DAY);
+            r = jdbcUrl == null ? EWalletExample.run(out, DAY) : EWalletExample.run(out, DAY, jdbcUrl);
         }
         output.append(bytes.toString(StandardCharsets.UTF_8));
         return r;
@@ -113,5 +126,58 @@ class EWalletExampleTest {
         assertThat(text).contains("ewallet-link", "INSUFFICIENT_LEVEL", "mở được / opened");
         assertThat(text.indexOf("Liên kết ví")).isLessThan(text.indexOf("Linking the wallet"));
         assertThat(r.link().toString()).doesNotContain("079303012345");
+
+        // the linking package replayed is refused; unlinking: the consent withdrawn, a refresh sealed before it
+        // refused when opened after it, nothing more sealed
+        assertThat(r.link().replayRefusal()).isEqualTo("REPLAYED");
+        assertThat(r.unlink().withdrawal()).isEqualTo(ConsentLedger.WithdrawOutcome.WITHDRAWN);
+        assertThat(r.unlink().openAfterWithdrawal()).isEqualTo("RECEIPT_WITHDRAWN");
+        assertThat(r.unlink().sealAfterWithdrawal()).isEqualTo("WITHDRAWN");
+        assertThat(r.auditEntries()).isZero();
+        assertThat(text).contains("Hủy liên kết", "Unlinking", "RECEIPT_WITHDRAWN").doesNotContain("PostgreSQL");
+    }
+
+    @Test
+    void run_withJdbc_keepsTheReceiptAndTheAuditOfEachStepInPostgres_chainIntact() throws Exception {
+        String url = TestDatabases.freshUrl();
+        StringBuilder out = new StringBuilder();
+        EWalletExample.Result r = run(out, url);
+        assertThat(r.link().level()).isEqualTo(AssuranceLevel.LEVEL_2);
+        assertThat(r.unlink().openAfterWithdrawal()).isEqualTo("RECEIPT_WITHDRAWN");
+        assertThat(out.toString()).contains("nguyên vẹn / intact");
+
+        List<String> consentSteps = new ArrayList<>();
+        List<String> accountSteps = new ArrayList<>();
+        try (EidDatabase db = EidDatabase.open(url); Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT event_type, detail, party_id FROM eid_audit_event "
+                    + "ORDER BY seq")) {
+                while (rs.next()) {
+                    String step = rs.getString(1) + (rs.getString(2).isEmpty() ? "" : ":" + rs.getString(2));
+                    if (step.startsWith("consent.")) {
+                        assertThat(rs.getString(3)).isEqualTo(EWalletExample.WALLET_ID);
+                        consentSteps.add(step);
+                    } else {
+                        accountSteps.add(step);
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT party_id, purpose_code, withdrawn_at IS NOT NULL "
+                    + "FROM eid_consent_receipt")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(EWalletExample.WALLET_ID);
+                assertThat(rs.getString(2)).isEqualTo(EWalletExample.LINK_PURPOSE);
+                assertThat(rs.getBoolean(3)).isTrue();
+                assertThat(rs.next()).isFalse();
+            }
+        }
+        // an opening is audited when the ledger decides the receipt (before the opener's level and replay stages):
+        // the level-1 package, the level-2 package and its replay
+        assertThat(consentSteps).containsExactly("consent.granted:purpose=ewallet-link", "consent.opened",
+                "consent.opened", "consent.opened", "consent.refused:open_replayed", "consent.withdrawn",
+                "consent.refused:receipt_withdrawn", "consent.refused:seal_withdrawn");
+        // the wallet's security events: each Smart OTP accepted during the day
+        assertThat(accountSteps).hasSize(5).allMatch(e -> e.startsWith("account.otp_verified:"));
+        assertThat(r.auditEntries()).isEqualTo(consentSteps.size() + accountSteps.size());
     }
 }

@@ -402,7 +402,7 @@ public final class SandboxPlatform {
      * @param granted the fields the citizen agrees to share (a subset of those asked)
      * @return the package and its receipt
      * @throws IllegalArgumentException when the request is refused or the registry holds no such citizen
-     * @throws IllegalStateException when the sealer refuses
+     * @throws IllegalStateException when the ledger does not record the receipt or the sealer refuses
      */
     public EkycPackage ekycPackage(String consentRequestJws, String personalNumber,
             Collection<CitizenField> granted) {
@@ -416,7 +416,10 @@ public final class SandboxPlatform {
         VerifiedRequest verified = (VerifiedRequest) checked;
         ConsentReceiptIssuer.Issued issued = receipts.grant(verified, citizen.personalNumber(), granted,
                 Duration.ofDays(30));
-        ledger.record(citizen.personalNumber(), issued);
+        ConsentLedger.RecordOutcome recorded = ledger.record(citizen.personalNumber(), issued);
+        if (recorded != ConsentLedger.RecordOutcome.RECORDED) {
+            throw new IllegalStateException("the ledger did not record the receipt: " + recorded);
+        }
         SealResult sealed = sealer.seal(SealRequest.forReceipt(issued.receipt(), verified.party().encryptionKey())
                 .claims(SharedClaims.fromProfile(citizen)).level(AssuranceLevel.LEVEL_2).methods("face").build());
         if (!(sealed instanceof SealResult.Sealed)) {

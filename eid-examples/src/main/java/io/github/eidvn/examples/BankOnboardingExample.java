@@ -37,6 +37,7 @@ import io.github.eidvn.verifier.sharing.OpenResult;
 import io.github.eidvn.verifier.sharing.Opened;
 import io.github.eidvn.verifier.sharing.PartyDecryptionKey;
 import io.github.eidvn.verifier.sharing.SharedDataOpener;
+import io.github.eidvn.testkit.SandboxPlatform;
 
 /**
  * Bank onboarding (eKYC) with consented sharing: the bank registers, shows a request QR, the citizen's VNeID app
@@ -99,16 +100,16 @@ public final class BankOnboardingExample {
      */
     public static Outcome run(PrintStream out, String jdbcUrl) {
         try (ExampleRecords records = ExampleRecords.open(jdbcUrl, Clock.systemUTC())) {
-            ExampleWorld vneid = new ExampleWorld(records.ledger(Clock.systemUTC()));
+            SandboxPlatform vneid = SandboxPlatform.builder().ledger(records.ledger(Clock.systemUTC())).build();
             Outcome o = run(out, vneid, records);
-            long entries = records.verifyAudit(out, 10, vneid.issuerKeys);
+            long entries = records.verifyAudit(out, 10, vneid.keys());
             return new Outcome(o.accountOpened(), o.sharedFields(), o.qrDigits(), o.replayBeforeWithdrawal(),
                     o.replayAfterWithdrawal(), o.sealAfterWithdrawal(), entries);
         }
     }
 
-    private static Outcome run(PrintStream out, ExampleWorld vneid, ExampleRecords audit) {
-        CitizenProfile citizen = ExampleWorld.citizen();
+    private static Outcome run(PrintStream out, SandboxPlatform vneid, ExampleRecords audit) {
+        CitizenProfile citizen = vneid.citizen(SandboxPlatform.KHAI);
 
         // 1. The bank registers: its legal name, the eKYC purpose and the fields it may ask for, its keys.
         SigningKey bankSigning = SigningKey.generate();
@@ -125,7 +126,7 @@ public final class BankOnboardingExample {
                 .signingJwks("{\"keys\":[" + bankSigning.publicJwkJson() + "]}")
                 .encryptionKey(bankDecryption.publicKey())
                 .build();
-        vneid.registry.register(bank);
+        vneid.parties().register(bank);
         out.println("== Mở tài khoản ngân hàng trực tuyến bằng VNeID / Online bank onboarding with VNeID ==");
         out.println();
         out.println("1. Ngân hàng đăng ký / The bank registers: " + bank.legalNameVi() + " (" + bank.id() + ")");
@@ -139,7 +140,7 @@ public final class BankOnboardingExample {
                 CitizenField.GENDER, CitizenField.NATIONALITY, CitizenField.PERMANENT_RESIDENCE,
                 CitizenField.CURRENT_RESIDENCE, CitizenField.EMAIL);
         ConsentRequestSigner.Signed request = ConsentRequestSigner.builder().partyId(bank.id())
-                .signingKey(bankSigning).audience(ExampleWorld.ISSUER).build()
+                .signingKey(bankSigning).audience(SandboxPlatform.ISSUER_ID).build()
                 .request("bank-ekyc", asked)
                 .purposeText("Mở tài khoản thanh toán trực tuyến")
                 .responseUri("https://ekyc.vietcombank.example.vn/vneid/callback")
@@ -153,8 +154,8 @@ public final class BankOnboardingExample {
 
         // 3. The citizen scans it with the VNeID app, which checks it before showing anything.
         String scanned = ((QrScanResult.Found) QrImageDecoder.decode(png)).text();
-        ConsentRequestVerifier app = ConsentRequestVerifier.builder().registry(vneid.registry)
-                .audience(ExampleWorld.ISSUER).build();
+        ConsentRequestVerifier app = ConsentRequestVerifier.builder().registry(vneid.parties())
+                .audience(SandboxPlatform.ISSUER_ID).build();
         RequestResult checked = ConsentRequestQr.verifyScanned(scanned, app);
         if (!(checked instanceof VerifiedRequest)) {
             RequestRejected r = (RequestRejected) checked;
@@ -174,9 +175,9 @@ public final class BankOnboardingExample {
         out.println("   Công dân đồng ý tất cả trừ thư điện tử / The citizen agrees to all but the e-mail address.");
 
         // 4. VNeID records the consent and gives the citizen a signed receipt.
-        ConsentReceiptIssuer.Issued issued = vneid.receipts.grant(verified, citizen.personalNumber(), granted,
+        ConsentReceiptIssuer.Issued issued = vneid.receipts().grant(verified, citizen.personalNumber(), granted,
                 Duration.ofDays(365));
-        vneid.ledger.record(citizen.personalNumber(), issued);
+        vneid.ledger().record(citizen.personalNumber(), issued);
         out.println();
         out.println("4. Biên nhận đồng ý (Nghị định 13/2023/NĐ-CP) / Consent receipt:");
         for (String line : issued.receipt().describe()) {
@@ -185,7 +186,7 @@ public final class BankOnboardingExample {
 
         // 5. VNeID seals the granted data for the bank only: signed by VNeID, encrypted to the bank's key.
         SharedClaims registryData = SharedClaims.fromProfile(citizen);
-        String delivery = ((SealResult.Sealed) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
+        String delivery = ((SealResult.Sealed) vneid.sealer().seal(SealRequest.forReceipt(issued.receipt(),
                 bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2)
                 .methods("face").build())).compactJwe();
         out.println();
@@ -195,8 +196,8 @@ public final class BankOnboardingExample {
 
         // 6. The bank opens it: decrypt, verify VNeID's signature, check audience, nonce, receipt, level 2.
         SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(bankDecryption).partyId(bank.id())
-                .trustStore(TrustStore.fromJwks(vneid.issuerKeys.publicJwksJson()))
-                .expectedIssuer(ExampleWorld.ISSUER).receiptStatus(vneid.ledger.openings())
+                .trustStore(TrustStore.fromJwks(vneid.keys().publicJwksJson()))
+                .expectedIssuer(SandboxPlatform.ISSUER_ID).receiptStatus(vneid.ledger().openings())
                 .requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose("bank-ekyc").build();
         OpenResult opened = opener.open(delivery, request.request().nonce());
         boolean accountOpened = opened instanceof Opened;
@@ -230,17 +231,17 @@ public final class BankOnboardingExample {
                 + replay.reason().vietnamese() + " / " + replay.reason().english());
 
         // 8. The citizen withdraws the consent in the VNeID app.
-        ConsentLedger.WithdrawOutcome withdrawn = vneid.ledger.withdraw(citizen.personalNumber(),
+        ConsentLedger.WithdrawOutcome withdrawn = vneid.ledger().withdraw(citizen.personalNumber(),
                 issued.receipt().id());
         out.println();
         out.println("8. Công dân rút lại sự đồng ý / The citizen withdraws consent: " + withdrawn);
         out.println("   Danh sách đồng ý của công dân / the citizen's consents:");
-        vneid.ledger.list(citizen.personalNumber()).forEach(e -> out.println("     - " + e.receipt().partyNameVi()
+        vneid.ledger().list(citizen.personalNumber()).forEach(e -> out.println("     - " + e.receipt().partyNameVi()
                 + ", " + e.receipt().purposeCode() + ": " + e.statusAt(Instant.now())));
 
         // 9. A replayed delivery is refused, and VNeID seals nothing more under the receipt.
         OpenRejected after = (OpenRejected) opener.open(delivery, request.request().nonce());
-        SealResult.Refused refused = (SealResult.Refused) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
+        SealResult.Refused refused = (SealResult.Refused) vneid.sealer().seal(SealRequest.forReceipt(issued.receipt(),
                 bank.encryptionKey()).claims(registryData).level(AssuranceLevel.LEVEL_2).methods("face").build());
         audit(audit, AuditEvent.Consent.REFUSED, vneid, citizen, issued.receipt().id(), bank.id(),
                 "seal_" + refused.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -253,9 +254,9 @@ public final class BankOnboardingExample {
     }
 
     /** Audits a step the ledger does not see itself (a request shown, a refusal by the opener or the sealer). */
-    private static void audit(ExampleRecords records, AuditEvent.Consent event, ExampleWorld vneid,
+    private static void audit(ExampleRecords records, AuditEvent.Consent event, SandboxPlatform vneid,
             CitizenProfile citizen, String receiptId, String partyId, String detail) {
-        records.audit(event, Instant.now(), vneid.ledger.reference(citizen.personalNumber()), receiptId, partyId,
+        records.audit(event, Instant.now(), vneid.ledger().reference(citizen.personalNumber()), receiptId, partyId,
                 detail);
     }
 

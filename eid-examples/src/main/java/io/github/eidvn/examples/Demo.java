@@ -25,6 +25,8 @@ import io.github.eidvn.qr.QrErrorCorrection;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrSizes;
 import io.github.eidvn.qr.SignedQrText;
+import io.github.eidvn.testkit.FakeFaceMatcher;
+import io.github.eidvn.testkit.SandboxPlatform;
 import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.hospital.CheckInDecision;
 import io.github.eidvn.verifier.hospital.HospitalCheckIn;
@@ -45,8 +47,7 @@ public final class Demo {
     /** The purpose of the presentation. */
     public static final String PURPOSE = "bhyt-checkin";
     /** The claims the hospital asks for. */
-    public static final List<String> HOSPITAL_CLAIMS = List.of("personal_number", "name", "birthdate", "gender",
-            "health_insurance");
+    public static final List<String> HOSPITAL_CLAIMS = SandboxPlatform.HOSPITAL_CLAIMS;
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT);
 
@@ -104,16 +105,16 @@ public final class Demo {
         Objects.requireNonNull(outDir, "outDir");
         Objects.requireNonNull(clock, "clock");
         Files.createDirectories(outDir);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), SandboxIssuer.VIETNAM);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SandboxPlatform.VIETNAM);
 
         out.println("eid: khám chữa bệnh BHYT bằng mã QR định danh điện tử có chữ ký số");
         out.println("eid: hospital health-insurance check-in with a signed e-ID QR code");
         out.println("Ngày / date: " + DMY.format(today) + " (Asia/Ho_Chi_Minh)");
 
         // 1. the sandbox identity provider
-        SandboxIssuer idp = new SandboxIssuer(clock);
+        SandboxPlatform idp = SandboxPlatform.create(clock);
         heading(out, 1, "Cơ quan cấp định danh (sandbox)", "Sandbox identity provider");
-        out.println("   iss: " + SandboxIssuer.ISSUER_ID + ", khóa ký / signing key ES256 kid=" + idp.kid());
+        out.println("   iss: " + SandboxPlatform.ISSUER_ID + ", khóa ký / signing key ES256 kid=" + idp.kid());
         out.println("   Cơ sở dữ liệu dân cư (dữ liệu giả) / population registry (made-up data): "
                 + idp.citizens().size() + " công dân / citizens");
         for (CitizenProfile c : idp.citizens()) {
@@ -128,9 +129,9 @@ public final class Demo {
         CitizenProfile khai = idp.citizens().get(0);
         heading(out, 2, "Xác thực danh tính mức độ 2 (đối chiếu CSDL dân cư + khuôn mặt)",
                 "Level-2 identity proofing (registry match + face)");
-        out.println("   " + DemoFaceMatcher.LABEL_VI);
-        out.println("   " + DemoFaceMatcher.LABEL_EN);
-        ProofingResult proofing = idp.proof(SandboxIssuer.levelTwoRequest(khai));
+        out.println("   " + FakeFaceMatcher.LABEL_VI);
+        out.println("   " + FakeFaceMatcher.LABEL_EN);
+        ProofingResult proofing = idp.proof(SandboxPlatform.levelTwoRequest(khai));
         if (!(proofing instanceof ProofingResult.Proofed)) {
             ProofingResult.Rejected rej = (ProofingResult.Rejected) proofing;
             throw new IllegalStateException("demo proofing failed: " + rej.reason() + " " + rej.detail());
@@ -171,7 +172,7 @@ public final class Demo {
                 .requiredLevel(AssuranceLevel.LEVEL_2)
                 .build();
         HospitalCheckIn desk = HospitalCheckIn.builder().verifier(verifier).clock(clock)
-                .zone(SandboxIssuer.VIETNAM).build();
+                .zone(SandboxPlatform.VIETNAM).build();
         heading(out, 4, "Bệnh viện đọc ảnh QR " + png.getFileName() + " và kiểm tra",
                 "The hospital reads the QR image " + png.getFileName() + " and checks it");
         CheckInDecision valid = desk.check(Files.readAllBytes(png));
@@ -192,7 +193,7 @@ public final class Demo {
         print(out, tampered);
 
         // 7. the legacy chip-card QR
-        String legacyText = SandboxIssuer.legacyChipCardText(khai);
+        String legacyText = SandboxPlatform.legacyChipCardText(khai);
         Path legacyPng = outDir.resolve("chip-card-qr.png");
         Files.write(legacyPng, renderer.png(legacyText));
         heading(out, 7, "Mã QR in trên thẻ căn cước (không có chữ ký số): " + legacyPng.getFileName(),

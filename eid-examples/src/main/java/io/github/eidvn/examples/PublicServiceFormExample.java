@@ -2,6 +2,7 @@ package io.github.eidvn.examples;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import io.github.eidvn.verifier.sharing.OpenResult;
 import io.github.eidvn.verifier.sharing.Opened;
 import io.github.eidvn.verifier.sharing.PartyDecryptionKey;
 import io.github.eidvn.verifier.sharing.SharedDataOpener;
+import io.github.eidvn.testkit.SandboxPlatform;
 
 /**
  * Public-service form auto-fill ("citizens provide information only once"): the online public-service portal asks,
@@ -125,8 +127,8 @@ public final class PublicServiceFormExample {
      * @return the filled form
      */
     public static Outcome run(PrintStream out) {
-        ExampleWorld vneid = new ExampleWorld();
-        CitizenProfile citizen = ExampleWorld.citizen();
+        SandboxPlatform vneid = SandboxPlatform.create(Clock.systemUTC());
+        CitizenProfile citizen = vneid.citizen(SandboxPlatform.KHAI);
         List<Row> rows = rows();
 
         // The portal is registered for the permanent-residence service with exactly the fields its form needs.
@@ -141,7 +143,7 @@ public final class PublicServiceFormExample {
                 .purpose(residence, formFields)
                 .signingJwks("{\"keys\":[" + portalSigning.publicJwkJson() + "]}")
                 .encryptionKey(portalDecryption.publicKey()).build();
-        vneid.registry.register(portal);
+        vneid.parties().register(portal);
 
         out.println("== Tự động điền tờ khai đăng ký thường trú / Auto-filling the permanent-residence form ==");
         out.println("   Nguyên tắc \"công dân chỉ cung cấp thông tin một lần\" / the once-only principle");
@@ -149,26 +151,26 @@ public final class PublicServiceFormExample {
 
         // The portal asks; the VNeID app checks the request and the citizen consents.
         ConsentRequestSigner.Signed request = ConsentRequestSigner.builder().partyId(portal.id())
-                .signingKey(portalSigning).audience(ExampleWorld.ISSUER).build()
+                .signingKey(portalSigning).audience(SandboxPlatform.ISSUER_ID).build()
                 .request(residence.code(), formFields).purposeText("Tờ khai thay đổi thông tin cư trú (CT01)").sign();
         VerifiedRequest verified = (VerifiedRequest) ConsentRequestQr.verifyScanned(
                 ConsentRequestQr.toQrText(request.compactJws()),
-                ConsentRequestVerifier.builder().registry(vneid.registry).audience(ExampleWorld.ISSUER).build());
+                ConsentRequestVerifier.builder().registry(vneid.parties()).audience(SandboxPlatform.ISSUER_ID).build());
         out.println("1. " + portal.legalNameVi() + " yêu cầu " + verified.request().fields().size()
                 + " trường cho \"" + verified.purpose().nameVi() + "\"; công dân đồng ý.");
         out.println("   " + portal.legalNameEn() + " asks for " + verified.request().fields().size()
                 + " fields for \"" + verified.purpose().nameEn() + "\"; the citizen consents.");
-        ConsentReceiptIssuer.Issued issued = vneid.receipts.grant(verified, citizen.personalNumber(),
+        ConsentReceiptIssuer.Issued issued = vneid.receipts().grant(verified, citizen.personalNumber(),
                 verified.request().fields(), Duration.ofDays(30));
-        vneid.ledger.record(citizen.personalNumber(), issued);
+        vneid.ledger().record(citizen.personalNumber(), issued);
 
         // VNeID seals the registry data for the portal; the portal opens it.
-        String delivery = ((SealResult.Sealed) vneid.sealer.seal(SealRequest.forReceipt(issued.receipt(),
+        String delivery = ((SealResult.Sealed) vneid.sealer().seal(SealRequest.forReceipt(issued.receipt(),
                 portal.encryptionKey()).claims(SharedClaims.fromProfile(citizen)).level(AssuranceLevel.LEVEL_2)
                 .methods("face").build())).compactJwe();
         OpenResult result = SharedDataOpener.builder().decryptionKey(portalDecryption).partyId(portal.id())
-                .trustStore(TrustStore.of(vneid.issuerKeys)).expectedIssuer(ExampleWorld.ISSUER)
-                .receiptStatus(vneid.ledger).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(residence.code())
+                .trustStore(TrustStore.of(vneid.keys())).expectedIssuer(SandboxPlatform.ISSUER_ID)
+                .receiptStatus(vneid.ledger()).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(residence.code())
                 .build().open(delivery, request.request().nonce());
         if (!(result instanceof Opened)) {
             OpenRejected r = (OpenRejected) result;

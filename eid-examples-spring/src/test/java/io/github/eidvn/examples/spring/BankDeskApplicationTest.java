@@ -26,20 +26,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.testing.AssertionFixtures;
+import io.github.eidvn.testkit.SandboxPlatform;
 
 /** The example app on a random port: a patient checks in with a signed assertion; a user logs in from a device. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BankDeskApplicationTest {
 
-    private static final KeyRing ISSUER_KEYS = KeyRing.generate();
-    private static final String CITIZEN = "079303012345";
+    /** The sandbox e-ID platform of the test kit, on the fixtures' clock. */
+    private static final SandboxPlatform VNEID = SandboxPlatform.create(AssertionFixtures.clock());
+    private static final String CITIZEN = SandboxPlatform.KHAI;
     private static final String PASSWORD = "Nang-Som@DoiChe87";
 
     @TestConfiguration(proxyBeanMethods = false)
     static class FixedClock {
-        /** The fixtures' "now", so the insurance card in the assertion is valid. */
+        /** The platform's clock, so the assertion is fresh. */
         @Bean
         Clock clock() {
             return AssertionFixtures.clock();
@@ -50,8 +51,8 @@ class BankDeskApplicationTest {
     static void eid(DynamicPropertyRegistry registry) throws IOException {
         Path jwks = Files.createTempFile("issuer", ".jwks");
         jwks.toFile().deleteOnExit();
-        Files.writeString(jwks, ISSUER_KEYS.publicJwksJson());
-        registry.add("eid.verifier.issuers[0].issuer", () -> AssertionFixtures.ISSUER);
+        Files.writeString(jwks, VNEID.publicJwksJson());
+        registry.add("eid.verifier.issuers[0].issuer", () -> VNEID.issuerId());
         registry.add("eid.verifier.issuers[0].jwks", () -> jwks.toUri().toString());
         registry.add("eid.account.server-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
     }
@@ -83,15 +84,14 @@ class BankDeskApplicationTest {
     }
 
     @Test
-    void checkIn_signedAssertion_validOnceThenReplayRejected() {
-        String jwt = AssertionFixtures.issuer(ISSUER_KEYS, AssertionFixtures.clock())
-                .issueJwt(AssertionFixtures.hospitalRequest());
+    void checkIn_signedPresentationFromTheTestKit_validOnceThenReplayRejected() {
+        String qr = VNEID.hospitalPresentation(CITIZEN, "79024", "bhyt-checkin");
 
-        ResponseEntity<Map<String, Object>> first = post("/api/checkin", jwt, MediaType.TEXT_PLAIN);
+        ResponseEntity<Map<String, Object>> first = post("/api/checkin", qr, MediaType.TEXT_PLAIN);
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody()).containsEntry("decision", "VALID");
 
-        ResponseEntity<Map<String, Object>> again = post("/api/checkin", jwt, MediaType.TEXT_PLAIN);
+        ResponseEntity<Map<String, Object>> again = post("/api/checkin", qr, MediaType.TEXT_PLAIN);
         assertThat(again.getBody()).containsEntry("decision", "REJECTED").containsEntry("status", "REJECTED");
     }
 

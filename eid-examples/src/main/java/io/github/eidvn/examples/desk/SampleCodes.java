@@ -1,25 +1,18 @@
 package io.github.eidvn.examples.desk;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
-import io.github.eidvn.core.assurance.ProofingResult;
-import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.examples.Demo;
-import io.github.eidvn.examples.SandboxIssuer;
 import io.github.eidvn.qr.QrRenderer;
-import io.github.eidvn.qr.SignedQrText;
-import io.github.eidvn.verifier.hospital.InsuranceCard;
+import io.github.eidvn.testkit.SandboxPlatform;
 import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
 
 /**
  * SANDBOX sample QR codes for trying the reception desk without a phone: fresh codes from the
- * {@link SandboxIssuer}'s made-up citizens, each showing one decision.
+ * {@link SandboxPlatform}'s made-up citizens, each showing one decision.
  *
  * <p>Thread-safe. <b>Security.</b> Only for a desk whose trust store is the sandbox issuer's own key; a desk that
  * trusts a real issuer never offers samples.
@@ -118,7 +111,7 @@ public final class SampleCodes {
     static final String NO_CARD_CHIP_QR = "046090001111||Hồ Văn Nam|15071990|Nam|Số 3 Lê Lợi, Phường Thuận Hóa,"
             + " Thành phố Huế|20052022";
 
-    private final SandboxIssuer issuer;
+    private final SandboxPlatform issuer;
     private final String facility;
     private final String purpose;
     private final QrRenderer renderer = QrRenderer.defaults();
@@ -130,7 +123,7 @@ public final class SampleCodes {
      * @param facility the hospital's facility code (the codes' audience)
      * @param purpose the codes' purpose
      */
-    public SampleCodes(SandboxIssuer issuer, String facility, String purpose) {
+    public SampleCodes(SandboxPlatform issuer, String facility, String purpose) {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.facility = Objects.requireNonNull(facility, "facility");
         this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -145,7 +138,7 @@ public final class SampleCodes {
      * @return the samples
      */
     public static SampleCodes sandbox(Clock clock, String facility, String purpose) {
-        return new SampleCodes(new SandboxIssuer(clock), facility, purpose);
+        return new SampleCodes(SandboxPlatform.create(clock), facility, purpose);
     }
 
     /**
@@ -155,14 +148,7 @@ public final class SampleCodes {
      * @return the lookup
      */
     public SandboxInsuranceLookup insuranceLookup() {
-        List<InsuranceCard> cards = new ArrayList<>();
-        for (CitizenProfile c : issuer.citizens()) {
-            issuer.card(c.personalNumber()).ifPresent(card -> cards.add(new InsuranceCard(
-                    Optional.of(c.personalNumber().value()), card.number(), c.fullName().value(), c.birthDate(),
-                    Optional.of(c.sex()), card.validFrom(), card.validTo(),
-                    BenefitLevel.ofCode(card.benefitLevel()).orElseThrow(), card.facility())));
-        }
-        return SandboxInsuranceLookup.of(cards);
+        return issuer.insuranceLookup();
     }
 
     /** @return the sandbox issuer's public JWKS (what the desk trusts) */
@@ -187,7 +173,7 @@ public final class SampleCodes {
                 text = presentation(citizen("001060007777"));
                 break;
             case LEGACY_CHIP_CARD:
-                text = SandboxIssuer.legacyChipCardText(citizen("001088001234"));
+                text = SandboxPlatform.legacyChipCardText(citizen("001088001234"));
                 break;
             case LEGACY_NO_CARD:
                 text = NO_CARD_CHIP_QR;
@@ -200,21 +186,15 @@ public final class SampleCodes {
     }
 
     private CitizenProfile citizen(String personalNumber) {
-        return issuer.citizens().stream().filter(c -> c.personalNumber().value().equals(personalNumber)).findFirst()
-                .orElseThrow();
+        return issuer.citizen(personalNumber);
     }
 
     private String presentation(CitizenProfile citizen) {
-        ProofingResult result = issuer.proof(SandboxIssuer.levelTwoRequest(citizen));
-        if (!(result instanceof ProofingResult.Proofed)) {
-            throw new IllegalStateException("sandbox proofing failed");
-        }
-        return SignedQrText.encode(issuer.issueForQr(issuer.presentation((ProofingResult.Proofed) result,
-                Demo.HOSPITAL_CLAIMS, facility, purpose)));
+        return issuer.hospitalPresentation(citizen.personalNumber().value(), facility, purpose);
     }
 
     @Override
     public String toString() {
-        return "SampleCodes[SANDBOX, " + SandboxIssuer.ISSUER_ID + ", facility " + facility + "]";
+        return "SampleCodes[SANDBOX, " + issuer.issuerId() + ", facility " + facility + "]";
     }
 }

@@ -40,17 +40,17 @@ import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.core.spi.InMemoryStateStore;
-import io.github.eidvn.examples.SandboxIssuer;
 import io.github.eidvn.oidc.provider.Authorization;
 import io.github.eidvn.oidc.provider.AuthorizationStep;
 import io.github.eidvn.oidc.provider.EidOidcProvider;
 import io.github.eidvn.oidc.provider.OidcClientRegistration;
 import io.github.eidvn.oidc.provider.OidcEndpoints;
+import io.github.eidvn.testkit.SandboxPlatform;
 import io.github.eidvn.verifier.sharing.PartyDecryptionKey;
 
 /**
  * A sandbox "Log in with the national e-ID" provider: the eid-oidc provider core on the JDK HTTP server with the
- * made-up citizens of {@link SandboxIssuer}, one registered client (a sandbox bank) and pages in Vietnamese and
+ * made-up citizens of {@link SandboxPlatform}, one registered client (a sandbox bank) and pages in Vietnamese and
  * English where a button press stands in for the approval in the VNeID app.
  *
  * <pre>
@@ -90,7 +90,7 @@ public final class SandboxProvider implements AutoCloseable {
     private SandboxProvider(HttpServer server, SigningKey clientKey, URI redirect) {
         this.server = server;
         this.issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        for (CitizenProfile c : new SandboxIssuer(Clock.systemUTC()).citizens()) {
+        for (CitizenProfile c : SandboxPlatform.create(Clock.systemUTC()).citizens()) {
             citizens.put(c.personalNumber(), c);
             levels.put(c.personalNumber(),
                     c.personalNumber().value().equals("048195004321") ? AssuranceLevel.LEVEL_1 : AssuranceLevel.LEVEL_2);

@@ -54,10 +54,10 @@ import io.github.eidvn.core.sharing.SealResult;
 import io.github.eidvn.core.sharing.SharedClaims;
 import io.github.eidvn.core.sharing.SharingSealer;
 import io.github.eidvn.core.spi.InMemoryStateStore;
-import io.github.eidvn.examples.DemoFaceMatcher;
 import io.github.eidvn.examples.ExampleRecords;
-import io.github.eidvn.examples.SandboxIssuer;
 import io.github.eidvn.postgres.AuditEvent;
+import io.github.eidvn.testkit.FakeFaceMatcher;
+import io.github.eidvn.testkit.SandboxPlatform;
 import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.Rejected;
 import io.github.eidvn.verifier.VerificationResult;
@@ -114,7 +114,7 @@ public final class EWalletExample {
     /** The customer's new tablet. */
     public static final String TABLET = "tablet-c3d4";
 
-    private static final ZoneId VIETNAM = SandboxIssuer.VIETNAM;
+    private static final ZoneId VIETNAM = SandboxPlatform.VIETNAM;
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT);
 
     private EWalletExample() {
@@ -235,13 +235,13 @@ public final class EWalletExample {
 
     private static Result run(PrintStream out, LocalDate day, DayClock clock, ExampleRecords records) {
         KeyRing vneidKeys = KeyRing.generate();
-        SandboxIssuer vneid = new SandboxIssuer(clock, vneidKeys);
+        SandboxPlatform vneid = SandboxPlatform.builder().clock(clock).keyRing(vneidKeys).build();
         CitizenProfile citizen = vneid.citizens().get(0);
         InMemoryStateStore store = InMemoryStateStore.create(clock);
 
         out.println("eid: ví điện tử và quy định xác thực giao dịch của Ngân hàng Nhà nước (Quyết định 2345/QĐ-NHNN)");
         out.println("eid: an e-wallet under the State Bank's transfer authentication rules (Decision 2345/QĐ-NHNN)");
-        out.println("SANDBOX: " + DemoFaceMatcher.LABEL_VI + " / " + DemoFaceMatcher.LABEL_EN);
+        out.println("SANDBOX: " + FakeFaceMatcher.LABEL_VI + " / " + FakeFaceMatcher.LABEL_EN);
 
         // 1. link the wallet to the citizen
         out.println();
@@ -349,15 +349,15 @@ public final class EWalletExample {
      * wallet's key), with the assurance level of the citizen's proofing; the wallet opens the package and requires
      * level 2. A package at level 1 is refused first, to show the requirement.
      */
-    static Linking link(PrintStream out, SandboxIssuer vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock,
+    static Linking link(PrintStream out, SandboxPlatform vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock,
             ExampleRecords records) {
         // VNeID's side: the party registry, the consent ledger, the receipt issuer and the sealer
         InMemoryRelyingPartyRegistry registry = InMemoryRelyingPartyRegistry.create();
         CitizenReferences references = CitizenReferences.generate();
         ConsentLedger ledger = records.ledger(clock).references(references).clock(clock).build();
-        ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(SandboxIssuer.ISSUER_ID)
+        ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(SandboxPlatform.ISSUER_ID)
                 .keyRing(vneidKeys).references(references).clock(clock).build();
-        SharingSealer sealer = SharingSealer.builder().issuer(SandboxIssuer.ISSUER_ID).keyRing(vneidKeys)
+        SharingSealer sealer = SharingSealer.builder().issuer(SandboxPlatform.ISSUER_ID).keyRing(vneidKeys)
                 .receiptStatus(ledger).clock(clock).build();
 
         // the wallet registers: purpose ewallet-link, the fields it may ask for, its signing and encryption keys
@@ -375,10 +375,10 @@ public final class EWalletExample {
 
         // the wallet's request, checked by the citizen's VNeID app
         ConsentRequestSigner.Signed request = ConsentRequestSigner.builder().partyId(WALLET_ID)
-                .signingKey(walletSigning).audience(SandboxIssuer.ISSUER_ID).clock(clock).build()
+                .signingKey(walletSigning).audience(SandboxPlatform.ISSUER_ID).clock(clock).build()
                 .request(LINK_PURPOSE, LINK_FIELDS).purposeText("Liên kết ví điện tử với tài khoản định danh")
                 .sign();
-        RequestResult checked = ConsentRequestVerifier.builder().registry(registry).audience(SandboxIssuer.ISSUER_ID)
+        RequestResult checked = ConsentRequestVerifier.builder().registry(registry).audience(SandboxPlatform.ISSUER_ID)
                 .clock(clock).build().verify(request.compactJws());
         if (!(checked instanceof VerifiedRequest)) {
             throw new IllegalStateException("the wallet's request was refused: " + ((RequestRejected) checked).reason());
@@ -390,7 +390,7 @@ public final class EWalletExample {
                 .map(f -> f.labelVi() + " / " + f.labelEn()).collect(Collectors.joining(", ")));
 
         // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
-        ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
+        ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));
         if (!(proofing instanceof ProofingResult.Proofed)) {
             throw new IllegalStateException("sandbox proofing failed");
         }
@@ -398,7 +398,7 @@ public final class EWalletExample {
         SharedClaims registryData = SharedClaims.fromProfile(citizen);
 
         SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(walletKey).partyId(WALLET_ID)
-                .trustStore(TrustStore.fromJwks(vneidKeys.publicJwksJson())).expectedIssuer(SandboxIssuer.ISSUER_ID)
+                .trustStore(TrustStore.fromJwks(vneidKeys.publicJwksJson())).expectedIssuer(SandboxPlatform.ISSUER_ID)
                 .receiptStatus(ledger.openings()).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(LINK_PURPOSE)
                 .clock(clock).build();
 
@@ -494,7 +494,7 @@ public final class EWalletExample {
         private final PrintStream out;
         private final TransferRules rules;
         private final DayClock clock;
-        private final SandboxIssuer vneid;
+        private final SandboxPlatform vneid;
         private final CitizenProfile citizen;
         private final Link link;
         private final AccountHolder holder;
@@ -502,10 +502,10 @@ public final class EWalletExample {
         private final OtpSecret smartOtp;
         private final Totp totp;
         private final AssertionVerifier paymentVerifier;
-        private final DemoFaceMatcher chipFaceMatcher = new DemoFaceMatcher();
+        private final FakeFaceMatcher chipFaceMatcher = new FakeFaceMatcher();
         private TransferEvidence lastEid = TransferEvidence.none();
 
-        Wallet(PrintStream out, TransferRules rules, DayClock clock, SandboxIssuer vneid, CitizenProfile citizen,
+        Wallet(PrintStream out, TransferRules rules, DayClock clock, SandboxPlatform vneid, CitizenProfile citizen,
                 Link link, AccountHolder holder, OtpVerifier otp, OtpSecret smartOtp, Totp totp) {
             this.out = out;
             this.rules = rules;
@@ -603,7 +603,7 @@ public final class EWalletExample {
             ChipEvidence chip = ChipEvidence.builder().personalNumber(citizen.personalNumber())
                     .fullName(citizen.fullName()).birthDate(citizen.birthDate()).sex(citizen.sex())
                     .dateOfExpiry(cardExpiry(citizen)).verifiedAt(clock.instant()).build();
-            BiometricMatch m = chipFaceMatcher.match(citizen, DemoFaceMatcher.selfieOf(citizen));
+            BiometricMatch m = chipFaceMatcher.match(citizen, FakeFaceMatcher.selfieOf(citizen));
             out.println("      [DEMO] khuôn mặt so với ảnh trong chip / face vs chip portrait: " + m.score()
                     + (m.livenessPassed() && m.score() >= IdentityProofing.DEFAULT_THRESHOLD ? " OK" : " FAIL"));
             return TransferEvidence.chipAndFace(chip, m, challenge);
@@ -611,7 +611,7 @@ public final class EWalletExample {
 
         /** The wallet asks VNeID for a level-2 authentication for this payment and verifies the answer. */
         private TransferEvidence levelTwoEid(String challenge) {
-            ProofingResult proofing = vneid.proof(SandboxIssuer.levelTwoRequest(citizen));
+            ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));
             if (!(proofing instanceof ProofingResult.Proofed)) {
                 return TransferEvidence.none();
             }

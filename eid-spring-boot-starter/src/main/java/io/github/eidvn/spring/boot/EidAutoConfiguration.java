@@ -186,6 +186,10 @@ public class EidAutoConfiguration {
                     + "status), so that withdrawn consent is noticed / cần kiểm tra trạng thái đồng ý");
         }
         List<EidProperties.Issuer> issuers = props.verifier().issuersOrEmpty();
+        if (s.issuer() == null && issuers.size() != 1) {
+            throw new IllegalStateException("eid.sharing.issuer must name the issuer whose deliveries are opened when "
+                    + "eid.verifier.issuers has " + issuers.size() + " entries / cần khai báo bên phát hành gói dữ liệu");
+        }
         String issuer = s.issuer() != null ? s.issuer() : issuers.get(0).issuer();
         return SharedDataOpener.builder()
                 .decryptionKey(EidKeys.decryptionKey(s.decryptionKey(), props.pkcs11()))

@@ -41,7 +41,8 @@ public record EidProperties(@DefaultValue Verifier verifier, @DefaultValue Shari
      * One trusted issuer.
      *
      * @param issuer the issuer id, as assertions name it in {@code iss}
-     * @param jwks where its public JWKS is: a {@code file:} URI
+     * @param jwks where its public JWKS is: a {@code file:} URI (read at startup) or an {@code https:} URL (read
+     *     when first needed, cached and refreshed; {@code http:} only on a loopback host, for tests)
      */
     public record Issuer(String issuer, URI jwks) {
     }
@@ -52,7 +53,8 @@ public record EidProperties(@DefaultValue Verifier verifier, @DefaultValue Shari
      * @param partyId this party's id in the relying-party registry
      * @param decryptionKey the party's private decryption key: {@code file:/path/key.jwk} (a private JWK) or
      *     {@code pkcs11:<alias>} (a key in the token of {@code eid.pkcs11.*})
-     * @param issuer the issuer whose deliveries are opened; defaults to the one {@code eid.verifier.issuers} entry
+     * @param issuer the issuer whose deliveries are opened; defaults to the {@code eid.verifier.issuers} entry when
+     *     there is one, required when there are several
      */
     public record Sharing(String partyId, String decryptionKey, String issuer) {
     }

@@ -1,4 +1,4 @@
-package io.github.eidvn.examples;
+package io.github.eidvn.testkit;
 
 import java.util.Objects;
 
@@ -9,19 +9,19 @@ import io.github.eidvn.core.assurance.BiometricProbe;
 import io.github.eidvn.core.identity.CitizenProfile;
 
 /**
- * DEMO ONLY, NOT BIOMETRICS: a deterministic stand-in for a face-matching service, so the demo runs without
+ * FAKE, NOT BIOMETRICS: a deterministic stand-in for a face-matching service, so tests and demos run without
  * cameras, models or vendors. A probe "matches" a citizen when it is the reference {@code demo-selfie:<personal
  * number>} of that citizen (score 0.97, liveness passed); any other probe scores 0.05.
  *
  * <p>It compares no face and detects no presentation attack. A real deployment plugs in a calibrated
  * {@link BiometricMatcher} (face against the registry portrait, with liveness detection).
  */
-public final class DemoFaceMatcher implements BiometricMatcher {
+public final class FakeFaceMatcher implements BiometricMatcher {
 
     /** The label printed wherever this matcher is used, in Vietnamese. */
-    public static final String LABEL_VI = "[DEMO] bộ so khớp khuôn mặt mô phỏng, KHÔNG phải sinh trắc học thật";
+    public static final String LABEL_VI = "[DEMO] bộ so khớp khuôn mặt GIẢ, KHÔNG phải sinh trắc học thật";
     /** The label printed wherever this matcher is used, in English. */
-    public static final String LABEL_EN = "[DEMO] simulated face matcher, NOT real biometrics";
+    public static final String LABEL_EN = "[DEMO] FAKE face matcher, NOT real biometrics";
 
     /**
      * The probe this matcher accepts for a citizen.
@@ -31,6 +31,10 @@ public final class DemoFaceMatcher implements BiometricMatcher {
      */
     public static BiometricProbe selfieOf(CitizenProfile citizen) {
         return BiometricProbe.ofReference(BiometricMethod.FACE, "demo-selfie:" + citizen.personalNumber().value());
+    }
+
+    /** Creates the matcher (stateless). */
+    public FakeFaceMatcher() {
     }
 
     @Override
@@ -44,6 +48,6 @@ public final class DemoFaceMatcher implements BiometricMatcher {
 
     @Override
     public String toString() {
-        return "DemoFaceMatcher[" + LABEL_EN + "]";
+        return "FakeFaceMatcher[" + LABEL_EN + "]";
     }
 }

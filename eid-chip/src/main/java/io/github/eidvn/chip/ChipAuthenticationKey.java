@@ -36,6 +36,11 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class ChipAuthenticationKey {
 
+    /** Largest DH prime accepted (bits); larger ones would only make key agreement slow. */
+    public static final int MAX_DH_BITS = 4096;
+    /** Largest EC field accepted (bits). */
+    public static final int MAX_EC_BITS = 571;
+
     private static final String CA = "0.4.0.127.0.7.2.2.3.";
     private static final String PK_DH = "0.4.0.127.0.7.2.2.1.1";
     private static final String PK_ECDH = "0.4.0.127.0.7.2.2.1.2";
@@ -68,7 +73,9 @@ public final class ChipAuthenticationKey {
      * @param dg14 DG14 as read from the chip, with its {@code 6E} tag
      * @return the keys with their protocols, in the order of DG14 (empty when DG14 offers no chip authentication)
      * @throws IllegalArgumentException if DG14 is malformed: not a {@code 6E}-tagged SET of security infos, a key
-     *     that is not a DH or EC public key of its stated type, or a protocol with a key type other than its key's
+     *     that is not a DH or EC public key of its stated type or whose domain parameters exceed
+     *     {@value #MAX_DH_BITS} (DH) or {@value #MAX_EC_BITS} (EC) bits, or a protocol with a key type other than its
+     *     key's
      */
     public static List<ChipAuthenticationKey> fromDg14(byte[] dg14) {
         Objects.requireNonNull(dg14, "dg14");
@@ -97,6 +104,11 @@ public final class ChipAuthenticationKey {
                     if (type.equals("DH") ? !(key instanceof DHPublicKey) : !(key instanceof ECPublicKey)) {
                         throw new Malformed("the DG14 " + type + " key is a " + key.getAlgorithm()
                                 + " key");
+                    }
+                    int bits = key instanceof DHPublicKey dh ? dh.getParams().getP().bitLength()
+                            : ((ECPublicKey) key).getParams().getCurve().getField().getFieldSize();
+                    if (bits > (key instanceof DHPublicKey ? MAX_DH_BITS : MAX_EC_BITS)) {
+                        throw new Malformed("the DG14 " + type + " key has " + bits + "-bit domain parameters");
                     }
                     keys.add(new Object[] {type, key, keyId});
                 }

@@ -16,6 +16,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -72,14 +73,17 @@ public class ChipBenchmark {
         }
     }
 
-    /** The document signer certificate the SOD carries (the one openssl's {@code -noverify} run uses). */
+    /**
+     * The document signer certificate the SOD carries (the one openssl's {@code -noverify} run uses); its key has
+     * explicit EC domain parameters, which only Bouncy Castle's provider reads.
+     */
     private static X509Certificate documentSigner(byte[] sod) {
         try {
             // EF.SOD = 77 L <ContentInfo>
             int lengthBytes = (sod[1] & 0x80) == 0 ? 0 : sod[1] & 0x7F;
             CMSSignedData cms = new CMSSignedData(Arrays.copyOfRange(sod, 2 + lengthBytes, sod.length));
             X509CertificateHolder holder = cms.getCertificates().getMatches(null).iterator().next();
-            return new JcaX509CertificateConverter().getCertificate(holder);
+            return new JcaX509CertificateConverter().setProvider(new BouncyCastleProvider()).getCertificate(holder);
         } catch (CMSException | CertificateException e) {
             throw new IllegalStateException("no document signer certificate in the specimen SOD", e);
         }

@@ -3,7 +3,6 @@ package io.github.eidvn.chip;
 import io.github.eidvn.chip.internal.Bc;
 import io.github.eidvn.chip.internal.DesCrypto;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -18,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.KeyAgreement;
 import javax.crypto.interfaces.DHPublicKey;
+
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * The server's side of a chip authentication relayed by a phone (ICAO Doc 9303 Part 11 §6.2, chip authentication
@@ -175,21 +176,12 @@ public final class ChipAuthenticationChallenge {
     private static byte[] encode(PublicKey key) {
         if (key instanceof ECPublicKey ec) {
             int size = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-            return BasicAccessControl.concat(new byte[] {4}, unsigned(ec.getW().getAffineX(), size),
-                    unsigned(ec.getW().getAffineY(), size));
+            return BasicAccessControl.concat(new byte[] {4},
+                    BigIntegers.asUnsignedByteArray(size, ec.getW().getAffineX()),
+                    BigIntegers.asUnsignedByteArray(size, ec.getW().getAffineY()));
         }
         DHPublicKey dh = (DHPublicKey) key;
-        return unsigned(dh.getY(), (dh.getParams().getP().bitLength() + 7) / 8);
-    }
-
-    private static byte[] unsigned(BigInteger v, int size) {
-        byte[] b = v.toByteArray();
-        if (b.length > size) {
-            return Arrays.copyOfRange(b, b.length - size, b.length);
-        }
-        byte[] out = new byte[size];
-        System.arraycopy(b, 0, out, size - b.length, b.length);
-        return out;
+        return BigIntegers.asUnsignedByteArray((dh.getParams().getP().bitLength() + 7) / 8, dh.getY());
     }
 
     /** @return the key and whether it is spent; no key material */

@@ -59,6 +59,18 @@ class ChipAuthenticationTest {
     }
 
     @Test
+    void start_doc9303DhKey_terminalValueAsLongAsThePrimeAnd3desCommand() throws Exception {
+        ChipAuthenticationKey k = ChipAuthenticationKey.fromDg14(vector("doc9303-sample-dg14.bin")).get(0);
+        ChipAuthenticationChallenge c = ChipAuthenticationChallenge.start(k, RANDOM);
+        assertThat(c.terminalPublicKeyData()).hasSize(128);
+        assertThat(new BigInteger(1, c.terminalPublicKeyData()))
+                .isEqualTo(((DHPublicKey) c.terminalPublicKey()).getY());
+        // 0C B0 9E 00, Lc 0D, 97 01 04, 8E 08 <retail MAC>, Le 00
+        assertThat(c.protectedCommand()).hasSize(19).startsWith(0x0C, 0xB0, 0x9E, 0x00, 0x0D, 0x97, 0x01, 0x04, 0x8E,
+                0x08);
+    }
+
+    @Test
     void fromDg14_bsiSpecimen_brainpoolP224r1KeyWithEcdh3des() throws Exception {
         List<ChipAuthenticationKey> keys = ChipAuthenticationKey.fromDg14(vector("bsi2008", "DG14.bin"));
         assertThat(keys).hasSize(1);

@@ -94,8 +94,8 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
      * at the verification time, and every data group used here (DG1, and DG2, DG13, DG15 when uploaded) has the
      * signed hash; the MRZ of DG1 agrees with DG13.
      *
-     * <p><b>Security.</b> This proves the data is the issuing State's and, with {@link ActiveAuthenticationStatus#VERIFIED},
-     * that the chip is not a copy. It does not prove that the person presenting the card is its holder: compare a live
+     * <p><b>Security.</b> This proves the data is the issuing State's and, with {@link ActiveAuthenticationStatus#VERIFIED}
+     * or {@link ChipAuthenticationStatus#VERIFIED}, that the chip is not a copy. It does not prove that the person presenting the card is its holder: compare a live
      * face with {@link #face()} (or a fingerprint) for that. {@link #toString()} masks personal data.
      */
     final class ChipVerified implements ChipVerification {

@@ -21,11 +21,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * and memory figures, prints the table and writes {@code ratios.json}.
  *
  * <p>Usage: {@code Report --jmh g1.json[,g2.json...] --openssl o0.txt,o1.txt[,...] --out ratios.json
- * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT]}. The JMH runs are measured in groups, with
+ * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT] [--openssl-cms FILE]}. The JMH runs are measured in groups, with
  * {@code openssl speed} run before the first group, between groups and after the last: group i is compared with the
  * mean of the OpenSSL runs just before and just after it (o<sub>i</sub> and o<sub>i+1</sub>), so that both sides
  * of a ratio see the same load on a shared machine. A benchmark's score is the median of its measurement
- * iterations (robust to an iteration hit by another process), not the mean.
+ * iterations (robust to an iteration hit by another process), not the mean. {@code --openssl-cms} gives P9's
+ * reference: {@code <count> <user s> <system s>} of a loop of {@code openssl cms -verify} processes.
  */
 public final class Report {
 
@@ -259,6 +260,9 @@ public final class Report {
         }
 
         p6(jmh, wall, json, rows);
+        if (a.containsKey("--openssl-cms")) {
+            p9(jmh, Files.readString(Path.of(a.get("--openssl-cms")), StandardCharsets.UTF_8), json, rows);
+        }
 
         Map<String, Object> p8 = new LinkedHashMap<>();
         if (verify10 != null && verify10k != null) {
@@ -309,6 +313,35 @@ public final class Report {
         Path target = Path.of(req(a, "--out"));
         Files.writeString(target, JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
         System.out.println("\nwritten: " + target);
+    }
+
+    /**
+     * P9: {@link ChipBenchmark}'s passive authentication per CPU-second divided by {@code openssl cms -verify} of the
+     * same SOD, one process per verification, per CPU-second of those processes.
+     *
+     * @param cpu operations per CPU-second by benchmark
+     * @param cms the openssl loop's figures: {@code <verifications> <user seconds> <system seconds>}
+     * @param json receives {@code P9} and {@code P9_ops_per_cpu_s}
+     * @param rows receives the table row
+     */
+    static void p9(Map<String, Double> cpu, String cms, Map<String, Object> json, List<String[]> rows) {
+        Double eid = cpu.get("ChipBenchmark.passiveAuthentication");
+        String[] f = cms.trim().split("\\s+");
+        if (eid == null || f.length != 3) {
+            throw new IllegalArgumentException("P9 needs ChipBenchmark's result and '<count> <user s> <sys s>' from "
+                    + "the openssl cms loop, not: " + cms.trim());
+        }
+        double seconds = Double.parseDouble(f[1]) + Double.parseDouble(f[2]);
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("the openssl cms loop took no CPU time: " + cms.trim());
+        }
+        double openssl = Integer.parseInt(f[0]) / seconds;
+        json.put("P9", round(eid / openssl, 3));
+        json.put("P9_ops_per_cpu_s", Map.of("eid_passive_authentication", round(eid, 1),
+                "openssl_cms_verify", round(openssl, 1)));
+        rows.add(new String[] {"P9 chip passive authentication (BSI specimen: SOD + DG1/2/3/14 hashes)",
+                fmt(eid) + " /s ÷ openssl cms -verify " + fmt(openssl) + " /s (a process each)",
+                ratio(eid / openssl, 0.5)});
     }
 
     /**

@@ -32,6 +32,14 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void chipBenchmark_bsiSpecimen_passesPassiveAuthentication() {
+        ChipBenchmark b = new ChipBenchmark();
+        b.setup();
+        assertThat(b.passiveAuthentication().isVerified()).isTrue();
+        assertThat(b.passiveAuthentication().dataGroups()).containsOnlyKeys(1, 2, 3, 14);
+    }
+
+    @Test
     void issueBenchmark_givesASignedDigitsText() {
         IssueBenchmark b = new IssueBenchmark();
         b.setup();

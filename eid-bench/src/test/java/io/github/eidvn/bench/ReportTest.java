@@ -96,4 +96,18 @@ class ReportTest {
         // the JOL walk itself runs in eid-bench/run (attaching JOL's agent takes seconds)
         assertThat(ReplayMemory.fill(10_000).size()).isEqualTo(10_000);
     }
+
+    @Test
+    void p9_eidPerCpuSecondOverOpensslProcessesPerCpuSecond() {
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        // 600 openssl processes in 2.5 s user + 0.5 s system = 200 /s; eid 500 /s
+        Report.p9(Map.of("ChipBenchmark.passiveAuthentication", 500.0), "600 2.5 0.5\n", json, rows);
+        assertThat((double) json.get("P9")).isCloseTo(2.5, within(1e-9));
+        assertThat(rows).hasSize(1);
+        assertThatThrownBy(() -> Report.p9(Map.of(), "600 2.5 0.5", json, rows))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Report.p9(Map.of("ChipBenchmark.passiveAuthentication", 500.0), "600 0 0", json,
+                rows)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

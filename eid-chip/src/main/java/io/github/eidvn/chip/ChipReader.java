@@ -7,8 +7,9 @@ import java.util.List;
  * {@link ChipVerifier} verifies. The PC/SC implementation lives in the optional module {@code eid-chip-pcsc} (it uses
  * JMRTD and scuba, LGPL), found through {@link java.util.ServiceLoader} when its jar is on the class path.
  *
- * <p>Reading is not verifying: pass {@link ChipRead#files()} (and {@link ChipRead#activeAuthentication()}) to
- * {@link ChipVerifier#verify(ChipFiles, java.util.Optional, java.util.Optional)}.
+ * <p>Reading is not verifying: pass {@link ChipRead#files()} (and {@link ChipRead#activeAuthentication()},
+ * {@link ChipRead#chipAuthentication()}) to
+ * {@link ChipVerifier#verify(ChipFiles, java.util.Optional, java.util.Optional, java.util.Optional)}.
  */
 public interface ChipReader {
 
@@ -20,7 +21,8 @@ public interface ChipReader {
 
     /**
      * Opens the chip with the access key (PACE when the chip offers it, else BAC with the MRZ), reads EF.COM, EF.SOD,
-     * DG1, DG2, DG13, DG14 and DG15 (those present), and answers an active authentication challenge when DG15 exists.
+     * DG1, DG2, DG13, DG14 and DG15 (those present), answers an active authentication challenge when DG15 exists, and
+     * performs chip authentication with a {@link ChipAuthenticationChallenge} when DG14 exists.
      *
      * @param readerName one of {@link #readerNames()}
      * @param access the CAN or the MRZ

@@ -49,6 +49,16 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
         NOT_SUPPORTED
     }
 
+    /** Whether the chip proved it is not a clone by chip authentication with the key of DG14. */
+    enum ChipAuthenticationStatus {
+        /** The chip answered a server-made chip authentication challenge with the DG14 key's session keys. */
+        VERIFIED,
+        /** DG14 was uploaded, but no chip authentication response was given. */
+        NOT_PERFORMED,
+        /** DG14 was not uploaded. */
+        NOT_SUPPORTED
+    }
+
     /**
      * The document signer of the SOD and the CSCA it chains to.
      *
@@ -84,8 +94,8 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
      * at the verification time, and every data group used here (DG1, and DG2, DG13, DG15 when uploaded) has the
      * signed hash; the MRZ of DG1 agrees with DG13.
      *
-     * <p><b>Security.</b> This proves the data is the issuing State's and, with {@link ActiveAuthenticationStatus#VERIFIED},
-     * that the chip is not a copy. It does not prove that the person presenting the card is its holder: compare a live
+     * <p><b>Security.</b> This proves the data is the issuing State's and, with {@link ActiveAuthenticationStatus#VERIFIED}
+     * or {@link ChipAuthenticationStatus#VERIFIED}, that the chip is not a copy. It does not prove that the person presenting the card is its holder: compare a live
      * face with {@link #face()} (or a fingerprint) for that. {@link #toString()} masks personal data.
      */
     final class ChipVerified implements ChipVerification {
@@ -95,16 +105,19 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
         private final SortedMap<Integer, DataGroupStatus> dataGroups;
         private final Signer signer;
         private final ActiveAuthenticationStatus activeAuthentication;
+        private final ChipAuthenticationStatus chipAuthentication;
         private final Instant verifiedAt;
 
         ChipVerified(Mrz mrz, CitizenData citizen, FaceImage face, Map<Integer, DataGroupStatus> dataGroups,
-                Signer signer, ActiveAuthenticationStatus activeAuthentication, Instant verifiedAt) {
+                Signer signer, ActiveAuthenticationStatus activeAuthentication,
+                ChipAuthenticationStatus chipAuthentication, Instant verifiedAt) {
             this.mrz = Objects.requireNonNull(mrz, "mrz");
             this.citizen = citizen;
             this.face = face;
             this.dataGroups = Collections.unmodifiableSortedMap(new TreeMap<>(dataGroups));
             this.signer = Objects.requireNonNull(signer, "signer");
             this.activeAuthentication = Objects.requireNonNull(activeAuthentication, "activeAuthentication");
+            this.chipAuthentication = Objects.requireNonNull(chipAuthentication, "chipAuthentication");
             this.verifiedAt = Objects.requireNonNull(verifiedAt, "verifiedAt");
         }
 
@@ -143,6 +156,11 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
             return activeAuthentication;
         }
 
+        /** @return whether the chip proved it is genuine by chip authentication (DG14) */
+        public ChipAuthenticationStatus chipAuthentication() {
+            return chipAuthentication;
+        }
+
         /** @return the time the verification was made for */
         public Instant verifiedAt() {
             return verifiedAt;
@@ -150,7 +168,8 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
 
         /**
          * The evidence for {@link io.github.eidvn.core.assurance.IdentityProofing}: number, name, birth date and sex
-         * from DG13, expiry from DG13 (or the MRZ), the DG2 portrait when read, and the verification time. Chip
+         * from DG13, expiry from DG13 (or the MRZ), the DG2 portrait when read, the verification time, and whether the
+         * chip proved it is not a clone (active or chip authentication verified). Chip
          * evidence alone supports level 1; level 2 needs a biometric match as well.
          *
          * @return the evidence
@@ -164,7 +183,8 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
             ChipEvidence.Builder b = ChipEvidence.builder().personalNumber(citizen.personalNumber())
                     .fullName(citizen.fullName()).birthDate(citizen.birthDate()).sex(citizen.sex())
                     .verifiedAt(verifiedAt)
-                    .activeAuthentication(activeAuthentication == ActiveAuthenticationStatus.VERIFIED);
+                    .activeAuthentication(activeAuthentication == ActiveAuthenticationStatus.VERIFIED
+                            || chipAuthentication == ChipAuthenticationStatus.VERIFIED);
             Optional<java.time.LocalDate> expiry = citizen.expiryDate().or(mrz::expiryDate);
             if (citizen.expiryDate().isPresent() || citizen.expiryText().isEmpty()) {
                 expiry.ifPresent(b::dateOfExpiry);
@@ -178,7 +198,8 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
         /** @return status and masked data only */
         @Override
         public String toString() {
-            return "ChipVerified[" + mrz + ", " + dataGroups + ", AA " + activeAuthentication + "]";
+            return "ChipVerified[" + mrz + ", " + dataGroups + ", AA " + activeAuthentication + ", CA "
+                    + chipAuthentication + "]";
         }
     }
 
@@ -232,7 +253,10 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
                 "The machine-readable zone does not match the chip data."),
         /** Active authentication failed: the chip may be a clone. */
         ACTIVE_AUTHENTICATION_FAILED("Không xác thực được chip (có thể là chip sao chép).",
-                "The chip failed active authentication (it may be a clone).");
+                "The chip failed active authentication (it may be a clone)."),
+        /** Chip authentication (DG14) failed or was required and missing: the chip may be a clone. */
+        CHIP_AUTHENTICATION_FAILED("Không xác thực được khóa chip (DG14) (có thể là chip sao chép).",
+                "The chip failed chip authentication with its DG14 key (it may be a clone).");
 
         private final String vietnamese;
         private final String english;

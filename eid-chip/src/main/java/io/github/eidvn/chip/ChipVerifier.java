@@ -63,11 +63,17 @@ import org.bouncycastle.util.Selector;
  *       when one is given ({@code MRZ_MISMATCH});</li>
  *   <li>when a challenge and response are given, the response verifies with the DG15 key (RSA with ISO/IEC 9796-2
  *       scheme 1, or plain ECDSA), and when {@link Builder#requireActiveAuthentication()} is set, a chip with DG15 must
- *       have answered ({@code ACTIVE_AUTHENTICATION_FAILED}).</li>
+ *       have answered ({@code ACTIVE_AUTHENTICATION_FAILED});</li>
+ *   <li>when a chip authentication response is given, DG14 is uploaded and covered by the SOD, holds the key of the
+ *       {@link ChipAuthenticationChallenge}, and the chip's response to its protected command carries a MAC made with
+ *       the session keys only the chip and the server can derive; when {@link Builder#requireChipAuthentication()} is
+ *       set, a chip authentication must have been given and verified ({@code CHIP_AUTHENTICATION_FAILED}).</li>
  * </ol>
  *
- * <p><b>Security.</b> Fails closed; every input is size-capped ({@link ChipFiles}). Chip authentication (DG14) is not
- * performed here: it happens inside the reader's secure channel; DG14 is hash-checked like any data group. A verified
+ * <p><b>Security.</b> Fails closed; every input is size-capped ({@link ChipFiles}). Chip authentication (DG14) is
+ * checked only in the form a server can verify: relayed with a terminal key the server made
+ * ({@link ChipAuthenticationChallenge}); a transcript the phone recorded with its own terminal key proves nothing,
+ * since the phone could compute the chip's answers itself. A verified
  * chip proves the data, not the presence of its holder (see {@link ChipVerification.ChipVerified}). Immutable and
  * thread-safe.
  */
@@ -81,6 +87,7 @@ public final class ChipVerifier {
     private final TrustList trustList;
     private final Clock clock;
     private final boolean requireActiveAuthentication;
+    private final boolean requireChipAuthentication;
 
     private ChipVerifier(Builder b) {
         if (b.trustList == null) {
@@ -89,6 +96,7 @@ public final class ChipVerifier {
         this.trustList = b.trustList;
         this.clock = b.clock == null ? Clock.system(ZoneId.of("Asia/Ho_Chi_Minh")) : b.clock;
         this.requireActiveAuthentication = b.requireActiveAuthentication;
+        this.requireChipAuthentication = b.requireChipAuthentication;
     }
 
     /** @return a new builder */
@@ -117,7 +125,28 @@ public final class ChipVerifier {
      */
     public ChipVerification verify(ChipFiles files, Optional<Mrz> readerMrz,
             Optional<ActiveAuthenticationResponse> activeAuthentication) {
+        return verify(files, readerMrz, activeAuthentication, Optional.empty());
+    }
+
+    /**
+     * Verifies the files, with the MRZ the reader used, the chip's active authentication answer and/or its chip
+     * authentication answer.
+     *
+     * @param files the files read from the chip
+     * @param readerMrz the MRZ printed on the card and used for BAC, compared with DG1 when present
+     * @param activeAuthentication the challenge the terminal sent (8 bytes) and the chip's signature, when performed
+     * @param chipAuthentication the server's chip authentication challenge and the chip's response, when performed
+     *     (the challenge is spent by this call)
+     * @return {@link ChipVerification.ChipVerified} or {@link ChipVerification.ChipRejected}
+     */
+    public ChipVerification verify(ChipFiles files, Optional<Mrz> readerMrz,
+            Optional<ActiveAuthenticationResponse> activeAuthentication,
+            Optional<ChipAuthenticationResponse> chipAuthentication) {
+        Objects.requireNonNull(chipAuthentication, "chipAuthentication");
         Objects.requireNonNull(files, "files");
+        // spend the challenge at once, so that a refused upload cannot be retried with the same terminal key
+        Optional<Boolean> chipAuthenticationMac = chipAuthentication
+                .map(c -> c.challenge().verifyResponse(c.response()));
         Objects.requireNonNull(readerMrz, "readerMrz");
         Objects.requireNonNull(activeAuthentication, "activeAuthentication");
         Instant now = clock.instant();
@@ -305,11 +334,54 @@ public final class ChipVerifier {
             }
             aa = ChipVerification.ActiveAuthenticationStatus.NOT_SUPPORTED;
         }
+        // 9. chip authentication
+        ChipVerification.ChipAuthenticationStatus ca;
+        Optional<byte[]> dg14 = files.dataGroup(14);
+        if (chipAuthentication.isPresent()) {
+            String failure = chipAuthenticationFailure(dg14, status.get(14), chipAuthentication.get().challenge(),
+                    chipAuthenticationMac.orElseThrow());
+            if (failure != null) {
+                return reject(ChipVerification.Reason.CHIP_AUTHENTICATION_FAILED, failure, status);
+            }
+            ca = ChipVerification.ChipAuthenticationStatus.VERIFIED;
+        } else if (requireChipAuthentication) {
+            return reject(ChipVerification.Reason.CHIP_AUTHENTICATION_FAILED, dg14.isPresent()
+                    ? "chip authentication is required but no response was given"
+                    : "chip authentication is required but DG14 was not uploaded", status);
+        } else {
+            ca = dg14.isPresent() ? ChipVerification.ChipAuthenticationStatus.NOT_PERFORMED
+                    : ChipVerification.ChipAuthenticationStatus.NOT_SUPPORTED;
+        }
         ChipVerification.Signer signer = new ChipVerification.Signer(
                 documentSigner.getSubjectX500Principal().getName(), documentSigner.getIssuerX500Principal().getName(),
                 documentSigner.getSerialNumber(), documentSigner.getNotBefore().toInstant(),
                 documentSigner.getNotAfter().toInstant(), anchor.get());
-        return new ChipVerification.ChipVerified(mrz, citizen, face, status, signer, aa, now);
+        return new ChipVerification.ChipVerified(mrz, citizen, face, status, signer, aa, ca, now);
+    }
+
+    /** @return why the chip authentication fails, or null when it verifies */
+    private static String chipAuthenticationFailure(Optional<byte[]> dg14, ChipVerification.DataGroupStatus dg14Status,
+            ChipAuthenticationChallenge challenge, boolean macVerifies) {
+        if (dg14.isEmpty()) {
+            return "a chip authentication response was given but DG14 was not uploaded";
+        }
+        if (dg14Status != ChipVerification.DataGroupStatus.VALID) {
+            return "DG14 is not covered by the SOD, so its key is not the issuer's";
+        }
+        java.util.List<ChipAuthenticationKey> keys;
+        try {
+            keys = ChipAuthenticationKey.fromDg14(dg14.get());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (!keys.contains(challenge.key())) {
+            return "the challenge was made for a key that is not in this chip's DG14";
+        }
+        if (!macVerifies) {
+            return "the chip's response does not carry a MAC made with the chip authentication session keys"
+                    + " (or the challenge was already used)";
+        }
+        return null;
     }
 
     private static String mrzMismatch(Mrz mrz, CitizenData citizen) {
@@ -456,11 +528,58 @@ public final class ChipVerifier {
         }
     }
 
+    /**
+     * A chip authentication the server started and the chip's answer, relayed by the reader.
+     *
+     * @param challenge the challenge the server made for this chip ({@link ChipAuthenticationChallenge#start})
+     * @param response the chip's response APDU to {@link ChipAuthenticationChallenge#protectedCommand()}, 4 to
+     *     {@value ChipAuthenticationChallenge#MAX_RESPONSE_BYTES} bytes
+     */
+    public record ChipAuthenticationResponse(ChipAuthenticationChallenge challenge, byte[] response) {
+        /**
+         * @param challenge not null
+         * @param response copied
+         * @throws IllegalArgumentException if the response is shorter than 4 or longer than
+         *     {@value ChipAuthenticationChallenge#MAX_RESPONSE_BYTES} bytes
+         */
+        public ChipAuthenticationResponse {
+            Objects.requireNonNull(challenge, "challenge");
+            Objects.requireNonNull(response, "response");
+            if (response.length < 4 || response.length > ChipAuthenticationChallenge.MAX_RESPONSE_BYTES) {
+                throw new IllegalArgumentException("a chip authentication response has 4 to "
+                        + ChipAuthenticationChallenge.MAX_RESPONSE_BYTES + " bytes");
+            }
+            response = response.clone();
+        }
+
+        @Override
+        public byte[] response() {
+            return response.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ChipAuthenticationResponse c && challenge == c.challenge
+                    && Arrays.equals(response, c.response);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(challenge) + Arrays.hashCode(response);
+        }
+
+        @Override
+        public String toString() {
+            return "ChipAuthenticationResponse[" + challenge + ", " + response.length + " bytes]";
+        }
+    }
+
     /** Builder; each option set once ({@link IllegalStateException} on a second call). */
     public static final class Builder {
         private TrustList trustList;
         private Clock clock;
         private boolean requireActiveAuthentication;
+        private boolean requireChipAuthentication;
 
         private Builder() {
         }
@@ -502,6 +621,20 @@ public final class ChipVerifier {
                 throw new IllegalStateException("requireActiveAuthentication already set");
             }
             this.requireActiveAuthentication = true;
+            return this;
+        }
+
+        /**
+         * Refuse a chip unless a chip authentication (DG14) was relayed and verified (chips without DG14 are then
+         * refused too). Off by default, since it needs a phone app that relays the server's challenge.
+         *
+         * @return this builder
+         */
+        public Builder requireChipAuthentication() {
+            if (requireChipAuthentication) {
+                throw new IllegalStateException("requireChipAuthentication already set");
+            }
+            this.requireChipAuthentication = true;
             return this;
         }
 

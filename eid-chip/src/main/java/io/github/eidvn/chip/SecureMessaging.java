@@ -9,9 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * 3DES secure messaging after Basic Access Control (ICAO Doc 9303 Part 11 §9.8): short command APDUs are wrapped
- * (data encrypted in DO'87', Le in DO'97', the retail MAC over the send sequence counter, the header and the objects in
- * DO'8E') and responses unwrapped (DO'87', DO'99', DO'8E' checked).
+ * Secure messaging (ICAO Doc 9303 Part 11 §9.8): 3DES after Basic Access Control, and 3DES or AES after chip
+ * authentication: short command APDUs are wrapped (data encrypted in DO'87', Le in DO'97', the MAC over the send
+ * sequence counter, the header and the objects in DO'8E') and responses unwrapped (DO'87', DO'99', DO'8E' checked).
+ * 3DES uses the retail MAC, CBC with a zero IV and an 8-byte counter; AES uses CMAC truncated to 8 bytes, CBC with the
+ * IV E(KS_enc, SSC) and a 16-byte counter (§9.8.6.2).
  *
  * <p><b>Security.</b> The counter is incremented before each command and each response, so a replayed or reordered
  * response fails its MAC; a response whose MAC is missing or wrong is an empty result, and the session must then be
@@ -20,19 +22,60 @@ import java.util.Optional;
 public final class SecureMessaging {
 
     private final BacKeys sessionKeys;
+    private final byte[] encryptionKey;
+    private final byte[] macKey;
+    private final int block;
     private byte[] ssc;
 
     /**
+     * 3DES secure messaging after BAC.
+     *
      * @param sessionKeys KS_enc and KS_mac
      * @param ssc the 8-byte initial send sequence counter
      */
     SecureMessaging(BacKeys sessionKeys, byte[] ssc) {
-        this.sessionKeys = Objects.requireNonNull(sessionKeys, "sessionKeys");
+        this(Objects.requireNonNull(sessionKeys, "sessionKeys"), sessionKeys.encryptionKey(), sessionKeys.macKey(), 8,
+                ssc);
+    }
+
+    private SecureMessaging(BacKeys sessionKeys, byte[] encryptionKey, byte[] macKey, int block, byte[] ssc) {
+        this.sessionKeys = sessionKeys;
+        this.encryptionKey = encryptionKey.clone();
+        this.macKey = macKey.clone();
+        this.block = block;
         this.ssc = ssc.clone();
     }
 
-    /** @return the session keys KS_enc and KS_mac */
+    /**
+     * 3DES secure messaging after chip authentication: the counter starts at zero.
+     *
+     * @param encryptionKey KS_enc, 16 bytes
+     * @param macKey KS_mac, 16 bytes
+     * @return the session
+     */
+    static SecureMessaging tripleDes(byte[] encryptionKey, byte[] macKey) {
+        return new SecureMessaging(null, encryptionKey, macKey, 8, new byte[8]);
+    }
+
+    /**
+     * AES secure messaging after chip authentication: the counter starts at zero.
+     *
+     * @param encryptionKey KS_enc, 16, 24 or 32 bytes
+     * @param macKey KS_mac, the same length
+     * @return the session
+     */
+    static SecureMessaging aes(byte[] encryptionKey, byte[] macKey) {
+        return new SecureMessaging(null, encryptionKey, macKey, 16, new byte[16]);
+    }
+
+    /**
+     * @return the session keys KS_enc and KS_mac of a 3DES session
+     * @throws IllegalStateException for a session after chip authentication (only created inside this package)
+     */
     public BacKeys sessionKeys() {
+        if (sessionKeys == null) {
+            throw new IllegalStateException("a session after chip authentication has no BAC keys");
+        }
         return sessionKeys;
     }
 
@@ -72,13 +115,14 @@ public final class SecureMessaging {
         byte[] header = {(byte) (command[0] | 0x0C), command[1], command[2], command[3]};
         byte[] do87 = new byte[0];
         if (data.length > 0) {
-            byte[] encrypted = DesCrypto.cbc(sessionKeys.encryptionKey(), DesCrypto.pad(data), true);
+            increment();
+            byte[] encrypted = cipher(pad(data), true);
+            decrement();
             do87 = tlv(0x87, BasicAccessControl.concat(new byte[] {1}, encrypted));
         }
         byte[] do97 = le == null ? new byte[0] : new byte[] {(byte) 0x97, 1, (byte) (int) le};
         increment();
-        byte[] mac = DesCrypto.retailMac(sessionKeys.macKey(),
-                BasicAccessControl.concat(ssc, DesCrypto.pad(header), do87, do97));
+        byte[] mac = mac(BasicAccessControl.concat(ssc, pad(header), do87, do97));
         byte[] do8e = tlv(0x8E, mac);
         byte[] body = BasicAccessControl.concat(do87, do97, do8e);
         if (body.length > 255) {
@@ -142,23 +186,68 @@ public final class SecureMessaging {
         if (mac == null || mac.length != 8 || do99 == null || do99.length != 2) {
             return Optional.empty();
         }
-        byte[] expected = DesCrypto.retailMac(sessionKeys.macKey(),
-                BasicAccessControl.concat(ssc, Arrays.copyOf(response, macInputEnd)));
+        byte[] expected = mac(BasicAccessControl.concat(ssc, Arrays.copyOf(response, macInputEnd)));
         if (!DesCrypto.equal(expected, mac)) {
             return Optional.empty();
         }
         byte[] plain = new byte[0];
         if (do87 != null) {
-            if (do87.length < 9 || do87[0] != 1 || (do87.length - 1) % 8 != 0) {
+            if (do87.length < 1 + block || do87[0] != 1 || (do87.length - 1) % block != 0) {
                 return Optional.empty();
             }
-            plain = DesCrypto.unpad(DesCrypto.cbc(sessionKeys.encryptionKey(),
-                    Arrays.copyOfRange(do87, 1, do87.length), false));
+            plain = DesCrypto.unpad(cipher(Arrays.copyOfRange(do87, 1, do87.length), false));
             if (plain == null) {
                 return Optional.empty();
             }
         }
         return Optional.of(BasicAccessControl.concat(plain, do99));
+    }
+
+    private byte[] pad(byte[] data) {
+        byte[] out = Arrays.copyOf(data, (data.length / block + 1) * block);
+        out[data.length] = (byte) 0x80;
+        return out;
+    }
+
+    /** The MAC over the counter and the objects (padded here). */
+    private byte[] mac(byte[] input) {
+        if (block == 8) {
+            return DesCrypto.retailMac(macKey, input);
+        }
+        try {
+            javax.crypto.Mac cmac = javax.crypto.Mac.getInstance("AESCMAC", io.github.eidvn.chip.internal.Bc.PROVIDER);
+            cmac.init(new javax.crypto.spec.SecretKeySpec(macKey, "AES"));
+            return Arrays.copyOf(cmac.doFinal(pad(input)), 8);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Bouncy Castle provides AES-CMAC", e);
+        }
+    }
+
+    /** CBC over whole blocks: zero IV for 3DES, E(KS_enc, SSC) for AES (the counter of the current message). */
+    private byte[] cipher(byte[] data, boolean encrypt) {
+        if (block == 8) {
+            return DesCrypto.cbc(encryptionKey, data, encrypt);
+        }
+        try {
+            javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(encryptionKey, "AES");
+            javax.crypto.Cipher ecb = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            byte[] iv = ecb.doFinal(ssc);
+            javax.crypto.Cipher cbc = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+            cbc.init(encrypt ? javax.crypto.Cipher.ENCRYPT_MODE : javax.crypto.Cipher.DECRYPT_MODE, key,
+                    new javax.crypto.spec.IvParameterSpec(iv));
+            return cbc.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC/NoPadding is required by every Java platform", e);
+        }
+    }
+
+    private void decrement() {
+        for (int i = ssc.length - 1; i >= 0; i--) {
+            if (ssc[i]-- != 0) {
+                break;
+            }
+        }
     }
 
     private void increment() {

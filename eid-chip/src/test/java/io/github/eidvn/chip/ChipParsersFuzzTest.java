@@ -14,8 +14,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Jazzer targets for the chip parsers: EF.SOD through the whole verifier ({@link #sod(byte[])}), and the DG1, DG2,
- * DG13 and DG15 parsers and the MRZ reader on their own ({@link #dataGroups(byte[])}), since fuzzed data groups never
- * pass the hash check that guards them inside the verifier. Seeds: the BSI specimen's EF.SOD, DG1 and DG2 and a
+ * DG13, DG14 (chip authentication keys) and DG15 parsers and the MRZ reader on their own ({@link #dataGroups(byte[])}), since fuzzed data groups never
+ * pass the hash check that guards them inside the verifier. Seeds: the BSI specimen's EF.SOD, DG1, DG2 and DG14 and a
  * synthetic CCCD EF.SOD and DG13. A crash is any exception other than the documented refusals, or a fuzzed SOD that
  * verifies.
  */
@@ -54,6 +54,13 @@ class ChipParsersFuzzTest {
                 }
             } catch (Tlv.MalformedException expected) {
                 // a refusal, as documented
+            }
+        }
+        if (input.length <= ChipFiles.MAX_DATA_GROUP_BYTES) {
+            try {
+                assertThat(ChipAuthenticationKey.fromDg14(input)).doesNotContainNull();
+            } catch (IllegalArgumentException expected) {
+                assertThat(expected.getMessage()).contains("DG14"); // a refusal, as documented
             }
         }
         String text = new String(input, StandardCharsets.ISO_8859_1);

@@ -1,6 +1,8 @@
 package io.github.eidvn.chip.pcsc;
 
 import io.github.eidvn.chip.ChipAccess;
+import io.github.eidvn.chip.ChipAuthenticationChallenge;
+import io.github.eidvn.chip.ChipAuthenticationKey;
 import io.github.eidvn.chip.ChipFiles;
 import io.github.eidvn.chip.ChipRead;
 import io.github.eidvn.chip.ChipReadException;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,7 @@ import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
 import net.sf.scuba.smartcards.CardServiceException;
+import net.sf.scuba.smartcards.CommandAPDU;
 import net.sf.scuba.smartcards.ISO7816;
 import org.jmrtd.AccessKeySpec;
 import org.jmrtd.BACKey;
@@ -34,11 +38,15 @@ import org.jmrtd.lds.PACEInfo;
 import org.jmrtd.lds.SecurityInfo;
 import org.jmrtd.lds.icao.DG15File;
 import org.jmrtd.protocol.AAResult;
+import org.jmrtd.protocol.EACCAAPDUSender;
+import org.jmrtd.protocol.EACCAProtocol;
 
 /**
  * Reads the chip of an ID card on a PC/SC reader ({@code javax.smartcardio}) with JMRTD: PACE when EF.CardAccess
  * offers it (with the CAN, or the MRZ key), otherwise BAC with the MRZ; then EF.COM, EF.SOD, DG1, DG2, DG13, DG14 and
- * DG15, and an active authentication challenge (8 random bytes) when DG15 is present. Registered as a
+ * DG15, an active authentication challenge (8 random bytes) when DG15 is present, and last chip authentication when
+ * DG14 is present (a {@link ChipAuthenticationChallenge}: the terminal key sent with JMRTD, then the challenge's
+ * protected command; the chip's answer is handed over in {@link ChipRead#chipAuthentication()}). Registered as a
  * {@link ChipReader} service.
  *
  * <p>Vietnamese cards offer PACE (ECDH generic mapping, AES-128, brainpoolP256r1); the CAN is the last 6 digits of the
@@ -88,7 +96,8 @@ public final class PcscChipReader implements ChipReader {
         } catch (CardException | RuntimeException e) {
             throw new ChipReadException(ChipReadException.Reason.NO_READER, "cannot connect: " + e.getMessage(), e);
         }
-        PassportService service = new PassportService(new SmartcardioCardService(card),
+        SmartcardioCardService raw = new SmartcardioCardService(card);
+        PassportService service = new PassportService(raw,
                 PassportService.NORMAL_MAX_TRANCEIVE_LENGTH, PassportService.DEFAULT_MAX_BLOCKSIZE, false, true);
         try {
             service.open();
@@ -97,12 +106,15 @@ public final class PcscChipReader implements ChipReader {
             Optional<byte[]> com = readFile(service, PassportService.EF_COM, false);
             com.ifPresent(files::com);
             files.sod(readFile(service, PassportService.EF_SOD, true).orElseThrow());
+            byte[] dg14 = null;
             byte[] dg15 = null;
             for (int n : DATA_GROUPS) {
                 Optional<byte[]> dg = readFile(service, fileId(n), n == 1);
                 if (dg.isPresent()) {
                     files.dataGroup(n, dg.get());
-                    if (n == 15) {
+                    if (n == 14) {
+                        dg14 = dg.get();
+                    } else if (n == 15) {
                         dg15 = dg.get();
                     }
                 }
@@ -111,7 +123,12 @@ public final class PcscChipReader implements ChipReader {
             if (dg15 != null) {
                 aa = Optional.of(activeAuthentication(service, dg15));
             }
-            return new ChipRead(files.build(), aa, protocol);
+            // last: chip authentication ends the current secure channel
+            Optional<ChipVerifier.ChipAuthenticationResponse> ca = Optional.empty();
+            if (dg14 != null) {
+                ca = chipAuthentication(service, raw, dg14);
+            }
+            return new ChipRead(files.build(), aa, protocol, ca);
         } catch (CardServiceException e) {
             throw new ChipReadException(ChipReadException.Reason.READ_FAILED, "card error, status word "
                     + Integer.toHexString(e.getSW()), e);
@@ -214,6 +231,36 @@ public final class PcscChipReader implements ChipReader {
         } catch (IOException e) {
             throw new CardServiceException("reading file " + Integer.toHexString(fid & 0xFFFF) + " failed", e);
         }
+    }
+
+    /**
+     * Chip authentication with JMRTD, the terminal key made by a {@link ChipAuthenticationChallenge} (as a server would
+     * make it): the key sent in the current secure channel, then the challenge's protected command sent as is.
+     *
+     * @return empty when DG14 offers no chip authentication key; the challenge and the chip's answer otherwise
+     * @throws CardServiceException when the chip refuses the terminal key
+     */
+    private Optional<ChipVerifier.ChipAuthenticationResponse> chipAuthentication(PassportService service,
+            SmartcardioCardService raw, byte[] dg14) throws CardServiceException {
+        List<ChipAuthenticationKey> keys;
+        try {
+            keys = ChipAuthenticationKey.fromDg14(dg14);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // malformed DG14: the verifier refuses it, or its hash, on its own
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        ChipAuthenticationChallenge challenge = ChipAuthenticationChallenge.start(keys.get(0), random);
+        ChipAuthenticationKey key = challenge.key();
+        EACCAProtocol.sendPublicKey(new EACCAAPDUSender(raw), service.getWrapper(), key.protocol(), key.keyId().orElse(null),
+                challenge.terminalPublicKey());
+        byte[] answer = raw.transmit(new CommandAPDU(challenge.protectedCommand())).getBytes();
+        if (answer.length < 4) {
+            throw new CardServiceException("the chip answered chip authentication with status "
+                    + HexFormat.of().formatHex(answer));
+        }
+        return Optional.of(new ChipVerifier.ChipAuthenticationResponse(challenge, answer));
     }
 
     private ChipVerifier.ActiveAuthenticationResponse activeAuthentication(PassportService service, byte[] dg15)

@@ -3,9 +3,12 @@ package io.github.eidvn.chip.pcsc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eidvn.chip.ChipAccess;
+import io.github.eidvn.chip.ChipAuthenticationChallenge;
+import io.github.eidvn.chip.ChipAuthenticationKey;
 import io.github.eidvn.chip.ChipReader;
 import io.github.eidvn.chip.Mrz;
 import io.github.eidvn.chip.MrzResult;
+import io.github.eidvn.chip.testing.ChipAuthenticationChips;
 import io.github.eidvn.testing.Vectors;
 
 import java.nio.file.Files;
@@ -24,7 +27,11 @@ import org.jmrtd.PassportService;
 import org.jmrtd.Util;
 import org.jmrtd.lds.PACEInfo;
 import org.jmrtd.protocol.DESedeSecureMessagingWrapper;
+import org.jmrtd.protocol.EACCAProtocol;
+import org.jmrtd.protocol.SecureMessagingWrapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The reader's use of JMRTD, checked without a card: no simulated chip is available, so the protocol steps are
@@ -92,6 +99,33 @@ class PcscChipReaderTest {
         assertThat(HEX.formatHex(wrapped.getBytes())).isEqualTo(apdu.get("protected_apdu").asText());
         ResponseAPDU plain = wrapper.unwrap(new ResponseAPDU(HEX.parseHex(apdu.get("response").asText())));
         assertThat(plain.getSW()).isEqualTo(0x9000);
+    }
+
+    /**
+     * JMRTD as the chip's side of chip authentication: from the shared secret with the server-made terminal key it
+     * derives the same session keys and protected READ BINARY as {@link ChipAuthenticationChallenge}, and it accepts
+     * the simulated chip's answer.
+     */
+    @ParameterizedTest
+    @CsvSource({"brainpoolP256r1, 0.4.0.127.0.7.2.2.3.2.2, true", "brainpoolP224r1, 0.4.0.127.0.7.2.2.3.2.1, false"})
+    void chipAuthentication_jmrtdDerivesTheSameProtectedCommandAndAcceptsTheAnswer(String curve, String oid,
+            boolean aes) throws Exception {
+        java.security.KeyPair chip = ChipAuthenticationChips.chipKey(curve);
+        ChipAuthenticationKey key = ChipAuthenticationKey.fromDg14(ChipAuthenticationChips.dg14(chip.getPublic(), oid,
+                null)).get(0);
+        ChipAuthenticationChallenge c = ChipAuthenticationChallenge.start(key, new java.security.SecureRandom());
+        byte[] k = EACCAProtocol.computeSharedSecret("ECDH", c.terminalPublicKey(), chip.getPrivate());
+        SecureMessagingWrapper jmrtd = EACCAProtocol.restartSecureMessaging(oid, k,
+                PassportService.NORMAL_MAX_TRANCEIVE_LENGTH, true);
+        byte[] readEfCom = {0x00, (byte) 0xB0, (byte) 0x9E, 0x00, 0x04};
+        assertThat(HEX.formatHex(jmrtd.wrap(new CommandAPDU(readEfCom)).getBytes()))
+                .isEqualTo(HEX.formatHex(c.protectedCommand()));
+        byte[] efComStart = {0x60, 0x16, 0x5F, 0x01};
+        byte[] answer = ChipAuthenticationChips.answer(chip, aes, c.terminalPublicKeyData(), c.protectedCommand(),
+                efComStart);
+        ResponseAPDU plain = jmrtd.unwrap(new ResponseAPDU(answer));
+        assertThat(plain.getSW()).isEqualTo(0x9000);
+        assertThat(plain.getData()).isEqualTo(efComStart);
     }
 
     /** K1 K2 as the 24-byte K1 K2 K1 key JCA's DESede takes. */

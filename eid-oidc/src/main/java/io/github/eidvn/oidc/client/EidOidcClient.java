@@ -53,7 +53,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -198,6 +197,85 @@ public final class EidOidcClient {
                 .acrValues(List.of(new ACR(level.acr())))
                 .customParameter(io.github.eidvn.oidc.provider.EidOidcProvider.CONSENT_PARAMETER, consent)
                 .endpointURI(p.metadata().getAuthorizationEndpointURI()).build();
+        try {
+            URI authorize = pushRequest(p, request);
+            return new LoginStarted(authorize, new LoginSession(state.getValue(), nonce.getValue(),
+                    verifier.getValue(), level));
+        } catch (LoginRefusedException e) {
+            return e.refusal();
+        }
+    }
+
+    /**
+     * Pushes an authorization request made by another OpenID Connect client to the provider's PAR endpoint, with
+     * this client's {@code private_key_jwt} (and signed as a request object when {@link Builder#signedRequestObject()}
+     * is set). For frameworks that keep their own {@code state}, nonce and PKCE verifier, such as Spring Security's
+     * {@code oauth2Login}; {@link #start} does all of it for other callers.
+     *
+     * @param parameters the authorization request's parameters (query of the authorization URI, decoded): this
+     *     client's {@code client_id}, {@code response_type=code}, {@code scope} with {@code openid}, the
+     *     {@code redirect_uri}, {@code state}, {@code nonce}, a PKCE S256 {@code code_challenge}
+     * @param purposeCode the registered purpose the citizen's data is asked for
+     * @param fields the citizen fields asked for (registered for that purpose); at least one
+     * @param level the assurance level required (sent as {@code acr_values})
+     * @return where to send the browser: the authorization endpoint with {@code client_id} and {@code request_uri}
+     * @throws IllegalArgumentException when the parameters are not such a request (no PKCE S256, no nonce, another
+     *     client id)
+     * @throws LoginRefusedException when the provider is unavailable ({@code PROVIDER_UNAVAILABLE}) or refuses the
+     *     request ({@code REQUEST_REFUSED})
+     */
+    public URI push(Map<String, String> parameters, String purposeCode, Collection<CitizenField> fields,
+            AssuranceLevel level) {
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(level, "level");
+        AuthenticationRequest request;
+        try {
+            Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
+            parameters.forEach((k, v) -> multi.put(k, List.of(v)));
+            request = AuthenticationRequest.parse(multi);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not an OpenID Connect authorization request: " + e.getMessage());
+        }
+        if (!clientId.equals(request.getClientID())) {
+            throw new IllegalArgumentException("client_id is not this client's");
+        }
+        if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
+            throw new IllegalArgumentException("PKCE S256 is required");
+        }
+        if (request.getNonce() == null || request.getState() == null) {
+            throw new IllegalArgumentException("state and nonce are required");
+        }
+        String consent = consentSigner.request(purposeCode, fields).nonce(request.getNonce().getValue())
+                .ttl(ConsentRequestSigner.MAX_TTL).sign().compactJws();
+        request = new AuthenticationRequest.Builder(request).acrValues(List.of(new ACR(level.acr())))
+                .customParameter(io.github.eidvn.oidc.provider.EidOidcProvider.CONSENT_PARAMETER, consent).build();
+        Provider p;
+        try {
+            p = provider();
+        } catch (IOException | GeneralException | RuntimeException e) {
+            throw new LoginRefusedException(
+                    new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "discovery: " + e.getMessage()));
+        }
+        return pushRequest(p, request);
+    }
+
+    /**
+     * A fresh {@code private_key_jwt} client assertion (RFC 7523: {@code iss} and {@code sub} this client,
+     * {@code aud} the issuer, two minutes, a new {@code jti}), for a framework's own token request.
+     *
+     * @return the compact JWS
+     * @throws IllegalStateException when the signing key fails (such as a token removed)
+     */
+    public String clientAssertion() {
+        try {
+            return privateKeyJwt().getClientAssertion().serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the client assertion: " + e.getMessage(), e);
+        }
+    }
+
+    /** Pushes the request (as a signed request object when configured); the authorization URI with request_uri. */
+    private URI pushRequest(Provider p, AuthenticationRequest request) {
         AuthorizationRequest pushed = request;
         try {
             if (signedRequestObject) {
@@ -210,23 +288,21 @@ public final class EidOidcClient {
                 pushed = new AuthenticationRequest.Builder(jwt, clientId).build();
             }
             HTTPRequest http = new PushedAuthorizationRequest(
-                    p.metadata().getPushedAuthorizationRequestEndpointURI(), clientAssertion(), pushed)
+                    p.metadata().getPushedAuthorizationRequestEndpointURI(), privateKeyJwt(), pushed)
                     .toHTTPRequest();
             PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(send(http));
             if (!response.indicatesSuccess()) {
                 ErrorObject error = response.toErrorResponse().getErrorObject();
-                return new LoginRefused(unavailable(error) ? LoginRefusal.PROVIDER_UNAVAILABLE
-                        : LoginRefusal.REQUEST_REFUSED, describe(error));
+                throw new LoginRefusedException(new LoginRefused(unavailable(error)
+                        ? LoginRefusal.PROVIDER_UNAVAILABLE : LoginRefusal.REQUEST_REFUSED, describe(error)));
             }
             URI requestUri = response.toSuccessResponse().getRequestURI();
-            URI authorize = new AuthorizationRequest.Builder(requestUri, clientId)
+            return new AuthorizationRequest.Builder(requestUri, clientId)
                     .endpointURI(p.metadata().getAuthorizationEndpointURI()).build().toURI();
-            return new LoginStarted(authorize, new LoginSession(state.getValue(), nonce.getValue(),
-                    verifier.getValue(), level));
         } catch (IOException e) {
-            return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage());
+            throw new LoginRefusedException(new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage()));
         } catch (ParseException | JOSEException | com.nimbusds.oauth2.sdk.SerializeException e) {
-            return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage());
+            throw new LoginRefusedException(new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage()));
         }
     }
 
@@ -261,9 +337,7 @@ public final class EidOidcClient {
         }
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((AuthorizationErrorResponse) response).getErrorObject();
-            LoginRefusal reason = OAuth2Error.ACCESS_DENIED.equals(error) ? LoginRefusal.DENIED
-                    : OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.equals(error) ? LoginRefusal.LEVEL_NOT_MET
-                    : LoginRefusal.PROVIDER_ERROR;
+            LoginRefusal reason = LoginRefusal.ofProviderError(error == null ? null : error.getCode());
             return new LoginRefused(reason, describe(error));
         }
         AuthorizationSuccessResponse success = (AuthorizationSuccessResponse) response;
@@ -272,7 +346,7 @@ public final class EidOidcClient {
         }
         OIDCTokenResponse tokens;
         try {
-            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), clientAssertion(),
+            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), privateKeyJwt(),
                     new AuthorizationCodeGrant(success.getAuthorizationCode(), redirectUri,
                             new CodeVerifier(session.codeVerifier()))).build().toHTTPRequest();
             TokenResponse tr = OIDCTokenResponseParser.parse(send(http));
@@ -312,34 +386,54 @@ public final class EidOidcClient {
         } catch (JOSEException e) {
             return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "JWKS: " + e.getMessage());
         }
-        AssuranceLevel level = claims.getACR() == null ? null
-                : AssuranceLevel.fromAcr(claims.getACR().getValue()).orElse(null);
+        return accept(claims.toJSONObject(), session.level(), jwt.serialize());
+    }
+
+    /**
+     * Checks what eid adds to an ID token that another OpenID Connect client (such as Spring Security's) has already
+     * validated (signature from the provider's JWKS, issuer, audience, time, nonce): a known {@code acr} at least the
+     * level asked, {@code verified_claims} under eid's trust framework at that same level, and the consent receipt
+     * id. {@link #finish} does this itself.
+     *
+     * @param claims the validated ID token's claims ({@code acr}, {@code amr}, {@code auth_time} as seconds, a
+     *     {@link Date} or an {@link Instant}, {@code verified_claims}, the receipt id, {@code sub})
+     * @param required the level the login asked for
+     * @param idToken the ID token as received
+     * @return {@link LoggedIn}, or {@link LoginRefused} ({@code LEVEL_TOO_LOW}, {@code MALFORMED})
+     */
+    public static LoginResult accept(Map<String, ?> claims, AssuranceLevel required, String idToken) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(idToken, "idToken");
+        AssuranceLevel level = claims.get("acr") instanceof String acr ? AssuranceLevel.fromAcr(acr).orElse(null) : null;
         if (level == null) {
             return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a known acr");
         }
-        if (!level.satisfies(session.level())) {
-            return new LoginRefused(LoginRefusal.LEVEL_TOO_LOW, "acr " + level.acr() + " < " + session.level().acr());
+        if (!level.satisfies(required)) {
+            return new LoginRefused(LoginRefusal.LEVEL_TOO_LOW, "acr " + level.acr() + " < " + required.acr());
         }
         SharedClaims verified;
         try {
-            verified = verifiedClaims(claims.getClaim("verified_claims"), level);
+            verified = verifiedClaims(claims.get("verified_claims"), level);
         } catch (IllegalArgumentException | ClassCastException e) {
             return new LoginRefused(LoginRefusal.MALFORMED, "verified_claims: " + e.getMessage());
         }
-        String receipt = claims.getStringClaim(io.github.eidvn.oidc.provider.EidOidcProvider.RECEIPT_CLAIM);
-        if (receipt == null) {
+        if (!(claims.get(io.github.eidvn.oidc.provider.EidOidcProvider.RECEIPT_CLAIM) instanceof String receipt)) {
             return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a consent receipt id");
         }
+        if (!(claims.get("sub") instanceof String subject) || subject.isEmpty()) {
+            return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a subject");
+        }
         List<String> methods = new ArrayList<>();
-        if (claims.getAMR() != null) {
-            for (AMR a : claims.getAMR()) {
-                methods.add(a.getValue());
+        if (claims.get("amr") instanceof Collection<?> amr) {
+            for (Object a : amr) {
+                methods.add(String.valueOf(a));
             }
         }
-        Instant authTime = claims.getAuthenticationTime() == null ? null
-                : claims.getAuthenticationTime().toInstant();
-        return new LoggedIn(claims.getSubject().getValue(), level, methods, authTime, verified, receipt,
-                jwt.serialize());
+        Object at = claims.get("auth_time");
+        Instant authTime = at instanceof Number n ? Instant.ofEpochSecond(n.longValue())
+                : at instanceof Date d ? d.toInstant() : at instanceof Instant i ? i : null;
+        return new LoggedIn(subject, level, methods, authTime, verified, receipt, idToken);
     }
 
     /** After Nimbus refused the claims (the signature has verified by then), names the first failed check. */
@@ -390,7 +484,7 @@ public final class EidOidcClient {
         return SharedClaims.of(named);
     }
 
-    private PrivateKeyJWT clientAssertion() throws JOSEException {
+    private PrivateKeyJWT privateKeyJwt() throws JOSEException {
         Instant now = clock.instant();
         JWTAuthenticationClaimsSet set = new JWTAuthenticationClaimsSet(clientId, List.of(new Audience(issuer)),
                 Date.from(now.plusSeconds(120)), null, Date.from(now), new JWTID());

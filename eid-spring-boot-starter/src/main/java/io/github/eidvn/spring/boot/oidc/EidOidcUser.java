@@ -60,16 +60,6 @@ public final class EidOidcUser extends DefaultOidcUser {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return super.equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
-
-    @Override
     public String toString() {
         return "EidOidcUser[sub=" + getName() + ", level=" + level.number() + "]";
     }

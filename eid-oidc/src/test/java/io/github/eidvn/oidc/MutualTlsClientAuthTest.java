@@ -62,6 +62,13 @@ import io.github.eidvn.core.consent.ConsentRequestSigner;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.oidc.client.EidOidcClient;
+import io.github.eidvn.oidc.client.LoggedIn;
+import io.github.eidvn.oidc.client.LoginRefusal;
+import io.github.eidvn.oidc.client.LoginRefused;
+import io.github.eidvn.oidc.client.LoginResult;
+import io.github.eidvn.oidc.client.LoginStart;
+import io.github.eidvn.oidc.client.LoginStarted;
 import io.github.eidvn.oidc.provider.AuthorizationStep;
 import io.github.eidvn.oidc.provider.EidOidcProvider;
 import io.github.eidvn.oidc.provider.OidcClientRegistration;
@@ -226,6 +233,33 @@ class MutualTlsClientAuthTest {
                 .isEqualTo(EidOidcProvider.ACR_LOA2);
         assertThat(provider.discoveryJson()).contains("\"self_signed_tls_client_auth\"")
                 .doesNotContain("\"private_key_jwt\"");
+    }
+
+    @Test
+    void eidOidcClient_withTlsClientAuthentication_logsInOverHttps() throws Exception {
+        start(TlsClientAuthentication.pki(BANK_DN));
+        EidOidcClient client = EidOidcClient.builder().issuer(issuer).clientId(bank.party().id())
+                .signingKey(bank.signingKey()).redirectUri(REDIRECT)
+                .tlsClientAuthentication(tls(bankKeys, trusting(serverKeys))).build();
+        LoginStart start = client.start("bank-ekyc", FIELDS, AssuranceLevel.LEVEL_2);
+        assertThat(start).as(start.toString()).isInstanceOf(LoginStarted.class);
+        LoginStarted s = (LoginStarted) start;
+        Map<String, List<String>> q = URLUtils.parseParameters(s.authorizationUri().getRawQuery());
+        AuthorizationStep step = provider.begin(bank.party().id(), q.get("request_uri").get(0));
+        var auth = ((AuthorizationStep.Authenticate) step).authorization();
+        provider.authenticated(auth.transactionId(), PersonalNumber.of(ConsentFixtures.CITIZEN_NUMBER),
+                AssuranceLevel.LEVEL_2, List.of("swk", "face"), List.of(Evidence.of("electronic_record", "bvr")));
+        step = provider.consent(auth.transactionId(), FIELDS);
+        LoginResult result = client.finish(s.session(), ((AuthorizationStep.Redirect) step).location());
+        assertThat(result).as(result.toString()).isInstanceOf(LoggedIn.class);
+        assertThat(((LoggedIn) result).level()).isEqualTo(AssuranceLevel.LEVEL_2);
+
+        EidOidcClient withoutCertificate = EidOidcClient.builder().issuer(issuer).clientId(bank.party().id())
+                .signingKey(bank.signingKey()).redirectUri(REDIRECT)
+                .tlsClientAuthentication(tls(null, trusting(serverKeys))).build();
+        LoginStart refused = withoutCertificate.start("bank-ekyc", FIELDS, AssuranceLevel.LEVEL_2);
+        assertThat(refused).isInstanceOf(LoginRefused.class);
+        assertThat(((LoginRefused) refused).reason()).isEqualTo(LoginRefusal.REQUEST_REFUSED);
     }
 
     @Test

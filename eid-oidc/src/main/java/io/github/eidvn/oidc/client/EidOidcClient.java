@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,6 +25,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -41,6 +45,8 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -111,6 +117,7 @@ public final class EidOidcClient {
     private final Duration skew;
     private final Duration timeout;
     private final boolean signedRequestObject;
+    private final SSLSocketFactory tls;
     private final Clock clock;
     private final ConsentRequestSigner consentSigner;
     private volatile Provider provider;
@@ -130,6 +137,7 @@ public final class EidOidcClient {
         this.skew = b.skew == null ? Duration.ofSeconds(60) : b.skew;
         this.timeout = b.timeout == null ? Duration.ofSeconds(10) : b.timeout;
         this.signedRequestObject = b.signedRequestObject;
+        this.tls = b.tls == null ? null : b.tls.getSocketFactory();
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.consentSigner = ConsentRequestSigner.builder().partyId(b.clientId).signingKey(b.key)
                 .audience(issuer.getValue()).clock(clock).build();
@@ -151,13 +159,23 @@ public final class EidOidcClient {
                 p = provider;
                 if (p == null) {
                     int ms = (int) timeout.toMillis();
-                    OIDCProviderMetadata m = OIDCProviderMetadata.resolve(issuer, ms, ms);
+                    OIDCProviderMetadata m = OIDCProviderMetadata.resolve(issuer, r -> {
+                        r.setConnectTimeout(ms);
+                        r.setReadTimeout(ms);
+                        if (tls != null) {
+                            r.setSSLSocketFactory(tls);
+                        }
+                    });
                     if (m.getPushedAuthorizationRequestEndpointURI() == null || m.getTokenEndpointURI() == null
                             || m.getJWKSetURI() == null || m.getAuthorizationEndpointURI() == null) {
                         throw new GeneralException("the provider metadata lacks an endpoint");
                     }
                     URL jwks = m.getJWKSetURI().toURL();
-                    JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(jwks).build();
+                    JWKSource<SecurityContext> source = (tls == null ? JWKSourceBuilder.<SecurityContext>create(jwks)
+                            : JWKSourceBuilder.<SecurityContext>create(jwks, new DefaultResourceRetriever(
+                                    JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                                    JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
+                                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT, true, tls))).build();
                     IDTokenValidator v = new IDTokenValidator(issuer, clientId,
                             new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, source), null);
                     v.setMaxClockSkew((int) skew.getSeconds());
@@ -288,7 +306,7 @@ public final class EidOidcClient {
                 pushed = new AuthenticationRequest.Builder(jwt, clientId).build();
             }
             HTTPRequest http = new PushedAuthorizationRequest(
-                    p.metadata().getPushedAuthorizationRequestEndpointURI(), privateKeyJwt(), pushed)
+                    p.metadata().getPushedAuthorizationRequestEndpointURI(), clientAuthentication(), pushed)
                     .toHTTPRequest();
             PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(send(http));
             if (!response.indicatesSuccess()) {
@@ -346,7 +364,7 @@ public final class EidOidcClient {
         }
         OIDCTokenResponse tokens;
         try {
-            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), privateKeyJwt(),
+            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), clientAuthentication(),
                     new AuthorizationCodeGrant(success.getAuthorizationCode(), redirectUri,
                             new CodeVerifier(session.codeVerifier()))).build().toHTTPRequest();
             TokenResponse tr = OIDCTokenResponseParser.parse(send(http));
@@ -484,6 +502,11 @@ public final class EidOidcClient {
         return SharedClaims.of(named);
     }
 
+    /** Mutual TLS when configured, else a fresh private_key_jwt. */
+    private ClientAuthentication clientAuthentication() throws JOSEException {
+        return tls != null ? new PKITLSClientAuthentication(clientId, tls) : privateKeyJwt();
+    }
+
     private PrivateKeyJWT privateKeyJwt() throws JOSEException {
         Instant now = clock.instant();
         JWTAuthenticationClaimsSet set = new JWTAuthenticationClaimsSet(clientId, List.of(new Audience(issuer)),
@@ -522,6 +545,7 @@ public final class EidOidcClient {
         private Duration skew;
         private Duration timeout;
         private boolean signedRequestObject;
+        private SSLContext tls;
         private Clock clock;
 
         private Builder() {
@@ -611,6 +635,21 @@ public final class EidOidcClient {
                 throw new IllegalArgumentException("timeout must be 1 second to 1 minute");
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Authenticates at the PAR and token endpoints with the TLS client certificate of this context (RFC 8705,
+         * for a client registered with {@code tls_client_auth} or {@code self_signed_tls_client_auth}) instead of
+         * {@code private_key_jwt}. The context also carries discovery and JWKS requests (its trust managers check the
+         * provider's server certificate). The signing key still signs the consent request.
+         *
+         * @param context a TLS context holding the client's key and certificate
+         * @return this builder
+         */
+        public Builder tlsClientAuthentication(SSLContext context) {
+            once(this.tls, "tlsClientAuthentication");
+            this.tls = Objects.requireNonNull(context, "context");
             return this;
         }
 

@@ -7,8 +7,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +30,18 @@ class EidLoginConfig {
     @Bean
     @Order(1)
     SecurityFilterChain eidWeb(HttpSecurity http) throws Exception {
+        EidOidcLoginFailureHandler failure = new EidOidcLoginFailureHandler();
         http.securityMatcher("/web/**", "/oauth2/authorization/**", "/login/oauth2/code/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .oauth2Login(o -> o.failureHandler(new EidOidcLoginFailureHandler()).defaultSuccessUrl("/web/me"));
+                .oauth2Login(o -> o.failureHandler(failure).defaultSuccessUrl("/web/me")
+                        // a refused or failed PAR: the same bilingual page instead of Spring's bare 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <F extends OAuth2AuthorizationRequestRedirectFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler(failure);
+                                return filter;
+                            }
+                        }));
         return http.build();
     }
 

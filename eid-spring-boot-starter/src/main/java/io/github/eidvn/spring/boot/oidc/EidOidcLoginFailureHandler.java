@@ -16,7 +16,8 @@ import io.github.eidvn.oidc.client.LoginRefusal;
  * A refused e-ID login as a plain-text page (HTTP 403) with eid's reason in Vietnamese and English: the user
  * service's and the PAR resolver's own refusals ({@code eid_*}), or the provider's error at the redirect URI mapped
  * by {@link LoginRefusal#ofProviderError} (the provider's own description is never shown). Set it with
- * {@code oauth2Login(o -> o.failureHandler(new EidOidcLoginFailureHandler()))}.
+ * {@code oauth2Login(o -> o.failureHandler(new EidOidcLoginFailureHandler()))}, and on the
+ * {@code OAuth2AuthorizationRequestRedirectFilter} (through an object post-processor) for a refused or failed PAR.
  */
 public final class EidOidcLoginFailureHandler implements AuthenticationFailureHandler {
 
@@ -27,12 +28,19 @@ public final class EidOidcLoginFailureHandler implements AuthenticationFailureHa
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        String message;
-        if (exception instanceof OAuth2AuthenticationException o && o.getError().getErrorCode().startsWith("eid_")) {
-            message = o.getError().getDescription();
-        } else {
-            LoginRefusal reason = LoginRefusal.ofProviderError(exception instanceof OAuth2AuthenticationException o
-                    ? o.getError().getErrorCode() : null);
+        String message = null;
+        String code = null;
+        // the PAR resolver's refusal reaches the redirect filter's handler wrapped in Spring's own exception
+        for (Throwable t = exception; t != null && code == null; t = t.getCause()) {
+            if (t instanceof OAuth2AuthenticationException o) {
+                code = o.getError().getErrorCode();
+                if (code.startsWith("eid_")) {
+                    message = o.getError().getDescription();
+                }
+            }
+        }
+        if (message == null) {
+            LoginRefusal reason = LoginRefusal.ofProviderError(code);
             message = reason.vietnamese() + " / " + reason.english();
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

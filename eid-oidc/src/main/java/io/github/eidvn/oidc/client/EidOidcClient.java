@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,6 +25,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -41,6 +45,8 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -53,7 +59,6 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.OIDCScopeValue;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -112,6 +117,7 @@ public final class EidOidcClient {
     private final Duration skew;
     private final Duration timeout;
     private final boolean signedRequestObject;
+    private final SSLSocketFactory tls;
     private final Clock clock;
     private final ConsentRequestSigner consentSigner;
     private volatile Provider provider;
@@ -131,6 +137,7 @@ public final class EidOidcClient {
         this.skew = b.skew == null ? Duration.ofSeconds(60) : b.skew;
         this.timeout = b.timeout == null ? Duration.ofSeconds(10) : b.timeout;
         this.signedRequestObject = b.signedRequestObject;
+        this.tls = b.tls == null ? null : b.tls.getSocketFactory();
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.consentSigner = ConsentRequestSigner.builder().partyId(b.clientId).signingKey(b.key)
                 .audience(issuer.getValue()).clock(clock).build();
@@ -152,13 +159,23 @@ public final class EidOidcClient {
                 p = provider;
                 if (p == null) {
                     int ms = (int) timeout.toMillis();
-                    OIDCProviderMetadata m = OIDCProviderMetadata.resolve(issuer, ms, ms);
+                    OIDCProviderMetadata m = OIDCProviderMetadata.resolve(issuer, r -> {
+                        r.setConnectTimeout(ms);
+                        r.setReadTimeout(ms);
+                        if (tls != null) {
+                            r.setSSLSocketFactory(tls);
+                        }
+                    });
                     if (m.getPushedAuthorizationRequestEndpointURI() == null || m.getTokenEndpointURI() == null
                             || m.getJWKSetURI() == null || m.getAuthorizationEndpointURI() == null) {
                         throw new GeneralException("the provider metadata lacks an endpoint");
                     }
                     URL jwks = m.getJWKSetURI().toURL();
-                    JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(jwks).build();
+                    JWKSource<SecurityContext> source = (tls == null ? JWKSourceBuilder.<SecurityContext>create(jwks)
+                            : JWKSourceBuilder.<SecurityContext>create(jwks, new DefaultResourceRetriever(
+                                    JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                                    JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
+                                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT, true, tls))).build();
                     IDTokenValidator v = new IDTokenValidator(issuer, clientId,
                             new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, source), null);
                     v.setMaxClockSkew((int) skew.getSeconds());
@@ -198,6 +215,85 @@ public final class EidOidcClient {
                 .acrValues(List.of(new ACR(level.acr())))
                 .customParameter(io.github.eidvn.oidc.provider.EidOidcProvider.CONSENT_PARAMETER, consent)
                 .endpointURI(p.metadata().getAuthorizationEndpointURI()).build();
+        try {
+            URI authorize = pushRequest(p, request);
+            return new LoginStarted(authorize, new LoginSession(state.getValue(), nonce.getValue(),
+                    verifier.getValue(), level));
+        } catch (LoginRefusedException e) {
+            return e.refusal();
+        }
+    }
+
+    /**
+     * Pushes an authorization request made by another OpenID Connect client to the provider's PAR endpoint, with
+     * this client's {@code private_key_jwt} (and signed as a request object when {@link Builder#signedRequestObject()}
+     * is set). For frameworks that keep their own {@code state}, nonce and PKCE verifier, such as Spring Security's
+     * {@code oauth2Login}; {@link #start} does all of it for other callers.
+     *
+     * @param parameters the authorization request's parameters (query of the authorization URI, decoded): this
+     *     client's {@code client_id}, {@code response_type=code}, {@code scope} with {@code openid}, the
+     *     {@code redirect_uri}, {@code state}, {@code nonce}, a PKCE S256 {@code code_challenge}
+     * @param purposeCode the registered purpose the citizen's data is asked for
+     * @param fields the citizen fields asked for (registered for that purpose); at least one
+     * @param level the assurance level required (sent as {@code acr_values})
+     * @return where to send the browser: the authorization endpoint with {@code client_id} and {@code request_uri}
+     * @throws IllegalArgumentException when the parameters are not such a request (no PKCE S256, no nonce, another
+     *     client id)
+     * @throws LoginRefusedException when the provider is unavailable ({@code PROVIDER_UNAVAILABLE}) or refuses the
+     *     request ({@code REQUEST_REFUSED})
+     */
+    public URI push(Map<String, String> parameters, String purposeCode, Collection<CitizenField> fields,
+            AssuranceLevel level) {
+        Objects.requireNonNull(parameters, "parameters");
+        Objects.requireNonNull(level, "level");
+        AuthenticationRequest request;
+        try {
+            Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
+            parameters.forEach((k, v) -> multi.put(k, List.of(v)));
+            request = AuthenticationRequest.parse(multi);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not an OpenID Connect authorization request: " + e.getMessage());
+        }
+        if (!clientId.equals(request.getClientID())) {
+            throw new IllegalArgumentException("client_id is not this client's");
+        }
+        if (request.getCodeChallenge() == null || !CodeChallengeMethod.S256.equals(request.getCodeChallengeMethod())) {
+            throw new IllegalArgumentException("PKCE S256 is required");
+        }
+        if (request.getNonce() == null || request.getState() == null) {
+            throw new IllegalArgumentException("state and nonce are required");
+        }
+        String consent = consentSigner.request(purposeCode, fields).nonce(request.getNonce().getValue())
+                .ttl(ConsentRequestSigner.MAX_TTL).sign().compactJws();
+        request = new AuthenticationRequest.Builder(request).acrValues(List.of(new ACR(level.acr())))
+                .customParameter(io.github.eidvn.oidc.provider.EidOidcProvider.CONSENT_PARAMETER, consent).build();
+        Provider p;
+        try {
+            p = provider();
+        } catch (IOException | GeneralException | RuntimeException e) {
+            throw new LoginRefusedException(
+                    new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "discovery: " + e.getMessage()));
+        }
+        return pushRequest(p, request);
+    }
+
+    /**
+     * A fresh {@code private_key_jwt} client assertion (RFC 7523: {@code iss} and {@code sub} this client,
+     * {@code aud} the issuer, two minutes, a new {@code jti}), for a framework's own token request.
+     *
+     * @return the compact JWS
+     * @throws IllegalStateException when the signing key fails (such as a token removed)
+     */
+    public String clientAssertion() {
+        try {
+            return privateKeyJwt().getClientAssertion().serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the client assertion: " + e.getMessage(), e);
+        }
+    }
+
+    /** Pushes the request (as a signed request object when configured); the authorization URI with request_uri. */
+    private URI pushRequest(Provider p, AuthenticationRequest request) {
         AuthorizationRequest pushed = request;
         try {
             if (signedRequestObject) {
@@ -210,23 +306,21 @@ public final class EidOidcClient {
                 pushed = new AuthenticationRequest.Builder(jwt, clientId).build();
             }
             HTTPRequest http = new PushedAuthorizationRequest(
-                    p.metadata().getPushedAuthorizationRequestEndpointURI(), clientAssertion(), pushed)
+                    p.metadata().getPushedAuthorizationRequestEndpointURI(), clientAuthentication(), pushed)
                     .toHTTPRequest();
             PushedAuthorizationResponse response = PushedAuthorizationResponse.parse(send(http));
             if (!response.indicatesSuccess()) {
                 ErrorObject error = response.toErrorResponse().getErrorObject();
-                return new LoginRefused(unavailable(error) ? LoginRefusal.PROVIDER_UNAVAILABLE
-                        : LoginRefusal.REQUEST_REFUSED, describe(error));
+                throw new LoginRefusedException(new LoginRefused(unavailable(error)
+                        ? LoginRefusal.PROVIDER_UNAVAILABLE : LoginRefusal.REQUEST_REFUSED, describe(error)));
             }
             URI requestUri = response.toSuccessResponse().getRequestURI();
-            URI authorize = new AuthorizationRequest.Builder(requestUri, clientId)
+            return new AuthorizationRequest.Builder(requestUri, clientId)
                     .endpointURI(p.metadata().getAuthorizationEndpointURI()).build().toURI();
-            return new LoginStarted(authorize, new LoginSession(state.getValue(), nonce.getValue(),
-                    verifier.getValue(), level));
         } catch (IOException e) {
-            return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage());
+            throw new LoginRefusedException(new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage()));
         } catch (ParseException | JOSEException | com.nimbusds.oauth2.sdk.SerializeException e) {
-            return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage());
+            throw new LoginRefusedException(new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "PAR: " + e.getMessage()));
         }
     }
 
@@ -261,9 +355,7 @@ public final class EidOidcClient {
         }
         if (!response.indicatesSuccess()) {
             ErrorObject error = ((AuthorizationErrorResponse) response).getErrorObject();
-            LoginRefusal reason = OAuth2Error.ACCESS_DENIED.equals(error) ? LoginRefusal.DENIED
-                    : OIDCError.UNMET_AUTHENTICATION_REQUIREMENTS.equals(error) ? LoginRefusal.LEVEL_NOT_MET
-                    : LoginRefusal.PROVIDER_ERROR;
+            LoginRefusal reason = LoginRefusal.ofProviderError(error == null ? null : error.getCode());
             return new LoginRefused(reason, describe(error));
         }
         AuthorizationSuccessResponse success = (AuthorizationSuccessResponse) response;
@@ -272,7 +364,7 @@ public final class EidOidcClient {
         }
         OIDCTokenResponse tokens;
         try {
-            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), clientAssertion(),
+            HTTPRequest http = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(), clientAuthentication(),
                     new AuthorizationCodeGrant(success.getAuthorizationCode(), redirectUri,
                             new CodeVerifier(session.codeVerifier()))).build().toHTTPRequest();
             TokenResponse tr = OIDCTokenResponseParser.parse(send(http));
@@ -312,34 +404,54 @@ public final class EidOidcClient {
         } catch (JOSEException e) {
             return new LoginRefused(LoginRefusal.PROVIDER_UNAVAILABLE, "JWKS: " + e.getMessage());
         }
-        AssuranceLevel level = claims.getACR() == null ? null
-                : AssuranceLevel.fromAcr(claims.getACR().getValue()).orElse(null);
+        return accept(claims.toJSONObject(), session.level(), jwt.serialize());
+    }
+
+    /**
+     * Checks what eid adds to an ID token that another OpenID Connect client (such as Spring Security's) has already
+     * validated (signature from the provider's JWKS, issuer, audience, time, nonce): a known {@code acr} at least the
+     * level asked, {@code verified_claims} under eid's trust framework at that same level, and the consent receipt
+     * id. {@link #finish} does this itself.
+     *
+     * @param claims the validated ID token's claims ({@code acr}, {@code amr}, {@code auth_time} as seconds, a
+     *     {@link Date} or an {@link Instant}, {@code verified_claims}, the receipt id, {@code sub})
+     * @param required the level the login asked for
+     * @param idToken the ID token as received
+     * @return {@link LoggedIn}, or {@link LoginRefused} ({@code LEVEL_TOO_LOW}, {@code MALFORMED})
+     */
+    public static LoginResult accept(Map<String, ?> claims, AssuranceLevel required, String idToken) {
+        Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(idToken, "idToken");
+        AssuranceLevel level = claims.get("acr") instanceof String acr ? AssuranceLevel.fromAcr(acr).orElse(null) : null;
         if (level == null) {
             return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a known acr");
         }
-        if (!level.satisfies(session.level())) {
-            return new LoginRefused(LoginRefusal.LEVEL_TOO_LOW, "acr " + level.acr() + " < " + session.level().acr());
+        if (!level.satisfies(required)) {
+            return new LoginRefused(LoginRefusal.LEVEL_TOO_LOW, "acr " + level.acr() + " < " + required.acr());
         }
         SharedClaims verified;
         try {
-            verified = verifiedClaims(claims.getClaim("verified_claims"), level);
+            verified = verifiedClaims(claims.get("verified_claims"), level);
         } catch (IllegalArgumentException | ClassCastException e) {
             return new LoginRefused(LoginRefusal.MALFORMED, "verified_claims: " + e.getMessage());
         }
-        String receipt = claims.getStringClaim(io.github.eidvn.oidc.provider.EidOidcProvider.RECEIPT_CLAIM);
-        if (receipt == null) {
+        if (!(claims.get(io.github.eidvn.oidc.provider.EidOidcProvider.RECEIPT_CLAIM) instanceof String receipt)) {
             return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a consent receipt id");
         }
+        if (!(claims.get("sub") instanceof String subject) || subject.isEmpty()) {
+            return new LoginRefused(LoginRefusal.MALFORMED, "ID token without a subject");
+        }
         List<String> methods = new ArrayList<>();
-        if (claims.getAMR() != null) {
-            for (AMR a : claims.getAMR()) {
-                methods.add(a.getValue());
+        if (claims.get("amr") instanceof Collection<?> amr) {
+            for (Object a : amr) {
+                methods.add(String.valueOf(a));
             }
         }
-        Instant authTime = claims.getAuthenticationTime() == null ? null
-                : claims.getAuthenticationTime().toInstant();
-        return new LoggedIn(claims.getSubject().getValue(), level, methods, authTime, verified, receipt,
-                jwt.serialize());
+        Object at = claims.get("auth_time");
+        Instant authTime = at instanceof Number n ? Instant.ofEpochSecond(n.longValue())
+                : at instanceof Date d ? d.toInstant() : at instanceof Instant i ? i : null;
+        return new LoggedIn(subject, level, methods, authTime, verified, receipt, idToken);
     }
 
     /** After Nimbus refused the claims (the signature has verified by then), names the first failed check. */
@@ -390,7 +502,12 @@ public final class EidOidcClient {
         return SharedClaims.of(named);
     }
 
-    private PrivateKeyJWT clientAssertion() throws JOSEException {
+    /** Mutual TLS when configured, else a fresh private_key_jwt. */
+    private ClientAuthentication clientAuthentication() throws JOSEException {
+        return tls != null ? new PKITLSClientAuthentication(clientId, tls) : privateKeyJwt();
+    }
+
+    private PrivateKeyJWT privateKeyJwt() throws JOSEException {
         Instant now = clock.instant();
         JWTAuthenticationClaimsSet set = new JWTAuthenticationClaimsSet(clientId, List.of(new Audience(issuer)),
                 Date.from(now.plusSeconds(120)), null, Date.from(now), new JWTID());
@@ -428,6 +545,7 @@ public final class EidOidcClient {
         private Duration skew;
         private Duration timeout;
         private boolean signedRequestObject;
+        private SSLContext tls;
         private Clock clock;
 
         private Builder() {
@@ -517,6 +635,21 @@ public final class EidOidcClient {
                 throw new IllegalArgumentException("timeout must be 1 second to 1 minute");
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Authenticates at the PAR and token endpoints with the TLS client certificate of this context (RFC 8705,
+         * for a client registered with {@code tls_client_auth} or {@code self_signed_tls_client_auth}) instead of
+         * {@code private_key_jwt}. The context also carries discovery and JWKS requests (its trust managers check the
+         * provider's server certificate). The signing key still signs the consent request.
+         *
+         * @param context a TLS context holding the client's key and certificate
+         * @return this builder
+         */
+        public Builder tlsClientAuthentication(SSLContext context) {
+            once(this.tls, "tlsClientAuthentication");
+            this.tls = Objects.requireNonNull(context, "context");
             return this;
         }
 

@@ -47,6 +47,20 @@ public enum LoginRefusal {
         this.english = english;
     }
 
+    /**
+     * The reason for an error the provider sent back to the redirect URI.
+     *
+     * @param code the OAuth 2.0 {@code error} code, or null
+     * @return {@link #DENIED} for {@code access_denied}, {@link #LEVEL_NOT_MET} for
+     *     {@code unmet_authentication_requirements}, else {@link #PROVIDER_ERROR}
+     */
+    public static LoginRefusal ofProviderError(String code) {
+        if ("access_denied".equals(code)) {
+            return DENIED;
+        }
+        return "unmet_authentication_requirements".equals(code) ? LEVEL_NOT_MET : PROVIDER_ERROR;
+    }
+
     /** @return the message in Vietnamese */
     public String vietnamese() {
         return vietnamese;

@@ -55,6 +55,7 @@ import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.TLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.auth.verifier.ClientAuthenticationVerifier;
@@ -285,7 +286,12 @@ public final class EidOidcProvider {
         m.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE));
         m.setScopes(new Scope(OIDCScopeValue.OPENID));
         m.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
-        m.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        Set<ClientAuthenticationMethod> methods = new java.util.LinkedHashSet<>();
+        for (OidcClientRegistration c : clients.values()) {
+            methods.add(c.tls() == null ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
+                    : ClientAuthenticationMethod.parse(c.tls().method()));
+        }
+        m.setTokenEndpointAuthMethods(List.copyOf(methods));
         m.setTokenEndpointJWSAlgs(List.of(JWSAlgorithm.ES256));
         m.setIDTokenJWSAlgs(List.of(JWSAlgorithm.ES256));
         m.setRequestObjectJWSAlgs(List.of(JWSAlgorithm.ES256));
@@ -770,14 +776,32 @@ public final class EidOidcProvider {
     private record ClientFailure(ErrorObject error) {
     }
 
-    /** Null when the client authenticated with a fresh private_key_jwt. */
+    /**
+     * Null when the client authenticated with its registered method: a fresh private_key_jwt, or the certificate of
+     * the TLS connection (RFC 8705).
+     */
     private ClientFailure authenticateClient(ClientAuthentication auth) {
-        if (!(auth instanceof PrivateKeyJWT jwt)) {
-            return new ClientFailure(OAuth2Error.INVALID_CLIENT.setDescription("private_key_jwt is required"));
+        if (auth == null) {
+            return new ClientFailure(OAuth2Error.INVALID_CLIENT.setDescription("client authentication is required"));
         }
         String clientId = auth.getClientID().getValue();
-        if (!clients.containsKey(clientId) || parties.find(clientId).isEmpty()) {
+        OidcClientRegistration registration = clients.get(clientId);
+        if (registration == null || parties.find(clientId).isEmpty()) {
             return new ClientFailure(OAuth2Error.INVALID_CLIENT.setDescription("unknown client"));
+        }
+        if (registration.tls() != null) {
+            if (!(auth instanceof TLSClientAuthentication tls)) {
+                return new ClientFailure(OAuth2Error.INVALID_CLIENT
+                        .setDescription(registration.tls().method() + " is required"));
+            }
+            if (!registration.tls().accepts(tls.getClientX509Certificate(), clock.instant())) {
+                LOG.warn("client certificate refused for {}", clientId);
+                return new ClientFailure(OAuth2Error.INVALID_CLIENT.setDescription("client certificate refused"));
+            }
+            return null;
+        }
+        if (!(auth instanceof PrivateKeyJWT jwt)) {
+            return new ClientFailure(OAuth2Error.INVALID_CLIENT.setDescription("private_key_jwt is required"));
         }
         try {
             clientAuthVerifier.verify(auth, null, new Context<>());

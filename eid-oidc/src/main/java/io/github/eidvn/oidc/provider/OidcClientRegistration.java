@@ -15,8 +15,10 @@ import io.github.eidvn.core.consent.RelyingParty;
  *
  * @param clientId the client id, a registered party id
  * @param redirectUris the redirect URIs, absolute, without fragment; at least one
+ * @param tls mutual-TLS client authentication (RFC 8705) instead of {@code private_key_jwt}, or null for
+ *     {@code private_key_jwt}
  */
-public record OidcClientRegistration(String clientId, Set<URI> redirectUris) {
+public record OidcClientRegistration(String clientId, Set<URI> redirectUris, TlsClientAuthentication tls) {
 
     /**
      * Checks and copies.
@@ -45,6 +47,26 @@ public record OidcClientRegistration(String clientId, Set<URI> redirectUris) {
             }
         }
         redirectUris = Set.copyOf(new LinkedHashSet<>(redirectUris));
+    }
+
+    /**
+     * A registration authenticating with {@code private_key_jwt}.
+     *
+     * @param clientId the party id
+     * @param redirectUris the redirect URIs
+     */
+    public OidcClientRegistration(String clientId, Set<URI> redirectUris) {
+        this(clientId, redirectUris, null);
+    }
+
+    /**
+     * This registration with mutual-TLS client authentication instead of {@code private_key_jwt}.
+     *
+     * @param tls the method and the client's certificate or subject
+     * @return a new registration
+     */
+    public OidcClientRegistration withTlsClientAuthentication(TlsClientAuthentication tls) {
+        return new OidcClientRegistration(clientId, redirectUris, Objects.requireNonNull(tls, "tls"));
     }
 
     /**

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
@@ -27,7 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * }</pre>
  *
  * <p><b>Security.</b> Request bodies are limited to {@value #MAX_BODY_BYTES} bytes; PAR and token accept POST
- * only; responses carry {@code Cache-Control: no-store}. Run the server behind TLS in production.
+ * only; responses carry {@code Cache-Control: no-store}. Run the server behind TLS in production. On an
+ * {@code HttpsServer} whose {@code SSLParameters} want or need client authentication, the client's certificate is
+ * passed on for mutual-TLS client authentication ({@link TlsClientAuthentication}, RFC 8705).
  */
 public final class OidcEndpoints {
 
@@ -104,6 +111,10 @@ public final class OidcEndpoints {
                     request.setHeader(h.getKey(), h.getValue().toArray(new String[0]));
                 }
                 request.setBody(new String(body, StandardCharsets.UTF_8));
+                X509Certificate certificate = clientCertificate(exchange);
+                if (certificate != null) {
+                    request.setClientX509Certificate(certificate);
+                }
                 HTTPResponse response = endpoint.apply(request);
                 for (Map.Entry<String, List<String>> h : response.getHeaderMap().entrySet()) {
                     for (String v : h.getValue()) {
@@ -128,7 +139,21 @@ public final class OidcEndpoints {
         if (host == null) {
             host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
         }
-        return URI.create("http://" + host + exchange.getRequestURI().getRawPath());
+        return URI.create((exchange instanceof HttpsExchange ? "https://" : "http://") + host
+                + exchange.getRequestURI().getRawPath());
+    }
+
+    /** The client's certificate on an HTTPS connection (mutual TLS, RFC 8705), or null. */
+    private static X509Certificate clientCertificate(HttpExchange exchange) {
+        if (!(exchange instanceof HttpsExchange https) || https.getSSLSession() == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x ? x : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

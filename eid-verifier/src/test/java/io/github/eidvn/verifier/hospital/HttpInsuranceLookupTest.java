@@ -290,11 +290,16 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
 
     private static final byte[] SECRET = "desk-shared-secret-desk-shared-secret!".getBytes(StandardCharsets.US_ASCII);
 
+    /** A desk's lookup with the answer cache in {@code store}. */
+    private static HttpInsuranceLookup sharedDesk(StateStore store) {
+        return fast().sharedCache(store, SECRET).build();
+    }
+
     @Test
     void sharedCache_samePatientAtTwoDesks_oneGatewayCall_sameAnswer() {
         StateStore store = InMemoryStateStore.create();
-        HttpInsuranceLookup deskA = fast().sharedCache(store, SECRET).build();
-        HttpInsuranceLookup deskB = fast().sharedCache(store, SECRET).build();
+        HttpInsuranceLookup deskA = sharedDesk(store);
+        HttpInsuranceLookup deskB = sharedDesk(store);
         InsuranceQuery q = InsuranceQuery.of("079303012345");
         LookupResult first = deskA.lookup(q);
         LookupResult second = deskB.lookup(q);
@@ -311,8 +316,8 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
     @Test
     void sharedCache_gatewayUnavailable_neverCached() {
         StateStore store = InMemoryStateStore.create();
-        HttpInsuranceLookup deskA = fast().sharedCache(store, SECRET).build();
-        HttpInsuranceLookup deskB = fast().sharedCache(store, SECRET).build();
+        HttpInsuranceLookup deskA = sharedDesk(store);
+        HttpInsuranceLookup deskB = sharedDesk(store);
         InsuranceQuery q = InsuranceQuery.of("079303012345");
         mode = Mode.ERROR_503;
         assertThat(deskA.lookup(q)).isInstanceOf(LookupResult.Unavailable.class);
@@ -326,7 +331,7 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
     void sharedCache_storeHoldsNoNumberNameOrBirthDate_inKeyOrValue() {
         StateStore store = InMemoryStateStore.create();
         InsuranceQuery q = InsuranceQuery.of("079303012345");
-        fast().sharedCache(store, SECRET).build().lookup(q);
+        sharedDesk(store).lookup(q);
         String key = new StoreLookupCache(store, SECRET).key(q);
         assertThat(key).startsWith("bhyt-lookup:").doesNotContain("079303012345").doesNotContain("303012345");
         byte[] value = store.get(key).orElseThrow();
@@ -345,16 +350,16 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
     void sharedCache_entryOfAnotherSecretOrTampered_isAMiss_gatewayAsked() {
         StateStore store = InMemoryStateStore.create();
         InsuranceQuery q = InsuranceQuery.of("079303012345");
-        fast().sharedCache(store, SECRET).build().lookup(q);
+        sharedDesk(store).lookup(q);
         String key = new StoreLookupCache(store, SECRET).key(q);
         byte[] sealed = store.get(key).orElseThrow();
         sealed[sealed.length - 1] ^= 1;
         store.put(key, sealed, Duration.ofSeconds(60));
-        assertThat(fast().sharedCache(store, SECRET).build().lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
         assertThat(calls.get()).isEqualTo(2);
         // an entry sealed for another number, copied under this number's key, does not open either
         InsuranceQuery duc = InsuranceQuery.of("001088001234");
-        HttpInsuranceLookup desk = fast().sharedCache(store, SECRET).build();
+        HttpInsuranceLookup desk = sharedDesk(store);
         desk.lookup(duc);
         store.put(key, store.get(new StoreLookupCache(store, SECRET).key(duc)).orElseThrow(), Duration.ofSeconds(60));
         LookupResult r = desk.lookup(q);

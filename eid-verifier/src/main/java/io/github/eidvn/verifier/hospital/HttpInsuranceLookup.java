@@ -185,6 +185,10 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
             return new LookupResult.Unavailable("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the client's own request timeout (the same budget) can fire before the wait above ends
+                return new LookupResult.Unavailable("no answer within " + timeout.toMillis() + " ms");
+            }
             return new LookupResult.Unavailable(cause instanceof LimitedBodySubscriber.TooLarge ? "answer over " + maxBodyBytes
                     + " bytes" : "request failed: " + cause.getClass().getSimpleName());
         }

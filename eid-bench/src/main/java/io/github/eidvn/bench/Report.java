@@ -90,7 +90,49 @@ public final class Report {
     static Map<String, Double> parseJmhWallClock(String jmhJson) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();
         for (JsonNode run : JSON.readTree(jmhJson)) {
+            if ("sample".equals(run.path("mode").asText())) {
+                // sample time (P10): the mean time per operation of each thread → operations per second, all threads
+                JsonNode m = run.get("primaryMetric");
+                out.put(name(run), run.path("threads").asInt(1) * secondsPer(m.path("scoreUnit").asText())
+                        / m.get("score").asDouble());
+                continue;
+            }
             out.put(name(run), score(run.get("primaryMetric")));
+        }
+        return out;
+    }
+
+    /** How many of a sample-time unit ({@code ms/op}, {@code us/op}, {@code ns/op}, {@code s/op}) make a second. */
+    private static double secondsPer(String unit) {
+        switch (unit) {
+            case "s/op":
+                return 1;
+            case "ms/op":
+                return 1e3;
+            case "us/op":
+                return 1e6;
+            case "ns/op":
+                return 1e9;
+            default:
+                throw new IllegalArgumentException("unknown JMH time unit " + unit);
+        }
+    }
+
+    /**
+     * The 99th percentiles of the sample-time benchmarks, in milliseconds.
+     *
+     * @param jmhJson the JMH JSON result
+     * @return p99 in ms by benchmark name (only sample-time runs)
+     * @throws IOException when it cannot be parsed
+     */
+    static Map<String, Double> parseJmhP99Ms(String jmhJson) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode run : JSON.readTree(jmhJson)) {
+            JsonNode m = run.get("primaryMetric");
+            JsonNode p99 = m.path("scorePercentiles").get("99.0");
+            if ("sample".equals(run.path("mode").asText()) && p99 != null) {
+                out.put(name(run), p99.asDouble() * 1e3 / secondsPer(m.path("scoreUnit").asText()));
+            }
         }
         return out;
     }
@@ -150,6 +192,7 @@ public final class Report {
         Map<String, Double> jmh = new LinkedHashMap<>();
         Map<String, Double> wall = new LinkedHashMap<>();
         Map<String, Openssl> reference = new LinkedHashMap<>();
+        Map<String, Double> p99 = new LinkedHashMap<>();
         for (int g = 0; g < jmhFiles.length; g++) {
             Openssl around = new Openssl((runs.get(g).signPerSecond() + runs.get(g + 1).signPerSecond()) / 2,
                     (runs.get(g).verifyPerSecond() + runs.get(g + 1).verifyPerSecond()) / 2);
@@ -164,6 +207,7 @@ public final class Report {
             for (Map.Entry<String, Double> e : parseJmhWallClock(text).entrySet()) {
                 wall.put(label + e.getKey(), e.getValue());
             }
+            parseJmhP99Ms(text).forEach((k, v) -> p99.put(label + k, v));
         }
         double osslSign = runs.stream().mapToDouble(Openssl::signPerSecond).average().orElseThrow();
         double osslVerify = runs.stream().mapToDouble(Openssl::verifyPerSecond).average().orElseThrow();
@@ -263,6 +307,7 @@ public final class Report {
         if (a.containsKey("--openssl-cms")) {
             p9(jmh, Files.readString(Path.of(a.get("--openssl-cms")), StandardCharsets.UTF_8), json, rows);
         }
+        p10(jmh, wall, p99, json, rows);
 
         Map<String, Object> p8 = new LinkedHashMap<>();
         if (verify10 != null && verify10k != null) {
@@ -393,6 +438,42 @@ public final class Report {
             rows.add(new String[] {"  context: Argon2id verify alone (m = 8 KiB, t = 1: the cheapest the API accepts; "
                     + "passwordLogin cannot skip it)", fmt(argon2) + " /s (own fork)", "-"});
         }
+    }
+
+    /**
+     * P10: {@link DeskBenchmark}'s {@code POST /api/check} at 16 clients, requests per CPU-second of its JVM (desk and
+     * clients), divided by P1's single-thread verifications per CPU-second, with the p99 latency.
+     *
+     * @param cpu operations per CPU-second by benchmark
+     * @param wall wall-clock operations per second by benchmark
+     * @param p99 99th-percentile latency in ms by benchmark
+     * @param json receives {@code P10}, {@code P10_p99_ms}, {@code P10_ops_per_cpu_s} and
+     *        {@code P10_wall_clock_ops_per_s}
+     * @param rows receives the table row
+     */
+    static void p10(Map<String, Double> cpu, Map<String, Double> wall, Map<String, Double> p99,
+            Map<String, Object> json, List<String[]> rows) {
+        String desk = "DeskBenchmark.postCheckText";
+        Double ops = cpu.get(desk);
+        Double p1 = cpu.get("VerifyBenchmark.qrTextToVerified:keys=10");
+        String label = "P10 reception desk POST /api/check (text), " + DeskBenchmark.CLIENTS + " concurrent clients, "
+                + "÷ P1 single-thread verify";
+        if (ops == null || p1 == null) {
+            rows.add(new String[] {label, "not measured (" + (ops == null ? "no DeskBenchmark" : "no P1") + ")", "-"});
+            return;
+        }
+        json.put("P10", round(ops / p1, 3));
+        Double latency = p99.get(desk);
+        if (latency != null) {
+            json.put("P10_p99_ms", round(latency, 2));
+        }
+        json.put("P10_ops_per_cpu_s", round(ops, 1));
+        if (wall.containsKey(desk)) {
+            json.put("P10_wall_clock_ops_per_s", round(wall.get(desk), 1));
+        }
+        rows.add(new String[] {label, fmt(ops) + " /s ÷ " + fmt(p1) + " /s (per CPU-second)"
+                + (latency == null ? "" : String.format(Locale.ROOT, "; p99 %.2f ms", latency)),
+                ratio(ops / p1, 0.5)});
     }
 
     /** Three significant digits (the P6 ratios are far below 0.001 apart). */

@@ -40,6 +40,27 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void deskBenchmark_everyPostIsAValidDecision_andThePoolWrapsWithAFreshReplayGuard() throws Exception {
+        DeskBenchmark b = new DeskBenchmark();
+        b.pool = 4;
+        b.start();
+        DeskBenchmark.Client c = new DeskBenchmark.Client();
+        try {
+            c.connect(b);
+            for (int i = 0; i < 2 * b.pool + 1; i++) {
+                assertThat(b.postCheckText(c)).as("call %d", i).isEqualTo(200);
+            }
+            // the same code again without the wrap is a replay: the desk's own answer, counted as not VALID
+            assertThat(c.exchange(b.requests[0], b)).isEqualTo(-200);
+            assertThat(b.notValid.get()).isZero();
+        } finally {
+            c.close();
+            b.stop();
+        }
+        assertThat(b.answers.get()).isEqualTo(2L * b.pool + 1);
+    }
+
+    @Test
     void issueBenchmark_givesASignedDigitsText() {
         IssueBenchmark b = new IssueBenchmark();
         b.setup();

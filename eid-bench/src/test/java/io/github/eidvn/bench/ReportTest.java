@@ -52,6 +52,33 @@ class ReportTest {
     }
 
     @Test
+    void p10_sampleTimeRun_cpuRatioOverP1_p99InMs_wallClockFromTheMeanOfEachThread() throws Exception {
+        String json = "[{\"benchmark\":\"io.github.eidvn.bench.DeskBenchmark.postCheckText\",\"mode\":\"sample\","
+                + "\"threads\":16,\"primaryMetric\":{\"score\":4.0,\"scoreUnit\":\"ms/op\","
+                + "\"scorePercentiles\":{\"50.0\":3.5,\"99.0\":12.25}},"
+                + "\"secondaryMetrics\":{\"cpu.ops_per_s\":{\"score\":2000.0,\"rawData\":[[1900.0,2000.0,2100.0]]}}}]";
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>(Report.parseJmh(json));
+        Map<String, Double> wall = Report.parseJmhWallClock(json);
+        Map<String, Double> p99 = Report.parseJmhP99Ms(json);
+        assertThat(wall).containsEntry("DeskBenchmark.postCheckText", 4000.0); // 16 threads × 1 / 4 ms
+        assertThat(p99).containsEntry("DeskBenchmark.postCheckText", 12.25);
+        cpu.put("VerifyBenchmark.qrTextToVerified:keys=10", 5000.0);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        Report.p10(cpu, wall, p99, out, rows);
+        assertThat(out).containsEntry("P10", 0.4).containsEntry("P10_p99_ms", 12.25)
+                .containsEntry("P10_ops_per_cpu_s", 2000.0).containsEntry("P10_wall_clock_ops_per_s", 4000.0);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)[2]).contains("0.40", "NOT met");
+
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> one = new java.util.ArrayList<>();
+        Report.p10(Map.of(), Map.of(), Map.of(), none, one);
+        assertThat(none).isEmpty();
+        assertThat(one.get(0)[1]).contains("not measured");
+    }
+
+    @Test
     void p6_ratiosOfEidOverTheBareMap_argon2AsContext() {
         String d = "DeviceBenchmark.";
         Map<String, Double> cpu = Map.of(d + "eidLogin", 10_000.0, d + "casLogin", 10_000_000.0,

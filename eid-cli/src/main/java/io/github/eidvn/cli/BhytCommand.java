@@ -36,7 +36,9 @@ public final class BhytCommand implements Runnable {
 
     /**
      * {@code eid bhyt parse NUMBER}: prints one JSON object; exit code 0 when valid, 1 when invalid, 2 on a usage error.
-     * For the 10-digit form, {@code group}, {@code benefitLevel}, {@code coveragePercent} and {@code province} are null.
+     * For the 10-digit form, {@code group}, {@code benefitLevel}, {@code baseCoveragePercent} and {@code province} are
+     * null. {@code baseCoveragePercent} is the benefit level's base rate (the law pays 100 % in the cases it lists,
+     * whatever the level); {@code coveragePercent} repeats it under its former name, deprecated, for one release.
      */
     @Command(name = "parse",
             mixinStandardHelpOptions = true,
@@ -68,9 +70,11 @@ public final class BhytCommand implements Runnable {
                 if (n.benefitLevel().isPresent()) {
                     BenefitLevel level = n.benefitLevel().get();
                     json.put("benefitLevel", level.code());
-                    json.put("coveragePercent", level.coveragePercent());
+                    json.put("baseCoveragePercent", level.coveragePercent());
+                    json.put("coveragePercent", level.coveragePercent()); // deprecated name, one release
                 } else {
                     json.putNull("benefitLevel");
+                    json.putNull("baseCoveragePercent");
                     json.putNull("coveragePercent");
                 }
                 if (n.provinceCode().isPresent()) {

@@ -12,9 +12,9 @@ class BhytCommandTest {
         CliRun r = CliRun.run("bhyt", "parse", "DN4797912345678");
         assertThat(r.exitCode).isZero();
         assertThat(r.out.strip()).isEqualTo("{\"valid\":true,\"number\":\"DN4797912345678\",\"form\":\"card_code\","
-                + "\"group\":\"DN\",\"benefitLevel\":4,\"coveragePercent\":80,"
+                + "\"group\":\"DN\",\"benefitLevel\":4,\"baseCoveragePercent\":80,\"coveragePercent\":80,"
                 + "\"province\":{\"code\":\"79\",\"name\":\"Hồ Chí Minh\"},\"socialInsuranceNumber\":\"7912345678\"}");
-        assertThat(r.err).contains("80%");
+        assertThat(r.err).contains("Mức hưởng cơ bản 80%", "Base rate 80%");
     }
 
     @Test
@@ -25,6 +25,7 @@ class BhytCommandTest {
         assertThat(j.get("form").asText()).isEqualTo("social_insurance_number");
         assertThat(j.get("group").isNull()).isTrue();
         assertThat(j.get("benefitLevel").isNull()).isTrue();
+        assertThat(j.get("baseCoveragePercent").isNull()).isTrue();
         assertThat(j.get("coveragePercent").isNull()).isTrue();
         assertThat(j.get("province").isNull()).isTrue();
         assertThat(j.get("socialInsuranceNumber").asText()).isEqualTo("7912345678");

@@ -257,8 +257,8 @@ public final class Demo {
             out.println("     Mã thẻ / number:             " + i.number());
             out.println("     Giá trị sử dụng / valid:     " + DMY.format(i.validFrom()) + " – "
                     + DMY.format(i.validTo()));
-            out.println("     Mức hưởng / benefit level:   " + i.benefitLevel().code() + " (" + i.coveragePercent()
-                    + "%)");
+            out.println("     Mức hưởng / benefit level:   " + i.benefitLevel().code() + " (mức hưởng cơ bản / base rate "
+                    + i.baseCoveragePercent() + "%)");
             out.println("     Nơi ĐKKCB ban đầu / primary-care facility: " + i.facility());
         });
         if (!d.detail().isEmpty()) {

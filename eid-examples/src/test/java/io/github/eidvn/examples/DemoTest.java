@@ -44,7 +44,7 @@ class DemoTest {
         assertThat(r.valid().patient().orElseThrow().name()).hasValue("Nguyễn Thị Minh Khai");
         assertThat(r.valid().insurance().orElseThrow().number()).isEqualTo("HS4790120878811");
         assertThat(r.valid().insurance().orElseThrow().benefitLevel()).isEqualTo(BenefitLevel.LEVEL_4);
-        assertThat(r.valid().insurance().orElseThrow().coveragePercent()).isEqualTo(80);
+        assertThat(r.valid().insurance().orElseThrow().baseCoveragePercent()).isEqualTo(80);
         assertThat(r.valid().insurance().orElseThrow().validFrom()).hasToString("2026-01-01");
         assertThat(r.valid().insurance().orElseThrow().validTo()).hasToString("2026-12-31");
         assertThat(r.valid().insurance().orElseThrow().facility()).isEqualTo("79024");

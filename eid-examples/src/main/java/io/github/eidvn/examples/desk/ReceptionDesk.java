@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.keys.TrustStore;
@@ -42,7 +44,10 @@ import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
  *   --allowed-host NAME  another host name the desk answers to (repeatable)
  *   --threads N          decision workers (default 8)
  *   --redis URI          redis://HOST:PORT shared by every desk: a code accepted at one desk (or before a
- *                        restart) is refused everywhere; without it the replay memory is this process's
+ *                        restart) is refused everywhere; without it the replay memory is this process's.
+ *                        With --lookup-url the lookup cache is shared there too (a patient scanned at two
+ *                        desks is looked up once): every desk then needs the same secret, base64 of at least
+ *                        32 random bytes, in the environment variable EID_LOOKUP_CACHE_KEY
  *   --lookup FILE.json   health-insurance lookup from a JSON file of cards (SANDBOX data)
  *   --lookup-url URL     health-insurance lookup over HTTP (HttpInsuranceLookup's contract; the Authorization
  *                        header value, if any, from the environment variable EID_LOOKUP_AUTHORIZATION)
@@ -62,6 +67,12 @@ public final class ReceptionDesk {
 
     /** The environment variable holding the {@code Authorization} header value for {@code --lookup-url}. */
     static final String LOOKUP_AUTHORIZATION_ENV = "EID_LOOKUP_AUTHORIZATION";
+
+    /**
+     * The environment variable holding the secret of the lookup cache shared on {@code --redis} (base64 of at least
+     * 32 random bytes, the same at every desk; see {@link HttpInsuranceLookup.Builder#sharedCache}).
+     */
+    static final String LOOKUP_CACHE_KEY_ENV = "EID_LOOKUP_CACHE_KEY";
 
     /**
      * Runs the desk until the process is stopped.
@@ -89,7 +100,14 @@ public final class ReceptionDesk {
         defaultProperty("sun.net.httpserver.maxRspTime", "30");
         defaultProperty("jdk.httpserver.maxConnections", "200");
 
-        DeskServer desk = start(o, Clock.systemUTC());
+        DeskServer desk;
+        try {
+            desk = start(o, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            out.println("Lỗi / error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             desk.close();
@@ -107,6 +125,10 @@ public final class ReceptionDesk {
         out.println(o.redis() == null
                 ? "Chống dùng lại mã: trong tiến trình này / replay memory: this process only (--redis to share)"
                 : "Chống dùng lại mã: Redis dùng chung / replay memory: shared Redis");
+        if (o.redis() != null && o.lookupUrl() != null) {
+            out.println("Bộ nhớ tạm tra cứu BHYT: Redis dùng chung, khóa băm và mã hóa / health-insurance lookup cache:"
+                    + " shared Redis, keyed-hash keys, encrypted entries");
+        }
         out.println("Dừng: Ctrl+C / stop: Ctrl+C");
         stopped.await();
     }
@@ -127,24 +149,49 @@ public final class ReceptionDesk {
      * @throws InterruptedException when interrupted while fetching the JWKS
      */
     static DeskServer start(Options o, Clock clock) throws IOException, InterruptedException {
+        return start(o, clock, System::getenv);
+    }
+
+    /**
+     * {@link #start(Options, Clock)} with the environment given.
+     *
+     * @param o the options
+     * @param clock the clock
+     * @param env the environment variables ({@value #LOOKUP_AUTHORIZATION_ENV}, {@value #LOOKUP_CACHE_KEY_ENV})
+     * @return the running server
+     * @throws IOException when the JWKS cannot be read or the port cannot be bound
+     * @throws InterruptedException when interrupted while fetching the JWKS
+     * @throws IllegalArgumentException when {@code --redis} and {@code --lookup-url} are given without a valid
+     *     {@value #LOOKUP_CACHE_KEY_ENV}
+     */
+    static DeskServer start(Options o, Clock clock, UnaryOperator<String> env)
+            throws IOException, InterruptedException {
+        byte[] cacheSecret = o.redis() != null && o.lookupUrl() != null ? cacheSecret(env.apply(LOOKUP_CACHE_KEY_ENV))
+                : null;
         SampleCodes sandbox = SampleCodes.sandbox(clock, o.facility(), o.purpose());
         TrustStore trust = o.jwks().isEmpty() ? TrustStore.fromJwks(sandbox.issuerJwks())
                 : TrustStore.fromJwksOptions(o.jwks()); // URLs: read, cached and refreshed by Nimbus
-        HealthInsuranceLookup lookup;
+        HttpInsuranceLookup.Builder http = null;
+        HealthInsuranceLookup lookup = null;
         if (o.lookup() != null) {
             lookup = SandboxInsuranceLookup.fromFile(Path.of(o.lookup()));
         } else if (o.lookupUrl() != null) {
-            HttpInsuranceLookup.Builder http = HttpInsuranceLookup.builder().baseUri(URI.create(o.lookupUrl()));
-            String authorization = System.getenv(LOOKUP_AUTHORIZATION_ENV);
+            http = HttpInsuranceLookup.builder().baseUri(URI.create(o.lookupUrl()));
+            String authorization = env.apply(LOOKUP_AUTHORIZATION_ENV);
             if (authorization != null && !authorization.isEmpty()) {
                 http.credentials(() -> authorization);
             }
-            lookup = http.build();
         } else {
             lookup = sandbox.insuranceLookup();
         }
         RedisStateStore store = o.redis() == null ? null
                 : RedisStateStore.builder().uri(o.redis()).namespace("eid-desk").build();
+        if (http != null) {
+            if (store != null) {
+                http.sharedCache(store, cacheSecret); // the answers of the gateway, shared by the desks
+            }
+            lookup = http.build();
+        }
         DeskServer.Builder b = DeskServer.builder()
                 .checkIn(checkIn(trust, o.facility(), o.purpose(), clock, lookup,
                         store == null ? null : StateStoreReplayGuard.over(store)))
@@ -188,6 +235,26 @@ public final class ReceptionDesk {
         }
         return HospitalCheckIn.builder().verifier(verifier.build()).clock(clock).facility(facility).lookup(lookup)
                 .build();
+    }
+
+    /** The shared lookup cache's secret from the environment variable's value (base64, at least 32 bytes). */
+    static byte[] cacheSecret(String base64) {
+        String how = LOOKUP_CACHE_KEY_ENV + " (base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`, the"
+                + " same at every desk)";
+        if (base64 == null || base64.isBlank()) {
+            throw new IllegalArgumentException("--redis với --lookup-url cần / --redis with --lookup-url needs " + how);
+        }
+        byte[] secret;
+        try {
+            secret = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(LOOKUP_CACHE_KEY_ENV + " không phải base64 / is not base64: " + how,
+                    e);
+        }
+        if (secret.length < 32) {
+            throw new IllegalArgumentException(LOOKUP_CACHE_KEY_ENV + " quá ngắn / is too short: " + how);
+        }
+        return secret;
     }
 
     /** The options, or null for {@code --help}. */
@@ -294,7 +361,8 @@ public final class ReceptionDesk {
             "  --bind ADDRESS       (default 127.0.0.1)",
             "  --allowed-host NAME  tên máy chủ khác / another host name (repeatable)",
             "  --threads N          (default " + DeskServer.DEFAULT_THREADS + ")",
-            "  --redis URI          redis://HOST:PORT dùng chung chống dùng lại mã / shared replay memory",
+            "  --redis URI          redis://HOST:PORT dùng chung chống dùng lại mã / shared replay memory"
+                    + " (with --lookup-url also the lookup cache: needs " + LOOKUP_CACHE_KEY_ENV + ")",
             "  --lookup FILE.json   tra cứu thẻ BHYT từ tệp / health-insurance lookup from a file of cards",
             "  --lookup-url URL     tra cứu thẻ BHYT qua HTTP / over HTTP (Authorization from "
                     + LOOKUP_AUTHORIZATION_ENV + ")",

@@ -40,6 +40,7 @@
       validity: 'Giá trị sử dụng',
       validityValue: (from, to) => 'từ ' + from + ' đến ' + to,
       benefit: 'Mức hưởng',
+      baseRate: (p) => 'mức hưởng cơ bản ' + p + '%',
       facility: 'Nơi ĐKKCB ban đầu',
       facilityHeader: 'Cơ sở KCB: ',
       code: 'Mã lý do: ',
@@ -90,6 +91,7 @@
       validity: 'Valid',
       validityValue: (from, to) => from + ' to ' + to,
       benefit: 'Benefit level',
+      baseRate: (p) => 'base rate ' + p + '%',
       facility: 'Primary-care facility',
       facilityHeader: 'Facility: ',
       code: 'Reason code: ',
@@ -225,7 +227,7 @@
       addField(fields, t('cardNumber'), i.number);
       addField(fields, t('validity'), t('validityValue')(dmy(i.valid_from), dmy(i.valid_to)));
       if (typeof i.benefit_level === 'number') {
-        addField(fields, t('benefit'), i.benefit_level + ' (' + i.coverage_percent + '%)');
+        addField(fields, t('benefit'), i.benefit_level + ' (' + t('baseRate')(i.base_coverage_percent) + ')');
       }
       addField(fields, t('facility'), i.facility);
     }

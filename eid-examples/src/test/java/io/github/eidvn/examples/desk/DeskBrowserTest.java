@@ -221,12 +221,17 @@ class DeskBrowserTest {
         assertThat(byId("result-title").getText()).isEqualTo("HỢP LỆ");
         assertThat(byId("result-message").getText()).contains("Thẻ BHYT còn hiệu lực", "Mức hưởng 4");
         assertThat(byId("result-fields").getText()).contains("Nguyễn Thị Minh Khai", "17/05/2003", "Nữ",
-                "079******345", "Mức 2", "HS4790120878811", "từ 01/01/2026 đến 31/12/2026", "4 (80%)", "79024");
+                "079******345", "Mức 2", "HS4790120878811", "từ 01/01/2026 đến 31/12/2026", "4 (mức hưởng cơ bản 80%)", "79024");
         assertThat(byId("result-fields").getText()).doesNotContain("079303012345");
         assertThat(byId("result-unverified").isDisplayed()).isFalse();
         assertThat(byId("scan").getAttribute("value")).isEmpty();
         assertScanBoxHasFocus();
         screenshot("valid");
+        byId("lang-toggle").click();
+        waitFor("English", () -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(byId("result-fields").getText()).contains("4 (base rate 80%)");
+        byId("lang-toggle").click();
+        waitFor("Vietnamese", () -> "vi".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     @Test

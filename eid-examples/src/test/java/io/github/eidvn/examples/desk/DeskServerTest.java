@@ -130,7 +130,9 @@ class DeskServerTest {
         assertThat(valid.at("/insurance/number").asText()).isEqualTo("HS4790120878811");
         assertThat(valid.at("/insurance/valid_to").asText()).isEqualTo("2026-12-31");
         assertThat(valid.at("/insurance/benefit_level").asInt()).isEqualTo(4);
-        assertThat(valid.at("/insurance/coverage_percent").asInt()).isEqualTo(80);
+        assertThat(valid.at("/insurance/base_coverage_percent").asInt()).isEqualTo(80);
+        assertThat(valid.at("/insurance/coverage_percent").asInt()).as("deprecated name, kept one release")
+                .isEqualTo(80);
         assertThat(valid.at("/message/vi").asText()).contains("còn hiệu lực");
         assertThat(valid.at("/message/en").asText()).contains("valid");
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.core.identity.Sex;
@@ -45,6 +47,21 @@ final class CardJson {
                 .orElseThrow(() -> new IllegalArgumentException("benefit_level is not a number 1 to 5"));
         return new InsuranceCard(personalNumber, number, name, birth, sex, date(n, "valid_from"),
                 date(n, "valid_to"), benefit, text(n, "facility"));
+    }
+
+    /** A card in the same form ({@link #card(JsonNode)} reads it back to an equal card). */
+    static ObjectNode write(InsuranceCard c) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("personal_number", c.personalNumber().orElse(null));
+        n.put("number", c.number());
+        n.put("name", c.holderName());
+        n.put("birthdate", c.birthDate().toString());
+        n.put("gender", c.sex().map(Sex::oidcValue).orElse(null));
+        n.put("valid_from", c.validFrom().toString());
+        n.put("valid_to", c.validTo().toString());
+        n.put("benefit_level", c.benefitLevel().code());
+        n.put("facility", c.facility());
+        return n;
     }
 
     /** The cards of a JSON array; an {@link IllegalArgumentException} names the first bad entry by index. */

@@ -197,9 +197,27 @@ public final class CheckInDecision {
             Objects.requireNonNull(facility, "facility");
         }
 
-        /** @return the share of covered costs paid by the fund, e.g. 80 */
-        public int coveragePercent() {
+        /**
+         * The base rate of the card's benefit level (mức hưởng cơ bản): the share of covered costs the fund pays in
+         * the usual case, e.g. 80. The law pays 100 % in the cases it lists whatever the level (see
+         * {@link BenefitLevel}), so this is not always what a given visit is paid at.
+         *
+         * @return the base rate in percent
+         */
+        public int baseCoveragePercent() {
             return benefitLevel.coveragePercent();
+        }
+
+        /**
+         * The base rate under its former name.
+         *
+         * @return {@link #baseCoveragePercent()}
+         * @deprecated the figure is the level's base rate, not the coverage of every visit; use
+         *     {@link #baseCoveragePercent()}. To be removed in the release after 0.1.
+         */
+        @Deprecated(since = "0.1")
+        public int coveragePercent() {
+            return baseCoveragePercent();
         }
 
         /** @return dates, level and facility; the card number masked */
@@ -472,8 +490,12 @@ public final class CheckInDecision {
      *  "patient":{"verified":true,"name":"Nguyễn Thị Minh Khai","birthdate":"2003-05-17","gender":"female",
      *             "personal_number":"079******345","assurance_level":2},
      *  "insurance":{"number":"HS4790120878811","valid_from":"2026-01-01","valid_to":"2026-12-31",
-     *               "benefit_level":4,"coverage_percent":80,"facility":"79024"}}
+     *               "benefit_level":4,"base_coverage_percent":80,"coverage_percent":80,
+     *               "facility":"79024"}}
      * }</pre>
+     * {@code base_coverage_percent} is the base rate of the benefit level (100 % also applies in the cases the law
+     * lists); {@code coverage_percent} holds the same figure under its former name and is deprecated: it will be
+     * dropped in the release after 0.1.
      * {@code decision} is the three-way {@link #decision()} ({@code VALID}, {@code CHECK_MANUALLY} or
      * {@code REJECTED}), {@code status} the finer {@link #status()}, {@code reason} the {@link #reasonCode()} or
      * null, {@code notices} the {@link #notices()} as {@code [{"code":"COMPARE_PHOTO","vi":…,"en":…}]}; {@code patient} and {@code insurance} are null when absent, and absent patient fields are null.
@@ -523,7 +545,8 @@ public final class CheckInDecision {
             i.put("valid_from", insurance.validFrom().toString());
             i.put("valid_to", insurance.validTo().toString());
             i.put("benefit_level", insurance.benefitLevel().code());
-            i.put("coverage_percent", insurance.coveragePercent());
+            i.put("base_coverage_percent", insurance.baseCoveragePercent());
+            i.put("coverage_percent", insurance.baseCoveragePercent()); // deprecated name, one release
             i.put("facility", insurance.facility());
         }
         try {

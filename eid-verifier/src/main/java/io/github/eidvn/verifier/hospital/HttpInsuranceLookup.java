@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.eidvn.core.internal.LimitedBodySubscriber;
+import io.github.eidvn.core.spi.StateStore;
 
 /**
  * A {@link HealthInsuranceLookup} over HTTP, for the gateway a hospital uses to reach the social-insurance system.
@@ -43,7 +45,10 @@ import io.github.eidvn.core.internal.LimitedBodySubscriber;
  *
  * <p>Answers ({@link LookupResult.Found} and {@link LookupResult.NotFound}, never {@link LookupResult.Unavailable})
  * are kept in a small in-memory cache for a short time (60 seconds, 256 numbers by default), so that one patient
- * scanned twice is looked up once. Thread-safe; never throws from {@link #lookup}.
+ * scanned twice is looked up once. With {@link Builder#sharedCache(StateStore, byte[])} the cache lives in a state
+ * store shared by every desk (Redis), so one patient scanned at two desks is looked up once; the store then holds,
+ * for the TTL only, an entry named by a keyed hash of the number and encrypted with a key derived from a secret the
+ * desks share (AES-256-GCM; see the method). Thread-safe; never throws from {@link #lookup}.
  *
  * <p><b>Security.</b> The base URI must be {@code https} except on this computer (loopback). Redirects are not
  * followed. The credentials never appear in {@link #toString()}, logs or results. A whole call, body included, is
@@ -69,6 +74,7 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
     private final Clock clock;
     private final HttpClient client;
     private final Map<InsuranceQuery, Cached> cache;
+    private final StoreLookupCache shared;
 
     private record Cached(LookupResult result, Instant until) {
     }
@@ -84,6 +90,10 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
         this.cacheTtl = b.cacheTtl == null ? DEFAULT_CACHE_TTL : b.cacheTtl;
         this.cacheSize = b.cacheSize == 0 ? DEFAULT_CACHE_SIZE : b.cacheSize;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        if (b.sharedStore != null && this.cacheTtl.isZero()) {
+            throw new IllegalStateException("a shared cache needs a cache TTL above zero");
+        }
+        this.shared = b.sharedStore == null ? null : new StoreLookupCache(b.sharedStore, b.sharedSecret);
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         int size = cacheSize;
@@ -109,6 +119,18 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
     @Override
     public LookupResult lookup(InsuranceQuery query) {
         Objects.requireNonNull(query, "query");
+        if (shared != null) {
+            Optional<LookupResult> hit = shared.get(query, clock);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            Instant asked = clock.instant();
+            LookupResult result = call(query);
+            if (!(result instanceof LookupResult.Unavailable)) {
+                shared.put(query, result, asked, cacheTtl);
+            }
+            return result;
+        }
         Instant now = clock.instant();
         synchronized (cache) {
             Cached c = cache.get(query);
@@ -163,6 +185,10 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
             return new LookupResult.Unavailable("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the client's own request timeout (the same budget) can fire before the wait above ends
+                return new LookupResult.Unavailable("no answer within " + timeout.toMillis() + " ms");
+            }
             return new LookupResult.Unavailable(cause instanceof LimitedBodySubscriber.TooLarge ? "answer over " + maxBodyBytes
                     + " bytes" : "request failed: " + cause.getClass().getSimpleName());
         }
@@ -191,8 +217,9 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
     /** @return the endpoint, timeout and cache settings; never the credentials */
     @Override
     public String toString() {
-        return "HttpInsuranceLookup[" + cards + ", timeout " + timeout.toMillis() + " ms, cache " + cacheSize
-                + " for " + cacheTtl.toSeconds() + " s" + (credentials != null ? ", with credentials" : "") + "]";
+        return "HttpInsuranceLookup[" + cards + ", timeout " + timeout.toMillis() + " ms, cache "
+                + (shared != null ? "shared" : String.valueOf(cacheSize)) + " for " + cacheTtl.toSeconds() + " s"
+                + (credentials != null ? ", with credentials" : "") + "]";
     }
 
     /** Builds an {@link HttpInsuranceLookup}; each option may be set once. Not thread-safe. */
@@ -204,6 +231,8 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
         private Duration cacheTtl;
         private int cacheSize;
         private Clock clock;
+        private StateStore sharedStore;
+        private byte[] sharedSecret;
 
         private Builder() {
         }
@@ -306,6 +335,38 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
         }
 
         /**
+         * Keeps the answer cache in a state store shared by every desk (e.g. {@code RedisStateStore}) instead of
+         * this process's memory: a patient scanned at one desk is not looked up again at another within the TTL.
+         * The TTL is {@link #cache(Duration, int)}'s (its size does not apply: the store forgets entries by TTL);
+         * {@link LookupResult.Unavailable} is never cached.
+         *
+         * <p>Personal data in the store is kept to a minimum: an entry lives for the TTL only (60 s by default); its
+         * key is {@code bhyt-lookup:} and an HMAC-SHA256 of the number (no digit of it); its value is the answer
+         * encrypted with AES-256-GCM, bound to its key. Both keys are derived from {@code secret}, which every desk
+         * sharing the cache must be given (e.g. from a secret manager or an environment variable) and which must not
+         * be kept in the store. An entry that does not decrypt (another secret, tampering) or a store that cannot be
+         * reached is a cache miss: the gateway is asked, and a failed write is ignored.
+         *
+         * @param store the shared store
+         * @param secret at least 32 random bytes, the same at every desk (copied)
+         * @return this builder
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when the secret is shorter than 32 bytes
+         */
+        public Builder sharedCache(StateStore store, byte[] secret) {
+            once(this.sharedStore != null, "sharedCache");
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(secret, "secret");
+            if (secret.length < StoreLookupCache.MIN_SECRET_BYTES) {
+                throw new IllegalArgumentException("the shared cache secret must have at least "
+                        + StoreLookupCache.MIN_SECRET_BYTES + " bytes");
+            }
+            this.sharedStore = store;
+            this.sharedSecret = secret.clone();
+            return this;
+        }
+
+        /**
          * The clock of the cache; {@link Clock#systemUTC()} by default.
          *
          * @param clock the clock
@@ -319,7 +380,7 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
 
         /**
          * @return the lookup
-         * @throws IllegalStateException when the base URI is missing
+         * @throws IllegalStateException when the base URI is missing, or a shared cache is set with a zero TTL
          */
         public HttpInsuranceLookup build() {
             return new HttpInsuranceLookup(this);

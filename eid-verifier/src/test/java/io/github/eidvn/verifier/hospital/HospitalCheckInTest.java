@@ -90,7 +90,7 @@ class HospitalCheckInTest {
         assertThat(i.validFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(i.validTo()).isEqualTo(LocalDate.of(2026, 12, 31));
         assertThat(i.benefitLevel()).isEqualTo(BenefitLevel.LEVEL_4);
-        assertThat(i.coveragePercent()).isEqualTo(80);
+        assertThat(i.baseCoveragePercent()).isEqualTo(80);
         assertThat(i.facility()).isEqualTo("79024");
         assertThat(d.messageVi()).contains("còn hiệu lực", "31/12/2026", "Mức hưởng 4", "80%");
         assertThat(d.messageEn()).contains("valid", "31/12/2026", "Benefit level 4", "80%");
@@ -233,7 +233,11 @@ class HospitalCheckInTest {
         assertThat(valid.at("/insurance/valid_from").asText()).isEqualTo("2026-01-01");
         assertThat(valid.at("/insurance/valid_to").asText()).isEqualTo("2026-12-31");
         assertThat(valid.at("/insurance/benefit_level").asInt()).isEqualTo(4);
-        assertThat(valid.at("/insurance/coverage_percent").asInt()).isEqualTo(80);
+        assertThat(valid.at("/insurance/base_coverage_percent").asInt()).isEqualTo(80);
+        assertThat(valid.at("/insurance/coverage_percent").asInt()).as("deprecated name, kept one release")
+                .isEqualTo(80);
+        assertThat(valid.at("/message/vi").asText()).contains("Mức hưởng cơ bản 80%");
+        assertThat(valid.at("/message/en").asText()).contains("Base rate 80%");
         assertThat(valid.at("/insurance/facility").asText()).isEqualTo("79024");
 
         JsonNode manual = m.readTree(desk().check(LEGACY).toJson());

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.github.eidvn.core.spi.InMemoryStateStore;
+import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.testing.AssertionFixtures;
 import io.github.eidvn.testing.SettableClock;
 
@@ -284,6 +286,125 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         mode = Mode.CONTRACT;
         assertThat(lookup.lookup(other)).isInstanceOf(LookupResult.Found.class);
         assertThat(calls.get()).isEqualTo(5);
+    }
+
+    private static final byte[] SECRET = "desk-shared-secret-desk-shared-secret!".getBytes(StandardCharsets.US_ASCII);
+
+    /** A desk's lookup with the answer cache in {@code store}. */
+    private static HttpInsuranceLookup sharedDesk(StateStore store) {
+        return fast().sharedCache(store, SECRET).build();
+    }
+
+    @Test
+    void sharedCache_samePatientAtTwoDesks_oneGatewayCall_sameAnswer() {
+        StateStore store = InMemoryStateStore.create();
+        HttpInsuranceLookup deskA = sharedDesk(store);
+        HttpInsuranceLookup deskB = sharedDesk(store);
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        LookupResult first = deskA.lookup(q);
+        LookupResult second = deskB.lookup(q);
+        assertThat(first).isInstanceOf(LookupResult.Found.class);
+        assertThat(second).isEqualTo(first);
+        assertThat(calls.get()).isEqualTo(1);
+        InsuranceQuery nobody = InsuranceQuery.of("001099999999");
+        assertThat(deskA.lookup(nobody)).isInstanceOf(LookupResult.NotFound.class);
+        assertThat(deskB.lookup(nobody)).isInstanceOf(LookupResult.NotFound.class);
+        assertThat(calls.get()).isEqualTo(2); // NOT_FOUND shared too
+        assertThat(deskA.toString()).contains("shared").doesNotContain("desk-shared-secret");
+    }
+
+    @Test
+    void sharedCache_gatewayUnavailable_neverCached() {
+        StateStore store = InMemoryStateStore.create();
+        HttpInsuranceLookup deskA = sharedDesk(store);
+        HttpInsuranceLookup deskB = sharedDesk(store);
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        mode = Mode.ERROR_503;
+        assertThat(deskA.lookup(q)).isInstanceOf(LookupResult.Unavailable.class);
+        assertThat(store.get(new StoreLookupCache(store, SECRET).key(q))).isEmpty();
+        mode = Mode.CONTRACT;
+        assertThat(deskB.lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void sharedCache_storeHoldsNoNumberNameOrBirthDate_inKeyOrValue() {
+        StateStore store = InMemoryStateStore.create();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        sharedDesk(store).lookup(q);
+        String key = new StoreLookupCache(store, SECRET).key(q);
+        assertThat(key).startsWith("bhyt-lookup:").doesNotContain("079303012345").doesNotContain("303012345");
+        byte[] value = store.get(key).orElseThrow();
+        String asText = new String(value, StandardCharsets.ISO_8859_1);
+        for (String personal : new String[] {"079303012345", "7901208788", "2003-05-17", "01001"}) {
+            assertThat(asText).doesNotContain(personal);
+        }
+        assertThat(asText).doesNotContain(new String("Nguyễn".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1));
+        // the key depends on the secret: without it, hashing candidate numbers does not find the entry
+        byte[] other = "another-secret-another-secret-another".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new StoreLookupCache(store, other).key(q)).isNotEqualTo(key);
+    }
+
+    @Test
+    void sharedCache_entryOfAnotherSecretOrTampered_isAMiss_gatewayAsked() {
+        StateStore store = InMemoryStateStore.create();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        sharedDesk(store).lookup(q);
+        String key = new StoreLookupCache(store, SECRET).key(q);
+        byte[] sealed = store.get(key).orElseThrow();
+        sealed[sealed.length - 1] ^= 1;
+        store.put(key, sealed, Duration.ofSeconds(60));
+        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(2);
+        // an entry sealed for another number, copied under this number's key, does not open either
+        InsuranceQuery duc = InsuranceQuery.of("001088001234");
+        HttpInsuranceLookup desk = sharedDesk(store);
+        desk.lookup(duc);
+        store.put(key, store.get(new StoreLookupCache(store, SECRET).key(duc)).orElseThrow(), Duration.ofSeconds(60));
+        LookupResult r = desk.lookup(q);
+        assertThat(((LookupResult.Found) r).cards()).extracting(InsuranceCard::holderName)
+                .containsOnly("Nguyễn Thị Minh Khai");
+        assertThat(calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void sharedCache_usedForTheTtlOnly_evenWhenTheStoreKeepsItLonger() {
+        SettableClock clock = SettableClock.at(AssertionFixtures.NOW);
+        StateStore store = InMemoryStateStore.create(); // its own (real) clock: keeps entries for the 20 s
+        HttpInsuranceLookup desk = fast().cache(Duration.ofSeconds(20), 1).clock(clock).sharedCache(store, SECRET)
+                .build();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        desk.lookup(q);
+        clock.advance(Duration.ofSeconds(19));
+        desk.lookup(q);
+        assertThat(calls.get()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        desk.lookup(q);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void sharedCache_storeDown_gatewayStillAnswers() {
+        StateStore down = (StateStore) java.lang.reflect.Proxy.newProxyInstance(StateStore.class.getClassLoader(),
+                new Class<?>[] {StateStore.class}, (proxy, method, args) -> {
+                    throw new io.github.eidvn.core.spi.StateStoreException("store down", null);
+                });
+        HttpInsuranceLookup desk = fast().sharedCache(down, SECRET).build();
+        assertThat(desk.lookup(InsuranceQuery.of("079303012345"))).isInstanceOf(LookupResult.Found.class);
+        assertThat(desk.lookup(InsuranceQuery.of("079303012345"))).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void sharedCache_shortSecretOrZeroTtl_refused() {
+        StateStore store = InMemoryStateStore.create();
+        assertThatThrownBy(() -> fast().sharedCache(store, new byte[31]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> fast().cache(Duration.ZERO, 1).sharedCache(store, SECRET).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TTL");
+        assertThatThrownBy(() -> fast().sharedCache(store, SECRET).sharedCache(store, SECRET))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

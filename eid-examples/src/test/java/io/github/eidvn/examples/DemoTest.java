@@ -18,6 +18,7 @@ import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.Reason;
+import io.github.eidvn.verifier.hospital.CheckInDecision;
 import io.github.eidvn.verifier.hospital.CheckInDecision.Decision;
 
 class DemoTest {
@@ -50,7 +51,11 @@ class DemoTest {
         assertThat(r.valid().insurance().orElseThrow().facility()).isEqualTo("79024");
         assertThat(r.replayed().reason()).hasValue(Reason.REPLAYED);
         assertThat(r.tampered().reason()).hasValue(Reason.BAD_SIGNATURE);
-        assertThat(r.legacy().decision()).isEqualTo(Decision.CHECK_MANUALLY);
+        // Công văn 931/BYT-BH: the card's QR is the key of the insurance lookup; the card is found, the identity is not
+        // verified (compare the photo on the ID card with the patient)
+        assertThat(r.legacy().decision()).isEqualTo(Decision.VALID);
+        assertThat(r.legacy().status()).isEqualTo(CheckInDecision.Status.VALID_IDENTITY_UNVERIFIED);
+        assertThat(r.legacy().insurance().orElseThrow().number()).isEqualTo("HS4790120878811");
         assertThat(r.legacy().patient().orElseThrow().verified()).isFalse();
         assertThat(r.qrVersion()).isBetween(12, 15);
 
@@ -61,8 +66,8 @@ class DemoTest {
         assertThat(r.qrText()).containsOnlyDigits().startsWith("841");
 
         String text = out.toString();
-        assertThat(text).contains("[DEMO]", "Nguyễn Thị Minh Khai", "REPLAYED", "BAD_SIGNATURE", "CHECK_MANUALLY",
-                "931/BYT-BH", "SMART Health Card", "base45", "Mức hưởng", "benefit level", "Done:");
+        assertThat(text).contains("[DEMO]", "Nguyễn Thị Minh Khai", "REPLAYED", "BAD_SIGNATURE",
+                "VALID / VALID_IDENTITY_UNVERIFIED", "đối chiếu ảnh", "compare the photo", "SMART Health Card", "base45", "Mức hưởng", "benefit level", "Done:");
         // Vietnamese first, English second
         assertThat(text.indexOf("Quét lại cùng mã QR")).isLessThan(text.indexOf("The same QR scanned again"));
         assertThat(text.indexOf(r.valid().messageVi())).isLessThan(text.indexOf(r.valid().messageEn()));

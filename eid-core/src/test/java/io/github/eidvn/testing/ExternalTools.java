@@ -116,7 +116,7 @@ public final class ExternalTools {
     }
 
     /**
-     * Reads a QR image with {@code zbarimg --raw -q}.
+     * Reads a QR image with {@code zbarimg --raw -q}, QR codes only ({@code --set *.enable=0 --set qrcode.enable=1}).
      *
      * @param image the image file
      * @return the decoded text, without the line break zbarimg appends
@@ -124,7 +124,10 @@ public final class ExternalTools {
      */
     public static String zbarimg(Path image) throws Exception {
         Path zbarimg = requireZbarimg();
-        Process p = new ProcessBuilder(zbarimg.toString(), "--raw", "-q", image.toString())
+        // QR codes only: with every symbology on, zbar now and then also "finds" a short 1D barcode (an EAN-8, say)
+        // in the random-looking modules of a large QR code and prints it as a further line
+        Process p = new ProcessBuilder(zbarimg.toString(), "--raw", "-q", "--set", "*.enable=0", "--set",
+                "qrcode.enable=1", image.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -366,6 +366,16 @@ final class AssertionStages {
         return null;
     }
 
+    /** @return the settings, for the verifier's {@code toString} (no key material) */
+    @Override
+    public String toString() {
+        return "[keys=" + trustStore.keys().size() + ", skew=" + clockSkew + ", maxAge=" + maxAge
+                + ", maxLifetime=" + maxLifetime
+                + ", requireExp=" + requireExpiration + ", aud=" + expectedAudience + ", purpose=" + expectedPurpose
+                + ", replayGuard=" + replayGuard + ", revocation=" + (revocationCheck != null) + ", level="
+                + requiredLevel + "]";
+    }
+
     /** @return how many header texts are remembered (tests) */
     int knownHeaderCount() {
         return knownHeaders.size();

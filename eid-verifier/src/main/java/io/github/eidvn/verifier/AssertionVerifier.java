@@ -89,17 +89,8 @@ public final class AssertionVerifier {
     /** The default and largest maximum lifetime ({@code exp - iat}) of an assertion or QR presentation: 24 h. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_ASSERTION_LIFETIME;
 
-    private final TrustStore trustStore;
     private final Clock clock;
-    private final Duration clockSkew;
-    private final Duration maxAge;
-    private final Duration maxLifetime;
-    private final boolean requireExpiration;
-    private final String expectedAudience;
-    private final String expectedPurpose;
-    private final ReplayGuard replayGuard;
-    private final RevocationCheck revocationCheck;
-    private final AssuranceLevel requiredLevel;
+    /** The stages, holding the other settings. */
     private final AssertionStages stages;
 
     private AssertionVerifier(Builder b) {
@@ -112,25 +103,18 @@ public final class AssertionVerifier {
         if ((b.requiredLevel == null) == !b.anyLevel) {
             throw new IllegalStateException("choose the level explicitly: requiredLevel(...) or anyLevel()");
         }
-        this.trustStore = b.trustStore;
-        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-        this.clockSkew = b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew;
-        this.maxAge = b.maxAge;
-        this.requireExpiration = !b.withoutExpiration;
-        this.expectedAudience = b.expectedAudience;
-        this.expectedPurpose = b.expectedPurpose;
-        this.replayGuard = b.withoutReplayGuard ? null
+        ReplayGuard replayGuard = b.withoutReplayGuard ? null
                 : b.replayGuard != null ? b.replayGuard
                 : InMemoryReplayGuard.withCapacity(InMemoryReplayGuard.DEFAULT_MAX_ENTRIES);
-        this.revocationCheck = b.revocationCheck;
-        this.requiredLevel = b.anyLevel ? AssuranceLevel.LEVEL_1 : b.requiredLevel;
-        if (!requireExpiration && replayGuard != null && maxAge == null) {
+        if (b.withoutExpiration && replayGuard != null && b.maxAge == null) {
             throw new IllegalStateException(
                     "withoutExpiration() with a replay guard needs maxAge(): ids must not be kept forever");
         }
-        this.stages = new AssertionStages(trustStore, clockSkew, maxAge, maxLifetime, requireExpiration,
-                expectedAudience, expectedPurpose, replayGuard, revocationCheck, requiredLevel);
+        this.stages = new AssertionStages(b.trustStore, b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew,
+                b.maxAge, b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime, !b.withoutExpiration,
+                b.expectedAudience, b.expectedPurpose, replayGuard, b.revocationCheck,
+                b.anyLevel ? AssuranceLevel.LEVEL_1 : b.requiredLevel);
     }
 
     /**
@@ -237,11 +221,7 @@ public final class AssertionVerifier {
 
     @Override
     public String toString() {
-        return "AssertionVerifier[keys=" + trustStore.keys().size() + ", skew=" + clockSkew + ", maxAge=" + maxAge
-                + ", maxLifetime=" + maxLifetime
-                + ", requireExp=" + requireExpiration + ", aud=" + expectedAudience + ", purpose=" + expectedPurpose
-                + ", replayGuard=" + replayGuard + ", revocation=" + (revocationCheck != null) + ", level="
-                + requiredLevel + "]";
+        return "AssertionVerifier" + stages;
     }
 
     /** Per-call state passed from stage to stage. Not shared between calls. */

@@ -469,4 +469,13 @@ final class OpenerStages {
             }
         }
     }
+
+    /** @return the settings, for the opener's {@code toString} (no key material) */
+    @Override
+    public String toString() {
+        return "[party=" + partyId + ", key=" + key.kid() + ", issuerKeys=" + trustStore.keys().size()
+                + ", issuers=" + expectedIssuers + ", receiptStatus=" + (receiptStatus != null) + ", replayGuard="
+                + replayGuard + ", level=" + (requiredLevel == null ? "any" : requiredLevel) + ", maxLifetime="
+                + maxLifetime + ", purpose=" + expectedPurpose + "]";
+    }
 }

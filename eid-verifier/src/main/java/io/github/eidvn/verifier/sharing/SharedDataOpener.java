@@ -77,17 +77,8 @@ public final class SharedDataOpener {
     /** The default and largest maximum lifetime ({@code exp - iat}) of a sealed package: 1 hour. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_SEALED_LIFETIME;
 
-    private final PartyDecryptionKey key;
-    private final String partyId;
-    private final TrustStore trustStore;
-    private final Set<String> expectedIssuers;
-    private final Duration maxLifetime;
-    private final ReceiptStatus receiptStatus;
-    private final ReplayGuard replayGuard;
     private final Clock clock;
-    private final Duration clockSkew;
-    private final AssuranceLevel requiredLevel;
-    private final String expectedPurpose;
+    /** The stages, holding the other settings. */
     private final OpenerStages stages;
 
     private SharedDataOpener(Builder b) {
@@ -107,21 +98,13 @@ public final class SharedDataOpener {
         if (b.replayGuard != null && b.withoutReplayGuard) {
             throw new IllegalStateException("replayGuard and withoutReplayGuard() conflict");
         }
-        this.key = b.key;
-        this.partyId = b.partyId;
-        this.trustStore = b.trustStore;
-        this.expectedIssuers = b.expectedIssuers;
-        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
-        this.receiptStatus = b.receiptStatus;
-        this.replayGuard = b.withoutReplayGuard ? null
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        ReplayGuard replayGuard = b.withoutReplayGuard ? null
                 : b.replayGuard != null ? b.replayGuard
                 : InMemoryReplayGuard.withCapacity(InMemoryReplayGuard.DEFAULT_MAX_ENTRIES);
-        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-        this.clockSkew = b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew;
-        this.requiredLevel = b.requiredLevel;
-        this.expectedPurpose = b.expectedPurpose;
-        this.stages = new OpenerStages(key, partyId, trustStore, expectedIssuers, maxLifetime, receiptStatus,
-                replayGuard, clockSkew, requiredLevel, expectedPurpose);
+        this.stages = new OpenerStages(b.key, b.partyId, b.trustStore, b.expectedIssuers,
+                b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime, b.receiptStatus, replayGuard,
+                b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew, b.requiredLevel, b.expectedPurpose);
     }
 
     /**
@@ -170,10 +153,7 @@ public final class SharedDataOpener {
 
     @Override
     public String toString() {
-        return "SharedDataOpener[party=" + partyId + ", key=" + key.kid() + ", issuerKeys=" + trustStore.keys().size()
-                + ", issuers=" + expectedIssuers + ", receiptStatus=" + (receiptStatus != null) + ", replayGuard="
-                + replayGuard + ", level=" + (requiredLevel == null ? "any" : requiredLevel) + ", maxLifetime="
-                + maxLifetime + ", purpose=" + expectedPurpose + "]";
+        return "SharedDataOpener" + stages;
     }
 
     /** Per-call state passed from stage to stage. */

@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,7 +220,6 @@ public final class AssertionVerifier {
         return stages.knownHeaderCount();
     }
 
-
     @Override
     public String toString() {
         return "AssertionVerifier" + stages;
@@ -267,12 +268,6 @@ public final class AssertionVerifier {
         private boolean anyLevel;
 
         private Builder() {
-        }
-
-        private static void once(boolean alreadySet, String name) {
-            if (alreadySet) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

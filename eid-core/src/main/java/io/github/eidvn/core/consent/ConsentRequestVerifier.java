@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -425,12 +427,6 @@ public final class ConsentRequestVerifier {
         private Duration maxLifetime;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.identity;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -274,14 +276,6 @@ public final class CitizenProfile {
         private LocalDate cardIssueDate;
 
         private Builder() {
-        }
-
-        private static <T> T once(T current, T value, String name) {
-            Objects.requireNonNull(value, name);
-            if (current != null) {
-                throw new IllegalStateException(name + " already set");
-            }
-            return value;
         }
 
         private static String onceText(String current, String value, String name) {

@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.sharing;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,12 +208,6 @@ public final class SharedDataOpener {
         private String expectedPurpose;
 
         private Builder() {
-        }
-
-        private static void once(boolean set, String name) {
-            if (set) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

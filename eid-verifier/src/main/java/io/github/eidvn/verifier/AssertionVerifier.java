@@ -1,37 +1,21 @@
 package io.github.eidvn.verifier;
 
-import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.util.Base64URL;
+import java.util.Optional;
 
 import io.github.eidvn.core.assurance.Assertion;
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.Base64Url;
-import io.github.eidvn.core.internal.Es256JwsVerifier;
-import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
-import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.CompactJws;
 import io.github.eidvn.core.jose.EidProfile;
-import io.github.eidvn.core.keys.KeysUnavailableException;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.keys.TrustedKey;
 import io.github.eidvn.qr.QrContent;
@@ -107,29 +91,9 @@ public final class AssertionVerifier {
     /** The default and largest maximum lifetime ({@code exp - iat}) of an assertion or QR presentation: 24 h. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_ASSERTION_LIFETIME;
 
-    private static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of("ES256", "RS256", "RS384", "RS512", "PS256",
-            "PS384", "PS512");
-    /** The most header texts remembered by {@link #knownHeaders}. */
-    private static final int KNOWN_HEADERS = 64;
-
-    private final TrustStore trustStore;
     private final Clock clock;
-    private final Duration clockSkew;
-    private final Duration maxAge;
-    private final Duration maxLifetime;
-    private final boolean requireExpiration;
-    private final String expectedAudience;
-    private final String expectedPurpose;
-    private final ReplayGuard replayGuard;
-    private final RevocationCheck revocationCheck;
-    private final AssuranceLevel requiredLevel;
-    /**
-     * Parsed forms of protected-header texts seen on tokens whose signature verified (at most
-     * {@value #KNOWN_HEADERS}), so an issuer's few header texts are parsed once, not per token. Parsing is
-     * deterministic, so a hit gives exactly what parsing the text again would; only signed headers are added, so
-     * unsigned input cannot fill it.
-     */
-    private final Map<String, ParsedHeader> knownHeaders = new ConcurrentHashMap<>();
+    /** The stages, holding the other settings. */
+    private final AssertionStages stages;
 
     private AssertionVerifier(Builder b) {
         if (b.trustStore == null) {
@@ -141,23 +105,18 @@ public final class AssertionVerifier {
         if ((b.requiredLevel == null) == !b.anyLevel) {
             throw new IllegalStateException("choose the level explicitly: requiredLevel(...) or anyLevel()");
         }
-        this.trustStore = b.trustStore;
-        this.maxLifetime = b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-        this.clockSkew = b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew;
-        this.maxAge = b.maxAge;
-        this.requireExpiration = !b.withoutExpiration;
-        this.expectedAudience = b.expectedAudience;
-        this.expectedPurpose = b.expectedPurpose;
-        this.replayGuard = b.withoutReplayGuard ? null
+        ReplayGuard replayGuard = b.withoutReplayGuard ? null
                 : b.replayGuard != null ? b.replayGuard
                 : InMemoryReplayGuard.withCapacity(InMemoryReplayGuard.DEFAULT_MAX_ENTRIES);
-        this.revocationCheck = b.revocationCheck;
-        this.requiredLevel = b.anyLevel ? AssuranceLevel.LEVEL_1 : b.requiredLevel;
-        if (!requireExpiration && replayGuard != null && maxAge == null) {
+        if (b.withoutExpiration && replayGuard != null && b.maxAge == null) {
             throw new IllegalStateException(
                     "withoutExpiration() with a replay guard needs maxAge(): ids must not be kept forever");
         }
+        this.stages = new AssertionStages(b.trustStore, b.clockSkew == null ? DEFAULT_CLOCK_SKEW : b.clockSkew,
+                b.maxAge, b.maxLifetime == null ? DEFAULT_MAX_LIFETIME : b.maxLifetime, !b.withoutExpiration,
+                b.expectedAudience, b.expectedPurpose, replayGuard, b.revocationCheck,
+                b.anyLevel ? AssuranceLevel.LEVEL_1 : b.requiredLevel);
     }
 
     /**
@@ -178,12 +137,12 @@ public final class AssertionVerifier {
      */
     public VerificationResult verify(String compactJws) {
         Context c = new Context(compactJws, clock.instant());
-        Rejected r = run(c, Stage.FORMAT, Stage.POLICY);
-        if (r != null) {
-            return r;
+        Optional<Rejected> r = stages.pipeline.firstRejection(c);
+        if (r.isPresent()) {
+            return r.get();
         }
-        if (!c.passed.equals(EnumSet.allOf(Stage.class)) || c.assertion == null) {
-            return new Rejected(Reason.CHECK_UNAVAILABLE, "pipeline incomplete: passed " + c.passed);
+        if (c.assertion == null) {
+            return reject(Reason.CHECK_UNAVAILABLE, "pipeline incomplete: no assertion");
         }
         return new Verified(c.assertion);
     }
@@ -249,422 +208,21 @@ public final class AssertionVerifier {
 
     /** Runs stages {@code from..to} in order; the first rejection, or null when all passed. */
     Rejected run(Context c, Stage from, Stage to) {
-        for (Stage s : Stage.values()) {
-            if (s.compareTo(from) < 0 || s.compareTo(to) > 0) {
-                continue;
-            }
-            Rejected r;
-            try {
-                r = stage(s, c);
-            } catch (RuntimeException e) {
-                r = new Rejected(Reason.CHECK_UNAVAILABLE,
-                        "unexpected " + e.getClass().getSimpleName() + " in the " + s + " stage");
-            }
-            if (r != null) {
-                return r;
-            }
-            c.passed.add(s);
-        }
-        return null;
-    }
-
-    private Rejected stage(Stage s, Context c) {
-        switch (s) {
-            case FORMAT:
-                return format(c);
-            case SIZE:
-                return size(c);
-            case KEY:
-                return key(c);
-            case SIGNATURE:
-                return signature(c);
-            case CRITICAL:
-                return critical(c);
-            case TYPE:
-                return type(c);
-            case ISSUER:
-                return issuer(c);
-            case TIME:
-                return time(c);
-            case AUDIENCE:
-                return audience(c);
-            case REPLAY:
-                return replay(c);
-            case REVOCATION:
-                return revocation(c);
-            case POLICY:
-                return policy(c);
-            default:
-                return new Rejected(Reason.CHECK_UNAVAILABLE, "no implementation for stage " + s);
-        }
+        return stages.pipeline.run(c, from, to, c.passed);
     }
 
     private static Rejected reject(Reason reason, String detail) {
         return new Rejected(reason, detail);
     }
 
-    // 1. format
-    Rejected format(Context c) {
-        String text = c.compact;
-        if (text == null || text.isEmpty()) {
-            return reject(Reason.MALFORMED, "no input");
-        }
-        if (text.length() > MAX_COMPACT_CHARS) {
-            return reject(Reason.TOO_LARGE, "compact JWS longer than " + MAX_COMPACT_CHARS + " characters");
-        }
-        int first = text.indexOf('.');
-        int second = first < 0 ? -1 : text.indexOf('.', first + 1);
-        if (first < 0 || second < 0 || text.indexOf('.', second + 1) >= 0) {
-            return reject(Reason.MALFORMED, "a compact JWS has exactly three dot-separated parts");
-        }
-        c.parts = new String[] {text.substring(0, first), text.substring(first + 1, second),
-                text.substring(second + 1)};
-        if (c.parts[0].isEmpty()) {
-            return reject(Reason.MALFORMED, "empty header");
-        }
-        c.known = knownHeaders.get(c.parts[0]);
-        byte[][] decoded = new byte[3][];
-        for (int i = c.known == null ? 0 : 1; i < 3; i++) {
-            try {
-                decoded[i] = Base64Url.decode(c.parts[i]);
-            } catch (IllegalArgumentException e) {
-                return reject(Reason.MALFORMED, "part " + (i + 1) + ": " + e.getMessage());
-            }
-        }
-        if (c.known != null) {
-            c.header = c.known.json;
-        } else {
-            try {
-                c.header = StrictJson.parseObject(decoded[0]);
-            } catch (IllegalArgumentException e) {
-                return reject(Reason.MALFORMED, "header: " + e.getMessage());
-            }
-        }
-        Object alg = c.header.get("alg");
-        if (!(alg instanceof String)) {
-            return reject(Reason.MALFORMED, "header alg missing or not a string");
-        }
-        c.alg = (String) alg;
-        for (String member : List.of("kid", "typ", "zip")) {
-            Object v = c.header.get(member);
-            if (v != null && !(v instanceof String)) {
-                return reject(Reason.MALFORMED, "header " + member + " is not a string");
-            }
-        }
-        if (c.header.containsKey("b64")) {
-            return reject(Reason.MALFORMED, "header b64 (RFC 7797) is not accepted");
-        }
-        c.kid = (String) c.header.get("kid");
-        c.typ = (String) c.header.get("typ");
-        c.zip = (String) c.header.get("zip");
-        c.rawPayload = decoded[1];
-        c.signature = decoded[2];
-        return null;
-    }
-
-    // 2. size
-    Rejected size(Context c) {
-        if (c.zip == null) {
-            if (c.rawPayload.length > RawDeflate.MAX_INFLATED_BYTES) {
-                return reject(Reason.TOO_LARGE, "payload larger than " + RawDeflate.MAX_INFLATED_BYTES + " bytes");
-            }
-            c.payload = c.rawPayload;
-            return null;
-        }
-        if (!AssertionCodec.ZIP_DEFLATE.equals(c.zip)) {
-            return reject(Reason.MALFORMED, "unsupported zip");
-        }
-        try {
-            c.payload = RawDeflate.inflate(c.rawPayload, RawDeflate.MAX_INFLATED_BYTES);
-        } catch (RawDeflate.TooLargeException e) {
-            return reject(Reason.TOO_LARGE, "payload inflates past " + RawDeflate.MAX_INFLATED_BYTES + " bytes");
-        } catch (IllegalArgumentException e) {
-            return reject(Reason.MALFORMED, "payload: " + e.getMessage());
-        }
-        return null;
-    }
-
-    // 3. key selection
-    Rejected key(Context c) {
-        if (!ASYMMETRIC_ALGORITHMS.contains(c.alg)) {
-            return reject(Reason.DISALLOWED_ALGORITHM, "alg " + printable(c.alg) + " is not accepted");
-        }
-        if (c.kid == null) {
-            return reject(Reason.UNKNOWN_KEY, "no kid in the header");
-        }
-        List<TrustedKey> candidates;
-        try {
-            candidates = trustStore.candidates(c.kid);
-        } catch (KeysUnavailableException e) {
-            return reject(Reason.CHECK_UNAVAILABLE, "issuer keys unavailable: " + e.getMessage());
-        }
-        if (candidates.isEmpty()) {
-            return reject(Reason.UNKNOWN_KEY, "no trusted key with kid " + printable(c.kid));
-        }
-        List<TrustedKey> pinned = new ArrayList<>();
-        for (TrustedKey k : candidates) {
-            if (k.algorithm().equals(c.alg)) {
-                pinned.add(k);
-            }
-        }
-        if (pinned.isEmpty()) {
-            return reject(Reason.DISALLOWED_ALGORITHM,
-                    "alg " + c.alg + " is not the algorithm pinned to the key(s) with kid " + printable(c.kid));
-        }
-        c.candidates = pinned;
-        return null;
-    }
-
-    // 4. signature
-    Rejected signature(Context c) {
-        JWSHeader header;
-        if (c.known != null) {
-            header = c.known.nimbus;
-        } else {
-            try {
-                header = JWSHeader.parse(Base64URL.from(c.parts[0]));
-            } catch (ParseException | RuntimeException e) {
-                return reject(Reason.MALFORMED, "header: not a JWS header (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (!header.getAlgorithm().getName().equals(c.alg)) {
-            return reject(Reason.MALFORMED, "header alg parsed inconsistently");
-        }
-        // crit names are deferred to the CRITICAL stage, which gives its own reason
-        Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
-        byte[] signingInput = (c.parts[0] + "." + c.parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Base64URL signature = new Base64URL(c.parts[2]); // canonical base64url, checked by the format stage
-        for (TrustedKey k : c.candidates) {
-            try {
-                // ES256: the key's cached, validated P-256 point (Bouncy Castle precomputation reused per key)
-                JWSVerifier verifier = "ES256".equals(k.algorithm())
-                        ? new Es256JwsVerifier(k, crit)
-                        : new RSASSAVerifier((RSAPublicKey) k.publicKey(), crit);
-                if (verifier.verify(header, signingInput, signature)) {
-                    c.verifiedBy = k;
-                    if (c.known == null && knownHeaders.size() < KNOWN_HEADERS) {
-                        knownHeaders.putIfAbsent(c.parts[0],
-                                new ParsedHeader(Collections.unmodifiableMap(c.header), header));
-                    }
-                    return null;
-                }
-            } catch (JOSEException e) {
-                // not valid with this key (e.g. wrong signature length); try the next
-            }
-        }
-        return reject(Reason.BAD_SIGNATURE, "the signature does not verify with " + c.candidates.size()
-                + " trusted key(s) for kid " + printable(c.kid));
-    }
-
-    // 5. crit
-    Rejected critical(Context c) {
-        if (c.header.containsKey("crit")) {
-            return reject(Reason.UNSUPPORTED_CRITICAL_HEADER, "crit lists extensions this verifier does not implement");
-        }
-        return null;
-    }
-
-    // 6. type and claims
-    Rejected type(Context c) {
-        if (c.typ == null) {
-            return reject(Reason.WRONG_TYPE, "no typ");
-        }
-        String typ = c.typ.toLowerCase(Locale.ROOT);
-        if (typ.startsWith("application/")) {
-            typ = typ.substring("application/".length());
-        }
-        boolean qr;
-        if (AssertionCodec.TYPE_JWT.equals(typ)) {
-            if (c.zip != null) {
-                return reject(Reason.WRONG_TYPE, "the standard form is not compressed");
-            }
-            qr = false;
-        } else if (AssertionCodec.TYPE_QR.equals(typ)) {
-            if (c.zip == null) {
-                return reject(Reason.WRONG_TYPE, "the QR form is compressed (zip DEF)");
-            }
-            qr = true;
-        } else {
-            return reject(Reason.WRONG_TYPE, "typ " + printable(c.typ) + " is not an eid assertion type");
-        }
-        if ("ES256".equals(c.alg) && !EidProfile.isLowS(c.signature)) {
-            return reject(Reason.NON_CANONICAL_SIGNATURE,
-                    "high-S ES256 signature: eid issuers sign in low-S form, so this text was altered");
-        }
-        try {
-            Map<String, Object> claims = StrictJson.parseObject(c.payload);
-            if (qr) {
-                claims = QrClaimProfile.expand(claims);
-            }
-            c.assertion = AssertionCodec.fromStandard(claims, c.verifiedBy.kid());
-        } catch (IllegalArgumentException e) {
-            return reject(Reason.MALFORMED, "claims: " + e.getMessage());
-        }
-        return null;
-    }
-
-    // 7. issuer bound to the key
-    Rejected issuer(Context c) {
-        String iss = c.assertion.issuer();
-        if (EidProfile.keyForIssuer(c.verifiedBy, c.candidates, iss).isEmpty()) {
-            return reject(Reason.WRONG_ISSUER, "the signing key is not trusted for iss " + printable(iss));
-        }
-        return null;
-    }
-
-    // 8. time
-    Rejected time(Context c) {
-        Assertion a = c.assertion;
-        Instant now = c.now;
-        if (a.expiresAt().isPresent()) {
-            Instant exp = a.expiresAt().get();
-            var tooLong = EidProfile.lifetimeExceeded(a.issuedAt(), exp, now, maxLifetime);
-            if (tooLong.isPresent()) {
-                return reject(Reason.LIFETIME_TOO_LONG, tooLong.get());
-            }
-            if (!now.isBefore(exp.plus(clockSkew))) {
-                return reject(Reason.EXPIRED, "expired at " + exp + " (now " + now + ", skew " + clockSkew + ")");
-            }
-        } else if (requireExpiration) {
-            return reject(Reason.MALFORMED, "no exp claim (the verifier was not told withoutExpiration())");
-        } else if (now.isAfter(a.issuedAt().plus(maxLifetime).plus(clockSkew))) {
-            return reject(Reason.EXPIRED, "no exp, and issued more than the maximum lifetime " + maxLifetime
-                    + " ago");
-        }
-        if (a.notBefore().isPresent() && now.plus(clockSkew).isBefore(a.notBefore().get())) {
-            return reject(Reason.NOT_YET_VALID, "not before " + a.notBefore().get() + " (now " + now + ")");
-        }
-        if (now.plus(clockSkew).isBefore(a.issuedAt())) {
-            return reject(Reason.NOT_YET_VALID, "issued in the future at " + a.issuedAt() + " (now " + now + ")");
-        }
-        if (maxAge != null && now.isAfter(a.issuedAt().plus(maxAge).plus(clockSkew))) {
-            return reject(Reason.EXPIRED, "older than the maximum age " + maxAge);
-        }
-        return null;
-    }
-
-    // 9. audience and purpose
-    Rejected audience(Context c) {
-        Assertion a = c.assertion;
-        if (expectedAudience == null) {
-            if (!a.audience().isEmpty()) {
-                return reject(Reason.WRONG_AUDIENCE, "the token names an audience but none is expected");
-            }
-        } else if (!a.audience().contains(expectedAudience)) {
-            return reject(Reason.WRONG_AUDIENCE, a.audience().isEmpty() ? "the token names no audience"
-                    : "the token is for another audience");
-        }
-        if (expectedPurpose == null) {
-            if (a.purpose().isPresent()) {
-                return reject(Reason.WRONG_PURPOSE, "the token states a purpose but none is expected");
-            }
-        } else if (!a.purpose().map(expectedPurpose::equals).orElse(false)) {
-            return reject(Reason.WRONG_PURPOSE, a.purpose().isEmpty() ? "the token states no purpose"
-                    : "the token is for another purpose");
-        }
-        return null;
-    }
-
-    // 10. replay
-    Rejected replay(Context c) {
-        if (replayGuard == null) {
-            return null;
-        }
-        Assertion a = c.assertion;
-        if (a.jti() == null || a.jti().isEmpty()) {
-            return reject(Reason.MALFORMED, "no jti for the replay check");
-        }
-        Instant until = a.expiresAt().orElseGet(() -> a.issuedAt().plus(maxAge == null || maxAge.compareTo(maxLifetime) > 0
-                ? maxLifetime : maxAge)).plus(clockSkew);
-        ReplayGuard.Outcome outcome;
-        try {
-            // length-prefixed so that no (iss, jti) pair can collide with another
-            outcome = replayGuard.checkAndRecord(a.issuer().length() + ":" + a.issuer() + a.jti(), until, c.now);
-        } catch (RuntimeException e) {
-            return reject(Reason.CHECK_UNAVAILABLE, "replay guard failed: " + e.getClass().getSimpleName());
-        }
-        if (outcome == ReplayGuard.Outcome.FIRST_USE) {
-            return null;
-        }
-        if (outcome == ReplayGuard.Outcome.REPLAYED) {
-            return reject(Reason.REPLAYED, "jti already presented");
-        }
-        return reject(Reason.CHECK_UNAVAILABLE, "replay guard: " + outcome);
-    }
-
-    // 11. revocation
-    Rejected revocation(Context c) {
-        if (revocationCheck == null) {
-            return null; // explicitly: no revocation source configured
-        }
-        RevocationStatus status;
-        try {
-            status = revocationCheck.status(c.assertion);
-        } catch (RuntimeException e) {
-            return reject(Reason.CHECK_UNAVAILABLE, "revocation check failed: " + e.getClass().getSimpleName());
-        }
-        if (status == RevocationStatus.NOT_REVOKED) {
-            return null;
-        }
-        if (status == RevocationStatus.REVOKED) {
-            return reject(Reason.REVOKED, "revoked");
-        }
-        return reject(Reason.CHECK_UNAVAILABLE, "revocation status unknown");
-    }
-
-    // 12. policy
-    Rejected policy(Context c) {
-        Assertion a = c.assertion;
-        if (a.level().satisfies(AssuranceLevel.LEVEL_2) && !EidProfile.hasLevel2Method(a.methods(), a.evidence())) {
-            return reject(Reason.LEVEL_WITHOUT_METHOD, "level " + a.level().number()
-                    + " without face or fingerprint in amr or biometric verification in the evidence");
-        }
-        if (!c.assertion.level().satisfies(requiredLevel)) {
-            return reject(Reason.INSUFFICIENT_LEVEL, "level " + c.assertion.level().number() + ", required "
-                    + requiredLevel.number());
-        }
-        return null;
-    }
-
     /** @return how many header texts are remembered (tests) */
     int knownHeaderCount() {
-        return knownHeaders.size();
-    }
-
-    /** At most 64 printable ASCII characters of an attacker-chosen header value, for details. */
-    private static String printable(String s) {
-        if (s == null) {
-            return "(none)";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length() && i < 64; i++) {
-            char ch = s.charAt(i);
-            b.append(ch >= 0x20 && ch < 0x7f ? ch : '?');
-        }
-        if (s.length() > 64) {
-            b.append("...");
-        }
-        return b.append('"').toString();
+        return stages.knownHeaderCount();
     }
 
     @Override
     public String toString() {
-        return "AssertionVerifier[keys=" + trustStore.keys().size() + ", skew=" + clockSkew + ", maxAge=" + maxAge
-                + ", maxLifetime=" + maxLifetime
-                + ", requireExp=" + requireExpiration + ", aud=" + expectedAudience + ", purpose=" + expectedPurpose
-                + ", replayGuard=" + replayGuard + ", revocation=" + (revocationCheck != null) + ", level="
-                + requiredLevel + "]";
-    }
-
-    /** A protected header parsed by both parsers: strict JSON for the stages, Nimbus for the signature. */
-    private static final class ParsedHeader {
-        final Map<String, Object> json;
-        final JWSHeader nimbus;
-
-        ParsedHeader(Map<String, Object> json, JWSHeader nimbus) {
-            this.json = json;
-            this.nimbus = nimbus;
-        }
+        return "AssertionVerifier" + stages;
     }
 
     /** Per-call state passed from stage to stage. Not shared between calls. */
@@ -672,15 +230,15 @@ public final class AssertionVerifier {
         final String compact;
         final Instant now;
         final EnumSet<Stage> passed = EnumSet.noneOf(Stage.class);
+        CompactJws jws;
         String[] parts;
         /** The header's parsed forms when its text verified before, else null. */
-        ParsedHeader known;
+        AssertionStages.ParsedHeader known;
         Map<String, Object> header;
         String alg;
         String kid;
         String typ;
         String zip;
-        byte[] rawPayload;
         byte[] payload;
         byte[] signature;
         List<TrustedKey> candidates;
@@ -710,12 +268,6 @@ public final class AssertionVerifier {
         private boolean anyLevel;
 
         private Builder() {
-        }
-
-        private static void once(boolean alreadySet, String name) {
-            if (alreadySet) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

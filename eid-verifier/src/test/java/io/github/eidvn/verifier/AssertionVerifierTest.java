@@ -61,6 +61,18 @@ class AssertionVerifierTest {
     }
 
     @Test
+    void resultAccessors_verifiedAndRejected_withoutCasts() {
+        AssertionVerifier v = hospital().anyLevel().build();
+        VerificationResult ok = v.verify(issuer.issueJwt(AssertionFixtures.hospitalRequest()));
+        assertThat(ok.verified().assertion().issuer()).isEqualTo(AssertionFixtures.ISSUER);
+        assertThatThrownBy(ok::rejected).isInstanceOf(IllegalStateException.class);
+        VerificationResult bad = v.verify("hello");
+        assertThat(bad.rejected().reason()).isEqualTo(Reason.MALFORMED);
+        assertThatThrownBy(bad::verified).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MALFORMED");
+    }
+
+    @Test
     void verify_qrForm_givesTheSameAssertionAsTheJwtForm() {
         AssertionVerifier v = hospital().anyLevel().build();
         Assertion fromQr = verified(v.verify(issuer.issueForQr(AssertionFixtures.hospitalRequest())));

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.assurance;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -248,12 +250,6 @@ public final class Assertion {
         private String kid;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.assurance;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -295,12 +297,6 @@ public final class AssertionRequest {
         private List<String> proofedMethods = List.of();
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.assurance;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import io.github.eidvn.core.identity.PersonName;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.identity.Sex;
@@ -124,14 +126,6 @@ public final class ProofingRequest {
         private PersonalNumber parsedGuardian;
 
         private Builder() {
-        }
-
-        private static <T> T once(T current, T value, String name) {
-            Objects.requireNonNull(value, name);
-            if (current != null) {
-                throw new IllegalStateException(name + " already set");
-            }
-            return value;
         }
 
         /**

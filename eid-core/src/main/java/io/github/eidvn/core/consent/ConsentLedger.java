@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,12 +290,6 @@ public final class ConsentLedger implements ReceiptStatus {
         private String prefix;
 
         private Builder() {
-        }
-
-        private static void once(boolean set, String name) {
-            if (set) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

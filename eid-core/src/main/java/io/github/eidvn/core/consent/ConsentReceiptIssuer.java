@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -151,12 +153,6 @@ public final class ConsentReceiptIssuer {
         private Duration maxValidity;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,7 +1,7 @@
 package io.github.eidvn.core.consent;
 
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.Base64URL;
 
-import io.github.eidvn.core.internal.Es256JwsVerifier;
-import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.CitizenClaims;
-import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.CompactJws;
 import io.github.eidvn.core.jose.EidProfile;
+import io.github.eidvn.core.jose.JoseDefectException;
+import io.github.eidvn.core.jose.JoseText;
+import io.github.eidvn.core.jose.JwsSignatures;
+import io.github.eidvn.core.jose.StagedPipeline;
 import io.github.eidvn.core.keys.KeysUnavailableException;
 import io.github.eidvn.core.keys.TrustedKey;
 
@@ -33,8 +34,10 @@ import io.github.eidvn.core.keys.TrustedKey;
  *       base64url parts; strict JSON header with string {@code alg}, {@code kid}, {@code typ}, {@code zip}
  *       ({@code MALFORMED});</li>
  *   <li><b>size</b>: {@code "zip":"DEF"} payload inflated with a {@value #MAX_PAYLOAD_BYTES}-byte cap
- *       ({@code TOO_LARGE}), any other {@code zip} {@code MALFORMED}; the payload is strict JSON with a string
- *       {@code iss};</li>
+ *       ({@code TOO_LARGE}), any other {@code zip} {@code MALFORMED};</li>
+ *   <li><b>unverified issuer</b>: the one read before the signature, because the signer's keys are the party's:
+ *       the payload must be strict JSON with a string {@code iss} ({@code MALFORMED}), and only {@code iss} is
+ *       taken from it here;</li>
  *   <li><b>party</b>: {@code iss} names a registered party ({@code UNKNOWN_PARTY}); until the signature is checked,
  *       {@code iss} only selects whose keys to try;</li>
  *   <li><b>key</b>: {@code alg} must be ES256 ({@code DISALLOWED_ALGORITHM}); the party's signing key by
@@ -76,13 +79,17 @@ public final class ConsentRequestVerifier {
             "fields", "response_uri");
     private static final int MAX_FIELDS = CitizenField.values().length;
 
-    private enum Stage { FORMAT, SIZE, PARTY, KEY, SIGNATURE, CRITICAL, TYPE, TIME, AUDIENCE, PURPOSE, FIELDS }
+    private enum Stage {
+        FORMAT, SIZE, UNVERIFIED_ISSUER, PARTY, KEY, SIGNATURE, CRITICAL, TYPE, TIME, AUDIENCE, PURPOSE, FIELDS
+    }
 
     private final RelyingPartyRegistry registry;
     private final String audience;
     private final Clock clock;
     private final Duration clockSkew;
     private final Duration maxLifetime;
+    private final StagedPipeline<Stage, Context, RequestRejected> pipeline = new StagedPipeline<>(Stage.class,
+            this::run, detail -> reject(RequestReason.CHECK_UNAVAILABLE, detail));
 
     private ConsentRequestVerifier(Builder b) {
         if (b.registry == null || b.audience == null) {
@@ -112,135 +119,91 @@ public final class ConsentRequestVerifier {
      */
     public RequestResult verify(String compactJws) {
         Context c = new Context(compactJws, clock.instant());
-        EnumSet<Stage> passed = EnumSet.noneOf(Stage.class);
-        for (Stage s : Stage.values()) {
-            RequestRejected r;
-            try {
-                r = run(s, c);
-            } catch (RuntimeException e) {
-                r = reject(RequestReason.CHECK_UNAVAILABLE, "unexpected " + e.getClass().getSimpleName()
-                        + " in the " + s + " stage");
-            }
-            if (r != null) {
-                return r;
-            }
-            passed.add(s);
+        Optional<RequestRejected> r = pipeline.firstRejection(c);
+        if (r.isPresent()) {
+            return r.get();
         }
-        if (!passed.equals(EnumSet.allOf(Stage.class)) || c.request == null) {
-            return reject(RequestReason.CHECK_UNAVAILABLE, "pipeline incomplete");
+        if (c.request == null) {
+            return reject(RequestReason.CHECK_UNAVAILABLE, "pipeline incomplete: no request");
         }
         return new VerifiedRequest(c.request, c.party, c.purpose);
     }
 
     private RequestRejected run(Stage s, Context c) {
-        switch (s) {
-            case FORMAT:
-                return format(c);
-            case SIZE:
-                return size(c);
-            case PARTY:
-                return party(c);
-            case KEY:
-                return key(c);
-            case SIGNATURE:
-                return signature(c);
-            case CRITICAL:
-                return c.header.containsKey("crit")
-                        ? reject(RequestReason.UNSUPPORTED_CRITICAL_HEADER, "crit is not supported") : null;
-            case TYPE:
-                return type(c);
-            case TIME:
-                return time(c);
-            case AUDIENCE:
-                return audience.equals(c.claims.get("aud")) ? null
-                        : reject(RequestReason.WRONG_AUDIENCE, "aud is not " + audience);
-            case PURPOSE:
-                return purpose(c);
-            case FIELDS:
-                return fields(c);
-            default:
-                return reject(RequestReason.CHECK_UNAVAILABLE, "no implementation for stage " + s);
-        }
+        return switch (s) {
+            case FORMAT -> format(c);
+            case SIZE -> size(c);
+            case UNVERIFIED_ISSUER -> unverifiedIssuer(c);
+            case PARTY -> party(c);
+            case KEY -> key(c);
+            case SIGNATURE -> signature(c);
+            case CRITICAL -> c.header.containsKey("crit")
+                    ? reject(RequestReason.UNSUPPORTED_CRITICAL_HEADER, "crit is not supported") : null;
+            case TYPE -> type(c);
+            case TIME -> time(c);
+            case AUDIENCE -> audience.equals(c.claims.get("aud")) ? null
+                    : reject(RequestReason.WRONG_AUDIENCE, "aud is not " + audience);
+            case PURPOSE -> purpose(c);
+            case FIELDS -> fields(c);
+        };
     }
 
     private static RequestRejected reject(RequestReason reason, String detail) {
         return new RequestRejected(reason, detail);
     }
 
+    /** The reason of a {@code core.jose} defect. */
+    private static RequestRejected defect(JoseDefectException e) {
+        RequestReason reason = switch (e.defect()) {
+            case TOO_LARGE -> RequestReason.TOO_LARGE;
+            case MALFORMED -> RequestReason.MALFORMED;
+        };
+        return reject(reason, e.detail());
+    }
+
     private RequestRejected format(Context c) {
-        String text = c.compact;
-        if (text == null || text.isEmpty()) {
-            return reject(RequestReason.MALFORMED, "no input");
-        }
-        if (text.length() > MAX_COMPACT_CHARS) {
-            return reject(RequestReason.TOO_LARGE, "longer than " + MAX_COMPACT_CHARS + " characters");
-        }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 3 || parts[0].isEmpty()) {
-            return reject(RequestReason.MALFORMED, "a compact JWS has three dot-separated parts");
-        }
-        byte[][] decoded = new byte[3][];
-        for (int i = 0; i < 3; i++) {
-            try {
-                decoded[i] = Base64Url.decode(parts[i]);
-            } catch (IllegalArgumentException e) {
-                return reject(RequestReason.MALFORMED, "part " + (i + 1) + ": " + e.getMessage());
-            }
-        }
         try {
-            c.header = StrictJson.parseObject(decoded[0]);
-        } catch (IllegalArgumentException e) {
-            return reject(RequestReason.MALFORMED, "header: " + e.getMessage());
+            c.jws = CompactJws.parse(c.compact, MAX_COMPACT_CHARS);
+        } catch (JoseDefectException e) {
+            return defect(e);
         }
-        for (String member : List.of("alg", "kid", "typ", "zip")) {
-            Object v = c.header.get(member);
-            if (v != null && !(v instanceof String)) {
-                return reject(RequestReason.MALFORMED, "header " + member + " is not a string");
-            }
-        }
-        if (c.header.get("alg") == null) {
+        if (c.jws.alg() == null) {
             return reject(RequestReason.MALFORMED, "no alg");
         }
-        if (c.header.containsKey("b64")) {
-            return reject(RequestReason.MALFORMED, "header b64 is not accepted");
-        }
-        c.parts = parts;
-        c.rawPayload = decoded[1];
-        c.signature = decoded[2];
+        c.header = c.jws.header();
         return null;
     }
 
     private RequestRejected size(Context c) {
-        Object zip = c.header.get("zip");
-        if (zip == null) {
-            if (c.rawPayload.length > MAX_PAYLOAD_BYTES) {
-                return reject(RequestReason.TOO_LARGE, "payload larger than " + MAX_PAYLOAD_BYTES + " bytes");
-            }
-            c.payload = c.rawPayload;
-        } else if ("DEF".equals(zip)) {
-            try {
-                c.payload = RawDeflate.inflate(c.rawPayload, MAX_PAYLOAD_BYTES);
-            } catch (RawDeflate.TooLargeException e) {
-                return reject(RequestReason.TOO_LARGE, "payload inflates past " + MAX_PAYLOAD_BYTES + " bytes");
-            } catch (IllegalArgumentException e) {
-                return reject(RequestReason.MALFORMED, "payload: " + e.getMessage());
-            }
-        } else {
-            return reject(RequestReason.MALFORMED, "unsupported zip");
-        }
         try {
-            c.claims = StrictJson.parseObject(c.payload);
-        } catch (IllegalArgumentException e) {
-            return reject(RequestReason.MALFORMED, "payload: " + e.getMessage());
-        }
-        if (!(c.claims.get("iss") instanceof String)) {
-            return reject(RequestReason.MALFORMED, "no iss naming the party");
+            c.payload = c.jws.payload(MAX_PAYLOAD_BYTES);
+        } catch (JoseDefectException e) {
+            return defect(e);
         }
         return null;
     }
 
+    /**
+     * The one read before the signature: the signer's keys are the party's, so {@code iss} picks whose keys to try.
+     * Only {@code iss} is taken here; the other claims are decoded at the type stage, after the signature.
+     */
+    private RequestRejected unverifiedIssuer(Context c) {
+        Map<String, Object> unverified;
+        try {
+            unverified = StrictJson.parseObject(c.payload);
+        } catch (IllegalArgumentException e) {
+            return reject(RequestReason.MALFORMED, "payload: " + e.getMessage());
+        }
+        if (!(unverified.get("iss") instanceof String)) {
+            return reject(RequestReason.MALFORMED, "no iss naming the party");
+        }
+        c.unverifiedIss = (String) unverified.get("iss");
+        c.claims = unverified;
+        return null;
+    }
+
     private RequestRejected party(Context c) {
-        String iss = (String) c.claims.get("iss");
+        String iss = c.unverifiedIss;
         Optional<RelyingParty> party;
         try {
             party = registry.find(iss);
@@ -255,17 +218,17 @@ public final class ConsentRequestVerifier {
     }
 
     private RequestRejected key(Context c) {
-        String alg = (String) c.header.get("alg");
+        String alg = c.jws.alg();
         if (!"ES256".equals(alg)) {
             return reject(RequestReason.DISALLOWED_ALGORITHM, "alg " + printable(alg) + "; only ES256");
         }
-        String kid = (String) c.header.get("kid");
+        String kid = c.jws.kid();
         if (kid == null) {
             return reject(RequestReason.UNKNOWN_KEY, "no kid");
         }
         List<TrustedKey> keys;
         try {
-            keys = Es256JwsVerifier.candidates(c.party.signingKeys(), kid);
+            keys = JwsSignatures.pinnedTo(c.party.signingKeys().candidates(kid), "ES256");
         } catch (KeysUnavailableException e) {
             return reject(RequestReason.CHECK_UNAVAILABLE, "party keys unavailable: " + e.getMessage());
         }
@@ -279,12 +242,11 @@ public final class ConsentRequestVerifier {
     private RequestRejected signature(Context c) {
         JWSHeader header;
         try {
-            header = JWSHeader.parse(Base64URL.from(c.parts[0]));
-        } catch (ParseException | RuntimeException e) {
-            return reject(RequestReason.MALFORMED, "header: not a JWS header");
+            header = JwsSignatures.nimbusHeader(c.jws);
+        } catch (JoseDefectException e) {
+            return defect(e);
         }
-        byte[] input = (c.parts[0] + "." + c.parts[1]).getBytes(StandardCharsets.US_ASCII);
-        if (Es256JwsVerifier.firstVerifying(c.candidates, header, input, c.signature).isPresent()) {
+        if (JwsSignatures.firstVerifying(c.candidates, header, c.jws).isPresent()) {
             return null;
         }
         return reject(RequestReason.BAD_SIGNATURE, "the signature does not verify with the party's key(s)");
@@ -294,7 +256,7 @@ public final class ConsentRequestVerifier {
         if (!ConsentRequest.TYPE.equals(c.header.get("typ"))) {
             return reject(RequestReason.WRONG_TYPE, "typ " + printable((String) c.header.get("typ")));
         }
-        if (!EidProfile.isLowS(c.signature)) {
+        if (!EidProfile.isLowS(c.jws.signature())) {
             return reject(RequestReason.NON_CANONICAL_SIGNATURE,
                     "high-S ES256 signature: eid signers use low-S form, so this request was altered");
         }
@@ -417,20 +379,8 @@ public final class ConsentRequestVerifier {
         return (String) v;
     }
 
-    /** At most 64 printable ASCII characters of an attacker-chosen value. */
-    static String printable(String s) {
-        if (s == null) {
-            return "(none)";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length() && i < 64; i++) {
-            char ch = s.charAt(i);
-            b.append(ch >= 0x20 && ch < 0x7f ? ch : '?');
-        }
-        if (s.length() > 64) {
-            b.append("...");
-        }
-        return b.append('"').toString();
+    private static String printable(String s) {
+        return JoseText.printable(s);
     }
 
     @Override
@@ -442,11 +392,12 @@ public final class ConsentRequestVerifier {
     private static final class Context {
         final String compact;
         final Instant now;
-        String[] parts;
+        CompactJws jws;
         Map<String, Object> header;
-        byte[] rawPayload;
         byte[] payload;
-        byte[] signature;
+        /** {@code iss} read before the signature, only to pick the party's keys. */
+        String unverifiedIss;
+        /** The payload; only {@code iss} is read before the signature has verified. */
         Map<String, Object> claims;
         RelyingParty party;
         List<TrustedKey> candidates;
@@ -476,12 +427,6 @@ public final class ConsentRequestVerifier {
         private Duration maxLifetime;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

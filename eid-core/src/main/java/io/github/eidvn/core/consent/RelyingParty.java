@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -162,12 +164,6 @@ public final class RelyingParty {
         private PartyEncryptionKey encryptionKey;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,9 +1,13 @@
 package io.github.eidvn.core.identity;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A citizen's record as held in the national population database (Cơ sở dữ liệu quốc gia về dân cư): an immutable
@@ -20,8 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class CitizenProfile {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{8,15}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    /** The names of the optional fields, in the order of {@link #values()}. */
+    private static final List<String> OPTIONAL = List.of("placeOfBirthRegistration", "hometown", "ethnicity",
+            "religion", "nationality", "maritalStatus", "permanentResidence", "temporaryResidence", "currentResidence",
+            "bloodType", "father", "mother", "spouse", "legalRepresentative", "householdHead",
+            "relationshipToHouseholdHead", "phoneNumber", "email", "cardIssueDate");
 
     private final PersonalNumber personalNumber;
     private final PersonName fullName;
@@ -205,81 +212,35 @@ public final class CitizenProfile {
         return Optional.ofNullable(cardIssueDate);
     }
 
+    /** Every field, the four required ones first, then the optional ones in the order of {@link #OPTIONAL}. */
+    private List<Object> values() {
+        return Arrays.asList(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity,
+                religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence,
+                bloodType, father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead,
+                phoneNumber, email, cardIssueDate);
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof CitizenProfile)) {
-            return false;
-        }
-        CitizenProfile p = (CitizenProfile) o;
-        return Objects.equals(personalNumber, p.personalNumber)
-                && Objects.equals(fullName, p.fullName)
-                && Objects.equals(birthDate, p.birthDate)
-                && Objects.equals(sex, p.sex)
-                && Objects.equals(placeOfBirthRegistration, p.placeOfBirthRegistration)
-                && Objects.equals(hometown, p.hometown)
-                && Objects.equals(ethnicity, p.ethnicity)
-                && Objects.equals(religion, p.religion)
-                && Objects.equals(nationality, p.nationality)
-                && Objects.equals(maritalStatus, p.maritalStatus)
-                && Objects.equals(permanentResidence, p.permanentResidence)
-                && Objects.equals(temporaryResidence, p.temporaryResidence)
-                && Objects.equals(currentResidence, p.currentResidence)
-                && Objects.equals(bloodType, p.bloodType)
-                && Objects.equals(father, p.father)
-                && Objects.equals(mother, p.mother)
-                && Objects.equals(spouse, p.spouse)
-                && Objects.equals(legalRepresentative, p.legalRepresentative)
-                && Objects.equals(householdHead, p.householdHead)
-                && Objects.equals(relationshipToHouseholdHead, p.relationshipToHouseholdHead)
-                && Objects.equals(phoneNumber, p.phoneNumber)
-                && Objects.equals(email, p.email)
-                && Objects.equals(cardIssueDate, p.cardIssueDate);
+        return this == o || o instanceof CitizenProfile && values().equals(((CitizenProfile) o).values());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity,
-                religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence, bloodType,
-                father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead, phoneNumber, email,
-                cardIssueDate);
+        return values().hashCode();
     }
 
     /** @return the masked number and the names of the optional fields present; no personal data in clear */
     @Override
     public String toString() {
-        StringBuilder present = new StringBuilder();
-        mark(present, placeOfBirthRegistration, "placeOfBirthRegistration");
-        mark(present, hometown, "hometown");
-        mark(present, ethnicity, "ethnicity");
-        mark(present, religion, "religion");
-        mark(present, nationality, "nationality");
-        mark(present, maritalStatus, "maritalStatus");
-        mark(present, permanentResidence, "permanentResidence");
-        mark(present, temporaryResidence, "temporaryResidence");
-        mark(present, currentResidence, "currentResidence");
-        mark(present, bloodType, "bloodType");
-        mark(present, father, "father");
-        mark(present, mother, "mother");
-        mark(present, spouse, "spouse");
-        mark(present, legalRepresentative, "legalRepresentative");
-        mark(present, householdHead, "householdHead");
-        mark(present, relationshipToHouseholdHead, "relationshipToHouseholdHead");
-        mark(present, phoneNumber, "phoneNumber");
-        mark(present, email, "email");
-        mark(present, cardIssueDate, "cardIssueDate");
-        return "CitizenProfile[number=" + personalNumber.masked() + ", present=[" + present + "]]";
-    }
-
-    private static void mark(StringBuilder sb, Object value, String name) {
-        if (value != null) {
-            if (sb.length() > 0) {
-                sb.append(", ");
+        List<Object> optional = values().subList(4, 4 + OPTIONAL.size());
+        List<String> present = new ArrayList<>();
+        for (int i = 0; i < OPTIONAL.size(); i++) {
+            if (optional.get(i) != null) {
+                present.add(OPTIONAL.get(i));
             }
-            sb.append(name);
         }
+        return "CitizenProfile[number=" + personalNumber.masked() + ", present=" + present + "]";
     }
 
     /**
@@ -317,30 +278,8 @@ public final class CitizenProfile {
         private Builder() {
         }
 
-        private static <T> T once(T current, T value, String name) {
-            Objects.requireNonNull(value, name);
-            if (current != null) {
-                throw new IllegalStateException(name + " already set");
-            }
-            return value;
-        }
-
         private static String onceText(String current, String value, String name) {
-            return once(current, text(value, name), name);
-        }
-
-        private static String text(String value, String name) {
-            String n = PersonName.normalize(Objects.requireNonNull(value, name));
-            if (n.isEmpty()) {
-                throw new IllegalArgumentException(name + " is blank");
-            }
-            if (n.length() > 500) {
-                throw new IllegalArgumentException(name + " is longer than 500 characters");
-            }
-            if (io.github.eidvn.core.internal.CitizenClaims.forbiddenCharacter(n) >= 0) {
-                throw new IllegalArgumentException(name + " contains a control or format character");
-            }
-            return n;
+            return once(current, ProfileText.text(value, name), name);
         }
 
         /**
@@ -350,7 +289,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder personalNumber(PersonalNumber personalNumber) {
-            Objects.requireNonNull(personalNumber, "personalNumber");
             this.personalNumber = once(this.personalNumber, personalNumber, "personalNumber");
             return this;
         }
@@ -362,7 +300,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder fullName(PersonName fullName) {
-            Objects.requireNonNull(fullName, "fullName");
             this.fullName = once(this.fullName, fullName, "fullName");
             return this;
         }
@@ -374,7 +311,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder birthDate(LocalDate birthDate) {
-            Objects.requireNonNull(birthDate, "birthDate");
             this.birthDate = once(this.birthDate, birthDate, "birthDate");
             return this;
         }
@@ -386,7 +322,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder sex(Sex sex) {
-            Objects.requireNonNull(sex, "sex");
             this.sex = once(this.sex, sex, "sex");
             return this;
         }
@@ -398,7 +333,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder placeOfBirthRegistration(String placeOfBirthRegistration) {
-            Objects.requireNonNull(placeOfBirthRegistration, "placeOfBirthRegistration");
             this.placeOfBirthRegistration =
                     onceText(this.placeOfBirthRegistration, placeOfBirthRegistration, "placeOfBirthRegistration");
             return this;
@@ -411,7 +345,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder hometown(String hometown) {
-            Objects.requireNonNull(hometown, "hometown");
             this.hometown = onceText(this.hometown, hometown, "hometown");
             return this;
         }
@@ -423,7 +356,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder ethnicity(String ethnicity) {
-            Objects.requireNonNull(ethnicity, "ethnicity");
             this.ethnicity = onceText(this.ethnicity, ethnicity, "ethnicity");
             return this;
         }
@@ -435,7 +367,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder religion(String religion) {
-            Objects.requireNonNull(religion, "religion");
             this.religion = onceText(this.religion, religion, "religion");
             return this;
         }
@@ -447,7 +378,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder nationality(String nationality) {
-            Objects.requireNonNull(nationality, "nationality");
             this.nationality = onceText(this.nationality, nationality, "nationality");
             return this;
         }
@@ -459,7 +389,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder maritalStatus(MaritalStatus maritalStatus) {
-            Objects.requireNonNull(maritalStatus, "maritalStatus");
             this.maritalStatus = once(this.maritalStatus, maritalStatus, "maritalStatus");
             return this;
         }
@@ -471,7 +400,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder permanentResidence(String permanentResidence) {
-            Objects.requireNonNull(permanentResidence, "permanentResidence");
             this.permanentResidence = onceText(this.permanentResidence, permanentResidence, "permanentResidence");
             return this;
         }
@@ -483,7 +411,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder temporaryResidence(String temporaryResidence) {
-            Objects.requireNonNull(temporaryResidence, "temporaryResidence");
             this.temporaryResidence = onceText(this.temporaryResidence, temporaryResidence, "temporaryResidence");
             return this;
         }
@@ -495,7 +422,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder currentResidence(String currentResidence) {
-            Objects.requireNonNull(currentResidence, "currentResidence");
             this.currentResidence = onceText(this.currentResidence, currentResidence, "currentResidence");
             return this;
         }
@@ -507,7 +433,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder bloodType(BloodType bloodType) {
-            Objects.requireNonNull(bloodType, "bloodType");
             this.bloodType = once(this.bloodType, bloodType, "bloodType");
             return this;
         }
@@ -519,7 +444,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder father(RelatedPerson father) {
-            Objects.requireNonNull(father, "father");
             this.father = once(this.father, father, "father");
             return this;
         }
@@ -531,7 +455,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder mother(RelatedPerson mother) {
-            Objects.requireNonNull(mother, "mother");
             this.mother = once(this.mother, mother, "mother");
             return this;
         }
@@ -543,7 +466,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder spouse(RelatedPerson spouse) {
-            Objects.requireNonNull(spouse, "spouse");
             this.spouse = once(this.spouse, spouse, "spouse");
             return this;
         }
@@ -555,7 +477,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder legalRepresentative(RelatedPerson legalRepresentative) {
-            Objects.requireNonNull(legalRepresentative, "legalRepresentative");
             this.legalRepresentative = once(this.legalRepresentative, legalRepresentative, "legalRepresentative");
             return this;
         }
@@ -567,7 +488,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder householdHead(RelatedPerson householdHead) {
-            Objects.requireNonNull(householdHead, "householdHead");
             this.householdHead = once(this.householdHead, householdHead, "householdHead");
             return this;
         }
@@ -579,7 +499,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder relationshipToHouseholdHead(String relationshipToHouseholdHead) {
-            Objects.requireNonNull(relationshipToHouseholdHead, "relationshipToHouseholdHead");
             this.relationshipToHouseholdHead = onceText(this.relationshipToHouseholdHead, relationshipToHouseholdHead,
                     "relationshipToHouseholdHead");
             return this;
@@ -593,7 +512,7 @@ public final class CitizenProfile {
          */
         public Builder phoneNumber(String phoneNumber) {
             Objects.requireNonNull(phoneNumber, "phoneNumber");
-            this.phoneNumber = once(this.phoneNumber, checkPhone(phoneNumber), "phoneNumber");
+            this.phoneNumber = once(this.phoneNumber, ProfileText.phone(phoneNumber), "phoneNumber");
             return this;
         }
 
@@ -605,7 +524,7 @@ public final class CitizenProfile {
          */
         public Builder email(String email) {
             Objects.requireNonNull(email, "email");
-            this.email = once(this.email, checkEmail(email), "email");
+            this.email = once(this.email, ProfileText.email(email), "email");
             return this;
         }
 
@@ -616,7 +535,6 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder cardIssueDate(LocalDate cardIssueDate) {
-            Objects.requireNonNull(cardIssueDate, "cardIssueDate");
             this.cardIssueDate = once(this.cardIssueDate, cardIssueDate, "cardIssueDate");
             return this;
         }
@@ -629,23 +547,6 @@ public final class CitizenProfile {
          */
         public Builder fullName(String fullName) {
             return fullName(PersonName.of(fullName));
-        }
-
-        private static String checkPhone(String value) {
-            String p = PersonName.normalize(value).replace(" ", "");
-            if (!PHONE.matcher(p).matches()) {
-                throw new IllegalArgumentException(
-                        "phoneNumber must be 8-15 ASCII digits with an optional leading '+'");
-            }
-            return p;
-        }
-
-        private static String checkEmail(String value) {
-            String e = PersonName.normalize(value);
-            if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
-                throw new IllegalArgumentException("email is not an e-mail address");
-            }
-            return e;
         }
 
         /**

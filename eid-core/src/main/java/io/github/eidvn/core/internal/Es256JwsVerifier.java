@@ -1,11 +1,7 @@
 package io.github.eidvn.core.internal;
 
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -17,7 +13,6 @@ import com.nimbusds.jose.crypto.impl.CriticalHeaderParamsDeferral;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 
-import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.keys.TrustedKey;
 
 /**
@@ -52,48 +47,6 @@ public final class Es256JwsVerifier implements JWSVerifier {
         }
         critPolicy.setDeferredCriticalHeaderParams(Objects.requireNonNull(deferredCriticalHeaders,
                 "deferredCriticalHeaders"));
-    }
-
-    /**
-     * The ES256 keys of a trust store that a {@code kid} may name (exact kid first, then thumbprint prefix).
-     *
-     * @param store the trust store
-     * @param kid the header's kid
-     * @return the candidates pinned to ES256, possibly empty
-     */
-    public static List<TrustedKey> candidates(TrustStore store, String kid) {
-        List<TrustedKey> keys = new ArrayList<>();
-        for (TrustedKey k : store.candidates(kid)) {
-            if (JWSAlgorithm.ES256.getName().equals(k.algorithm())) {
-                keys.add(k);
-            }
-        }
-        return keys;
-    }
-
-    /**
-     * Tries each candidate key on a JWS signature; {@code crit} names are deferred to the caller's own stage.
-     *
-     * @param candidates ES256 keys, from {@link #candidates}
-     * @param header the parsed protected header
-     * @param signingInput the exact ASCII {@code header.payload} of the compact JWS
-     * @param signature R || S
-     * @return the first key the signature verifies with, or empty
-     */
-    public static Optional<TrustedKey> firstVerifying(List<TrustedKey> candidates, JWSHeader header,
-            byte[] signingInput, byte[] signature) {
-        Set<String> crit = header.getCriticalParams() == null ? Set.of() : new HashSet<>(header.getCriticalParams());
-        Base64URL sig = Base64URL.encode(signature);
-        for (TrustedKey k : candidates) {
-            try {
-                if (new Es256JwsVerifier(k, crit).verify(header, signingInput, sig)) {
-                    return Optional.of(k);
-                }
-            } catch (JOSEException e) {
-                // not valid with this key; try the next
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

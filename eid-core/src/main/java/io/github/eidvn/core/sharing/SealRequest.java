@@ -1,5 +1,7 @@
 package io.github.eidvn.core.sharing;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -181,12 +183,6 @@ public final class SealRequest {
         private ConsentReceipt receipt;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         private static String token(String name, String value, Pattern rule) {

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.sharing;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
@@ -210,12 +212,6 @@ public final class SharingSealer {
         private boolean withoutReceiptStatus;
 
         private Builder() {
-        }
-
-        private static void once(boolean set, String name) {
-            if (set) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

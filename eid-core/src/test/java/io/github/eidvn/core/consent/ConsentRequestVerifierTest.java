@@ -1,6 +1,7 @@
 package io.github.eidvn.core.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -72,6 +73,16 @@ class ConsentRequestVerifierTest {
         assertThat(v.request().purposeText()).contains("Mở tài khoản thanh toán");
         assertThat(v.request().responseUri()).contains("https://ekyc.vcb.example.vn/cb");
         assertThat(v.request().expiresAt()).isEqualTo(AssertionFixtures.NOW.plus(ConsentRequestSigner.DEFAULT_TTL));
+    }
+
+    @Test
+    void resultAccessors_verifiedAndRejected_withoutCasts() {
+        RequestResult ok = verifier.verify(request());
+        assertThat(ok.verified().party().id()).isEqualTo(bank.party().id());
+        assertThatThrownBy(ok::rejected).isInstanceOf(IllegalStateException.class);
+        RequestResult bad = verifier.verify("hello");
+        assertThat(bad.rejected().reason()).isEqualTo(RequestReason.MALFORMED);
+        assertThatThrownBy(bad::verified).isInstanceOf(IllegalStateException.class).hasMessageContaining("MALFORMED");
     }
 
     @Test

@@ -97,6 +97,26 @@ class CitizenProfileTest {
     }
 
     @Test
+    void toString_listsExactlyTheOptionalFieldsPresent_inDeclarationOrder() {
+        assertThat(minimal().build().toString()).isEqualTo("CitizenProfile[number=079******345, present=[]]");
+        assertThat(minimal().cardIssueDate(LocalDate.of(2021, 5, 1)).bloodType(BloodType.O)
+                .placeOfBirthRegistration("Huế").build().toString())
+                .isEqualTo("CitizenProfile[number=079******345, present=[placeOfBirthRegistration, bloodType,"
+                        + " cardIssueDate]]");
+    }
+
+    @Test
+    void equality_firstAndLastFieldsAndHashCode() {
+        CitizenProfile issued = minimal().cardIssueDate(LocalDate.of(2021, 5, 1)).build();
+        assertThat(issued).isEqualTo(minimal().cardIssueDate(LocalDate.of(2021, 5, 1)).build())
+                .hasSameHashCodeAs(minimal().cardIssueDate(LocalDate.of(2021, 5, 1)).build())
+                .isNotEqualTo(minimal().cardIssueDate(LocalDate.of(2021, 5, 2)).build())
+                .isNotEqualTo(null).isNotEqualTo("a profile");
+        assertThat(CitizenProfile.builder().personalNumber(PersonalNumber.of("079303012346"))
+                .fullName("Trần Thị Ngọc Ánh").birthDate(LocalDate.of(2003, 4, 5)).sex(Sex.FEMALE).build()).isNotEqualTo(minimal().build());
+    }
+
+    @Test
     void equality_coversOptionalFields() {
         assertThat(minimal().build()).isEqualTo(minimal().build());
         assertThat(minimal().hometown("A").build()).isNotEqualTo(minimal().build());

@@ -109,6 +109,16 @@ class SharedDataOpenerTest {
     }
 
     @Test
+    void resultAccessors_openedAndRejected_withoutCasts() {
+        OpenResult ok = opener.open(jwe, nonce);
+        assertThat(ok.opened().claims().fields()).isEqualTo(GRANTED);
+        assertThatThrownBy(ok::rejected).isInstanceOf(IllegalStateException.class);
+        OpenResult bad = opener.open("not a delivery", nonce);
+        assertThat(bad.rejected().reason()).isEqualTo(OpenReason.MALFORMED);
+        assertThatThrownBy(bad::opened).isInstanceOf(IllegalStateException.class).hasMessageContaining("MALFORMED");
+    }
+
+    @Test
     void open_rsaRecipient_works() {
         SharingWorld rsa = new SharingWorld(ConsentFixtures.party("bv-cho-ray", "bhyt-checkin",
                 ConsentFixtures.rsaKey(2048)));

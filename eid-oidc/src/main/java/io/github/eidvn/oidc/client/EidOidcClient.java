@@ -1,5 +1,7 @@
 package io.github.eidvn.oidc.client;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -15,7 +17,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -549,12 +550,6 @@ public final class EidOidcClient {
         private Clock clock;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

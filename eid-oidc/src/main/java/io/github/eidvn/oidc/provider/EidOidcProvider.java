@@ -1,5 +1,7 @@
 package io.github.eidvn.oidc.provider;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -964,12 +966,6 @@ public final class EidOidcProvider {
         private Clock clock;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.banking;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.util.Objects;
 
 /**
@@ -104,12 +106,6 @@ public final class Transfer {
         private AccountHolder holder;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

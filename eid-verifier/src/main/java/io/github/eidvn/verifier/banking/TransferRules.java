@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.banking;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -527,12 +529,6 @@ public final class TransferRules {
         private Double faceThreshold;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         private static long positive(String name, long value) {

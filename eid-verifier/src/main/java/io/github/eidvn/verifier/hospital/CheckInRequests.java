@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.hospital;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -284,12 +286,6 @@ public final class CheckInRequests {
         private Duration imageWait;
 
         private Builder() {
-        }
-
-        private static void once(boolean set, String name) {
-            if (set) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

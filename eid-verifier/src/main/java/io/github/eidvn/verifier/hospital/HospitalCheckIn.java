@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.hospital;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -253,12 +255,6 @@ public final class HospitalCheckIn {
         private String facility;
 
         private Builder() {
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

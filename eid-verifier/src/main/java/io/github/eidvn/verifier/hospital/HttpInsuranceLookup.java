@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.hospital;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -235,12 +237,6 @@ public final class HttpInsuranceLookup implements HealthInsuranceLookup {
         private byte[] sharedSecret;
 
         private Builder() {
-        }
-
-        private static void once(boolean set, String name) {
-            if (set) {
-                throw new IllegalStateException(name + " is already set");
-            }
         }
 
         /**

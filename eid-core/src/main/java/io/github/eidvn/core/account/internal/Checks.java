@@ -88,8 +88,6 @@ public final class Checks {
      * @param name the option name
      */
     public static void once(Object current, String name) {
-        if (current != null) {
-            throw new IllegalStateException(name + " already set");
-        }
+        io.github.eidvn.core.internal.Once.once(current, name);
     }
 }

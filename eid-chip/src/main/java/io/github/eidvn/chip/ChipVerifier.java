@@ -4,14 +4,9 @@ import io.github.eidvn.chip.internal.Bc;
 import io.github.eidvn.chip.internal.Tlv;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,14 +27,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.engines.RSABlindedEngine;
-import org.bouncycastle.crypto.params.RSAKeyParameters;
-import org.bouncycastle.crypto.signers.ISO9796d2Signer;
 import org.bouncycastle.util.Selector;
 
 /**
@@ -316,7 +303,8 @@ public final class ChipVerifier {
                 return reject(ChipVerification.Reason.ACTIVE_AUTHENTICATION_FAILED,
                         "an active authentication response was given but DG15 was not uploaded", status);
             }
-            if (!activeAuthenticationVerifies(dg15.get(), activeAuthentication.get())) {
+            if (!ActiveAuthenticationCheck.verifies(dg15.get(), activeAuthentication.get().challenge(),
+                    activeAuthentication.get().response())) {
                 return reject(ChipVerification.Reason.ACTIVE_AUTHENTICATION_FAILED,
                         "the chip's response does not verify with the DG15 key", status);
             }
@@ -420,56 +408,6 @@ public final class ChipVerifier {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(name + " is required by every Java platform", e);
         }
-    }
-
-    private static boolean activeAuthenticationVerifies(byte[] dg15, ActiveAuthenticationResponse aa) {
-        PublicKey key;
-        try {
-            byte[] spki = Lds.dg15(dg15);
-            String algorithm = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(spki).getAlgorithm()
-                    .getAlgorithm().equals(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption) ? "RSA" : "EC";
-            key = KeyFactory.getInstance(algorithm, Bc.PROVIDER).generatePublic(new X509EncodedKeySpec(spki));
-        } catch (Tlv.MalformedException | GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
-        byte[] challenge = aa.challenge();
-        byte[] response = aa.response();
-        if (key instanceof RSAPublicKey rsa) {
-            RSAKeyParameters params = new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
-            Digest[] digests = {new SHA1Digest(), new SHA256Digest(), new SHA384Digest(), new SHA512Digest()};
-            for (Digest d : digests) {
-                for (boolean implicit : new boolean[] {true, false}) {
-                    if (implicit && !(d instanceof SHA1Digest)) {
-                        continue;
-                    }
-                    try {
-                        ISO9796d2Signer verifier = new ISO9796d2Signer(new RSABlindedEngine(), d, implicit);
-                        verifier.init(false, params);
-                        verifier.updateWithRecoveredMessage(response);
-                        verifier.update(challenge, 0, challenge.length);
-                        if (verifier.verifySignature(response)) {
-                            return true;
-                        }
-                    } catch (org.bouncycastle.crypto.InvalidCipherTextException | RuntimeException e) {
-                        // not this hash, or not a signature at all
-                    }
-                }
-            }
-            return false;
-        }
-        for (String hash : new String[] {"SHA1", "SHA224", "SHA256", "SHA384", "SHA512"}) {
-            try {
-                Signature s = Signature.getInstance(hash + "withPLAIN-ECDSA", Bc.PROVIDER);
-                s.initVerify(key);
-                s.update(challenge);
-                if (s.verify(response)) {
-                    return true;
-                }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // not this hash
-            }
-        }
-        return false;
     }
 
     private static ChipVerification.ChipRejected reject(ChipVerification.Reason reason, String detail,

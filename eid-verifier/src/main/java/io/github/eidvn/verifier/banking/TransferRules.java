@@ -16,11 +16,6 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.eidvn.core.assurance.Assertion;
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.BiometricMatch;
-import io.github.eidvn.core.assurance.BiometricMethod;
-import io.github.eidvn.core.assurance.ChipEvidence;
 import io.github.eidvn.core.assurance.IdentityProofing;
 import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.spi.StateStore;
@@ -112,10 +107,8 @@ public final class TransferRules {
     /** The prefix of the account-device keys in the state store. */
     public static final String DEVICE_KEY_PREFIX = "eid:bank:device:";
 
-    private static final String CHALLENGE_PREFIX = "eid:bank:challenge:";
-    private static final String USED_EVIDENCE_PREFIX = "eid:bank:evidence:";
+    static final String CHALLENGE_PREFIX = "eid:bank:challenge:";
     private static final Duration KEY_TTL = Duration.ofDays(2);
-    private static final Duration SKEW = Duration.ofMinutes(1);
     private static final int MAX_ATTEMPTS = 64;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -127,9 +120,7 @@ public final class TransferRules {
     private final long topUpBiometricAbove;
     private final long maxTransfer;
     private final Duration maxEvidenceAge;
-    private final String eidAudience;
-    private final String eidPurpose;
-    private final double faceThreshold;
+    private final StepUpEvidence stepUpEvidence;
 
     private TransferRules(Builder b) {
         if (b.store == null) {
@@ -145,9 +136,8 @@ public final class TransferRules {
                 : b.topUpBiometricAbove;
         this.maxTransfer = b.maxTransfer == null ? DEFAULT_MAX_TRANSFER_VND : b.maxTransfer;
         this.maxEvidenceAge = b.maxEvidenceAge == null ? DEFAULT_MAX_EVIDENCE_AGE : b.maxEvidenceAge;
-        this.eidAudience = b.eidAudience;
-        this.eidPurpose = b.eidPurpose;
-        this.faceThreshold = b.faceThreshold == null ? IdentityProofing.DEFAULT_THRESHOLD : b.faceThreshold;
+        this.stepUpEvidence = new StepUpEvidence(store, maxEvidenceAge, b.eidAudience, b.eidPurpose,
+                b.faceThreshold == null ? IdentityProofing.DEFAULT_THRESHOLD : b.faceThreshold);
     }
 
     /**
@@ -182,7 +172,7 @@ public final class TransferRules {
         return challenge;
     }
 
-    private static String binding(Transfer t) {
+    static String binding(Transfer t) {
         return t.account() + "\n" + sha256(t.device()) + "\n" + t.kind() + "\n" + t.amountVnd() + "\n"
                 + t.holder().personalNumber().value();
     }
@@ -225,7 +215,7 @@ public final class TransferRules {
         String deviceKey = DEVICE_KEY_PREFIX + transfer.account();
         byte[] device = sha256(transfer.device()).getBytes(StandardCharsets.US_ASCII);
         try {
-            Checked bio = biometric(transfer, evidence, now, day);
+            StepUpEvidence.Checked bio = stepUpEvidence.check(transfer, evidence, now, day);
             Optional<byte[]> known = store.get(deviceKey);
             TransferDecision.Rule deviceRule = known.isEmpty() ? TransferDecision.Rule.FIRST_ONLINE_TRANSACTION
                     : !Arrays.equals(known.get(), device) ? TransferDecision.Rule.NEW_DEVICE : null;
@@ -243,10 +233,10 @@ public final class TransferRules {
                         : before <= dailyBiometricAbove && before + amount > dailyBiometricAbove
                         ? TransferDecision.Rule.DAILY_TOTAL_CROSSES_LIMIT
                         : TransferDecision.Rule.OTP_FOR_OTHER_TRANSFERS;
-                TransferEvidence.Factor by = bio.factor != null ? bio.factor
+                TransferEvidence.Factor by = bio.factor() != null ? bio.factor()
                         : !rule.needsBiometric() && otp ? TransferEvidence.Factor.OTP : null;
                 if (by == null) {
-                    return stepUp(transfer, rule, day, before, bio.problem);
+                    return stepUp(transfer, rule, day, before, bio.problem());
                 }
                 byte[] next = encode(before + amount);
                 boolean written = current.isPresent() ? store.compareAndSet(key, current.get(), next, KEY_TTL)
@@ -264,114 +254,6 @@ public final class TransferRules {
             return new TransferDecision.Refused(TransferDecision.Refusal.CHECK_UNAVAILABLE,
                     "day total not available: " + e.getClass().getSimpleName());
         }
-    }
-
-    /** The biometric factor that counts (consumed now), or why none does. */
-    private record Checked(TransferEvidence.Factor factor, String problem) {
-    }
-
-    private Checked biometric(Transfer transfer, TransferEvidence evidence, Instant now, LocalDate today) {
-        if (evidence.challenge().isEmpty()) {
-            return new Checked(null, "");
-        }
-        String eidProblem = evidence.eidAssertion().map(a -> eidProblem(a, transfer.holder())).orElse(null);
-        String chipProblem = evidence.chip().map(c -> chipProblem(c, evidence.face().orElseThrow(),
-                transfer.holder(), today)).orElse(null);
-        boolean eidCounts = evidence.eidAssertion().isPresent() && eidProblem == null;
-        boolean chipCounts = evidence.chip().isPresent() && chipProblem == null;
-        if (!eidCounts && !chipCounts) {
-            return new Checked(null, eidProblem != null ? eidProblem : chipProblem);
-        }
-        // single use: the challenge is consumed whatever it says, so it can never be tried against another transfer
-        Optional<byte[]> bound = store.consume(CHALLENGE_PREFIX + evidence.challenge().get());
-        if (bound.isEmpty()) {
-            return new Checked(null, "challenge unknown, expired or already used");
-        }
-        String value = new String(bound.get(), StandardCharsets.UTF_8);
-        int nl = value.indexOf('\n');
-        if (nl < 0 || !value.substring(nl + 1).equals(binding(transfer))) {
-            return new Checked(null, "challenge was issued for another transfer (account, device, kind or amount)");
-        }
-        Instant issued = Instant.ofEpochSecond(Long.parseLong(value.substring(0, nl)));
-        if (eidCounts) {
-            Assertion a = evidence.eidAssertion().get();
-            String timing = timing("e-ID assertion", a.issuedAt(), issued, now);
-            if (timing != null) {
-                eidCounts = false;
-                eidProblem = timing;
-            } else {
-                String used = USED_EVIDENCE_PREFIX + sha256(a.issuer() + "\n" + a.jti());
-                if (!store.putIfAbsent(used, new byte[] {1}, maxEvidenceAge.plus(SKEW).plus(SKEW))) {
-                    eidCounts = false;
-                    eidProblem = "e-ID assertion already used for a transfer";
-                }
-            }
-        }
-        if (eidCounts) {
-            return new Checked(TransferEvidence.Factor.EID_LEVEL_2, "");
-        }
-        if (chipCounts) {
-            String timing = timing("chip reading", evidence.chip().get().verifiedAt(), issued, now);
-            if (timing == null) {
-                return new Checked(TransferEvidence.Factor.FACE_MATCHED_WITH_CHIP, "");
-            }
-            chipProblem = timing;
-        }
-        return new Checked(null, eidProblem != null ? eidProblem : chipProblem);
-    }
-
-    /** Null when the time is after the challenge and recent; else why not. */
-    private String timing(String what, Instant at, Instant challengeIssued, Instant now) {
-        if (at.isBefore(challengeIssued.minus(SKEW))) {
-            return what + " is older than the challenge";
-        }
-        if (at.isBefore(now.minus(maxEvidenceAge))) {
-            return what + " made more than " + maxEvidenceAge.toSeconds() + " s ago";
-        }
-        if (at.isAfter(now.plus(SKEW))) {
-            return what + " is dated in the future";
-        }
-        return null;
-    }
-
-    /** Null when a verified e-ID assertion may count for the holder (timing and single use aside); else why not. */
-    private String eidProblem(Assertion a, AccountHolder holder) {
-        if (eidAudience == null || eidPurpose == null) {
-            return "e-ID evidence not configured (eidAudience, eidPurpose)";
-        }
-        if (!a.audience().contains(eidAudience)) {
-            return "e-ID assertion is for another audience";
-        }
-        if (!a.purpose().map(eidPurpose::equals).orElse(false)) {
-            return "e-ID assertion is for another purpose";
-        }
-        if (!a.level().satisfies(AssuranceLevel.LEVEL_2)) {
-            return "e-ID assertion is level " + a.level().number() + ", level 2 needed";
-        }
-        if (!a.personalNumber().map(holder.personalNumber().value()::equals).orElse(false)) {
-            return "e-ID assertion is not for the account holder";
-        }
-        return null;
-    }
-
-    /** Null when a chip reading and face match may count for the holder (timing aside); else why not. */
-    private String chipProblem(ChipEvidence chip, BiometricMatch face, AccountHolder holder, LocalDate today) {
-        if (!chip.personalNumber().equals(holder.personalNumber())) {
-            return "chip is not the account holder's ID card";
-        }
-        if (chip.dateOfExpiry().map(today::isAfter).orElse(false)) {
-            return "chip ID card has expired";
-        }
-        if (face.method() != BiometricMethod.FACE) {
-            return "biometric match is not a face match";
-        }
-        if (!face.livenessPassed()) {
-            return "face liveness check failed";
-        }
-        if (face.score() < faceThreshold) {
-            return "face score under the threshold";
-        }
-        return null;
     }
 
     /**
@@ -476,7 +358,7 @@ public final class TransferRules {
         return KEY_PREFIX + day + ":" + account;
     }
 
-    private static String sha256(String s) {
+    static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -88,7 +88,7 @@ public final class CheckInRequests {
             if (contentType == null) {
                 return Optional.empty();
             }
-            String[] parts = contentType.split(";");
+            String[] parts = contentType.split(";", -1); // -1: ";" alone gives ["", ""], never an empty array
             String media = parts[0].trim().toLowerCase(Locale.ROOT);
             switch (media) {
                 case "text/plain":

@@ -43,7 +43,7 @@ class CheckInRequestsTest {
         assertThat(Input.ofContentType(" image/PNG ; q=1")).hasValue(Input.PNG);
         assertThat(Input.ofContentType("image/jpeg")).hasValue(Input.JPEG);
         for (String t : new String[] {null, "", "application/json", "image/gif", "text/plain; charset=iso-8859-1",
-            "multipart/form-data; boundary=x"}) {
+            "multipart/form-data; boundary=x", ";", ";;", " ; ", ";charset=utf-8"}) {
             assertThat(Input.ofContentType(t)).as(t).isEqualTo(Optional.empty());
         }
         assertThat(requests.unsupportedType().reasonCode()).hasValue("MALFORMED");

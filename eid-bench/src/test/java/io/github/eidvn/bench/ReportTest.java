@@ -125,6 +125,16 @@ class ReportTest {
     }
 
     @Test
+    void trustStoreScale_measuresBothStoresInOneJvm_refusesTooFewRounds() {
+        TrustStoreScale.Figures f = TrustStoreScale.measure(3, 20);
+        assertThat(f.rounds()).isEqualTo(3);
+        assertThat(f.small()).isPositive();
+        assertThat(f.large()).isPositive();
+        assertThat(f.medianRatio()).isBetween(f.minRatio(), f.maxRatio());
+        assertThatThrownBy(() -> TrustStoreScale.measure(2, 20)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void p9_eidPerCpuSecondOverOpensslProcessesPerCpuSecond() {
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();

@@ -296,8 +296,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder issuer(URI issuer) {
-            once(this.issuer, "issuer");
-            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            this.issuer = once(this.issuer, issuer, "issuer");
             return this;
         }
 
@@ -308,8 +307,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            once(this.clientId, "clientId");
-            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.clientId = once(this.clientId, clientId, "clientId");
             return this;
         }
 
@@ -320,8 +318,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder signingKey(SigningKey key) {
-            once(this.key, "signingKey");
-            this.key = Objects.requireNonNull(key, "key");
+            this.key = once(this.key, key, "signingKey");
             return this;
         }
 
@@ -332,8 +329,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder redirectUri(URI uri) {
-            once(this.redirectUri, "redirectUri");
-            this.redirectUri = Objects.requireNonNull(uri, "uri");
+            this.redirectUri = once(this.redirectUri, uri, "redirectUri");
             return this;
         }
 
@@ -379,8 +375,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder tlsClientAuthentication(SSLContext context) {
-            once(this.tls, "tlsClientAuthentication");
-            this.tls = Objects.requireNonNull(context, "context");
+            this.tls = once(this.tls, context, "tlsClientAuthentication");
             return this;
         }
 
@@ -391,9 +386,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder signedRequestObject() {
-            if (signedRequestObject) {
-                throw new IllegalStateException("signedRequestObject is already set");
-            }
+            once(signedRequestObject, "signedRequestObject");
             this.signedRequestObject = true;
             return this;
         }
@@ -407,8 +400,7 @@ public final class EidOidcClient {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            once(this.clock, "clock");
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 

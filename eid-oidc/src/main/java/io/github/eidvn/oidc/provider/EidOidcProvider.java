@@ -308,8 +308,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder authorizationEndpoint(URI uri) {
-            once(this.authorizationEndpoint, "authorizationEndpoint");
-            this.authorizationEndpoint = Objects.requireNonNull(uri, "uri");
+            this.authorizationEndpoint = once(this.authorizationEndpoint, uri, "authorizationEndpoint");
             return this;
         }
 
@@ -320,8 +319,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder keyRing(KeyRing keys) {
-            once(this.keys, "keyRing");
-            this.keys = Objects.requireNonNull(keys, "keys");
+            this.keys = once(this.keys, keys, "keyRing");
             return this;
         }
 
@@ -332,8 +330,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder stateStore(StateStore store) {
-            once(this.store, "stateStore");
-            this.store = Objects.requireNonNull(store, "store");
+            this.store = once(this.store, store, "stateStore");
             return this;
         }
 
@@ -360,8 +357,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder parties(RelyingPartyRegistry parties) {
-            once(this.parties, "parties");
-            this.parties = Objects.requireNonNull(parties, "parties");
+            this.parties = once(this.parties, parties, "parties");
             return this;
         }
 
@@ -386,8 +382,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder receipts(ConsentReceiptIssuer receipts) {
-            once(this.receipts, "receipts");
-            this.receipts = Objects.requireNonNull(receipts, "receipts");
+            this.receipts = once(this.receipts, receipts, "receipts");
             return this;
         }
 
@@ -398,8 +393,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder ledger(ConsentLedger ledger) {
-            once(this.ledger, "ledger");
-            this.ledger = Objects.requireNonNull(ledger, "ledger");
+            this.ledger = once(this.ledger, ledger, "ledger");
             return this;
         }
 
@@ -410,8 +404,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder references(CitizenReferences references) {
-            once(this.references, "references");
-            this.references = Objects.requireNonNull(references, "references");
+            this.references = once(this.references, references, "references");
             return this;
         }
 
@@ -422,8 +415,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder population(PopulationRegistry population) {
-            once(this.population, "population");
-            this.population = Objects.requireNonNull(population, "population");
+            this.population = once(this.population, population, "population");
             return this;
         }
 
@@ -434,8 +426,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder consentValidity(Duration validity) {
-            once(this.consentValidity, "consentValidity");
-            this.consentValidity = Objects.requireNonNull(validity, "validity");
+            this.consentValidity = once(this.consentValidity, validity, "consentValidity");
             return this;
         }
 
@@ -446,8 +437,7 @@ public final class EidOidcProvider {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            once(this.clock, "clock");
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -46,7 +43,6 @@ import io.github.eidvn.core.consent.RequestRejected;
 import io.github.eidvn.core.consent.RequestResult;
 import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.keys.TrustedKey;
-import io.github.eidvn.core.spi.StateStoreException;
 
 /**
  * The pushed authorization request endpoint (RFC 9126): authenticates the client, resolves a signed request object
@@ -58,7 +54,6 @@ final class PushedAuthorizations {
     /** The prefix of the request URIs this endpoint gives (RFC 9126 §2.2). */
     static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
 
-    private static final Logger LOG = LoggerFactory.getLogger(EidOidcProvider.class);
     private static final JOSEObjectType REQUEST_OBJECT_TYPE = new JOSEObjectType("oauth-authz-req+jwt");
 
     private final Issuer issuer;
@@ -77,13 +72,8 @@ final class PushedAuthorizations {
     }
 
     HTTPResponse handle(HTTPRequest httpRequest) {
-        try {
-            PushedAuthorizationRequest par;
-            try {
-                par = PushedAuthorizationRequest.parse(httpRequest);
-            } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-                return OAuthErrors.par(OAuthErrors.malformed(e));
-            }
+        return OAuthErrors.answer(OAuthErrors.Endpoint.PAR, () -> {
+            PushedAuthorizationRequest par = PushedAuthorizationRequest.parse(httpRequest);
             RelyingParty party = clientAuthenticator.authenticate(par.getClientAuthentication());
             AuthenticationRequest request = resolve(par.getAuthorizationRequest(), party);
             check(request, party);
@@ -99,25 +89,13 @@ final class PushedAuthorizations {
             store.put(ProviderStore.PUSHED_REQUEST, id, pending, EidOidcProvider.REQUEST_URI_LIFETIME);
             return new PushedAuthorizationSuccessResponse(URI.create(REQUEST_URI_PREFIX + id),
                     EidOidcProvider.REQUEST_URI_LIFETIME.getSeconds()).toHTTPResponse();
-        } catch (OAuthErrors.Refused e) {
-            return OAuthErrors.par(e.error());
-        } catch (StateStoreException e) {
-            LOG.warn("pushed authorization refused: state store unavailable");
-            return OAuthErrors.par(OAuth2Error.SERVER_ERROR.setDescription("state store unavailable"));
-        } catch (RuntimeException e) {
-            LOG.error("pushed authorization failed: {}", e.getClass().getName());
-            return OAuthErrors.par(OAuth2Error.SERVER_ERROR);
-        }
+        });
     }
 
     /** The request, or the one its signed request object carries (ES256 by the party's key, for this issuer). */
-    private AuthenticationRequest resolve(AuthorizationRequest raw, RelyingParty party) throws OAuthErrors.Refused {
-        AuthenticationRequest request;
-        try {
-            request = AuthenticationRequest.parse(raw.toParameters());
-        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new OAuthErrors.Refused(OAuthErrors.malformed(e));
-        }
+    private AuthenticationRequest resolve(AuthorizationRequest raw, RelyingParty party)
+            throws OAuthErrors.Refused, com.nimbusds.oauth2.sdk.ParseException {
+        AuthenticationRequest request = AuthenticationRequest.parse(raw.toParameters());
         if (request.getRequestURI() != null) {
             throw new OAuthErrors.Refused(OAuth2Error.REQUEST_URI_NOT_SUPPORTED);
         }
@@ -147,7 +125,7 @@ final class PushedAuthorizations {
 
     private void check(AuthenticationRequest r, RelyingParty party) throws OAuthErrors.Refused {
         if (!party.id().equals(r.getClientID().getValue())) {
-            throw invalid("client_id is not the authenticated client");
+            throw OAuthErrors.invalidRequest("client_id is not the authenticated client");
         }
         if (!r.getResponseType().impliesCodeFlow() || r.getResponseType().size() != 1) {
             throw new OAuthErrors.Refused(OAuth2Error.UNSUPPORTED_RESPONSE_TYPE
@@ -158,40 +136,36 @@ final class PushedAuthorizations {
         }
         OidcClientRegistration reg = clients.get(party.id());
         if (r.getRedirectionURI() == null || !reg.redirectUris().contains(r.getRedirectionURI())) {
-            throw invalid("redirect_uri is not registered for this client");
+            throw OAuthErrors.invalidRequest("redirect_uri is not registered for this client");
         }
         if (r.getResponseMode() != null && !ResponseMode.QUERY.equals(r.getResponseMode())) {
-            throw invalid("only response_mode=query");
+            throw OAuthErrors.invalidRequest("only response_mode=query");
         }
         if (r.getCodeChallenge() == null) {
-            throw invalid("PKCE is required: code_challenge with S256");
+            throw OAuthErrors.invalidRequest("PKCE is required: code_challenge with S256");
         }
         if (!CodeChallengeMethod.S256.equals(r.getCodeChallengeMethod())) {
-            throw invalid("PKCE code_challenge_method must be S256");
+            throw OAuthErrors.invalidRequest("PKCE code_challenge_method must be S256");
         }
         if (r.getNonce() == null) {
-            throw invalid("nonce is required");
+            throw OAuthErrors.invalidRequest("nonce is required");
         }
         List<String> consent = r.getCustomParameter(EidOidcProvider.CONSENT_PARAMETER);
         if (consent == null || consent.size() != 1) {
-            throw invalid(EidOidcProvider.CONSENT_PARAMETER
+            throw OAuthErrors.invalidRequest(EidOidcProvider.CONSENT_PARAMETER
                     + " is required: the party's signed consent request (purpose and fields)");
         }
         RequestResult checked = consentRequests.verify(consent.get(0));
         if (checked instanceof RequestRejected rejected) {
-            throw invalid("consent request refused: " + rejected.reason().english());
+            throw OAuthErrors.invalidRequest("consent request refused: " + rejected.reason().english());
         }
         VerifiedRequest verified = (VerifiedRequest) checked;
         if (!verified.party().id().equals(party.id())) {
-            throw invalid("the consent request is from another party");
+            throw OAuthErrors.invalidRequest("the consent request is from another party");
         }
         if (!verified.request().nonce().equals(r.getNonce().getValue())) {
-            throw invalid("the consent request carries another nonce");
+            throw OAuthErrors.invalidRequest("the consent request carries another nonce");
         }
-    }
-
-    private static OAuthErrors.Refused invalid(String description) {
-        return new OAuthErrors.Refused(OAuth2Error.INVALID_REQUEST.setDescription(description));
     }
 
     /** The highest known level among {@code acr_values}; level 1 when none. */

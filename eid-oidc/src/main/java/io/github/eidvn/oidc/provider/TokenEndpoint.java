@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -35,7 +34,6 @@ import io.github.eidvn.core.consent.ReceiptState;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.sharing.SharedClaims;
-import io.github.eidvn.core.spi.StateStoreException;
 
 /**
  * The token endpoint: authenticates the client, takes the code once, checks it was issued to this client for this
@@ -64,48 +62,38 @@ final class TokenEndpoint {
     }
 
     HTTPResponse handle(HTTPRequest httpRequest) {
-        try {
-            TokenRequest request;
-            try {
-                request = TokenRequest.parse(httpRequest);
-            } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-                return OAuthErrors.token(OAuthErrors.malformed(e));
-            }
+        return OAuthErrors.answer(OAuthErrors.Endpoint.TOKEN, () -> {
+            TokenRequest request = TokenRequest.parse(httpRequest);
             String clientId = clientAuthenticator.authenticate(request.getClientAuthentication()).id();
             if (!(request.getAuthorizationGrant() instanceof AuthorizationCodeGrant grant)) {
-                return OAuthErrors.token(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
+                throw new OAuthErrors.Refused(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
             }
-            Optional<Map<String, Object>> stored = store.take(ProviderStore.CODE,
-                    grant.getAuthorizationCode().getValue());
-            if (stored.isEmpty()) {
-                return invalidGrant("unknown, used or expired code");
-            }
-            Map<String, Object> g = stored.get();
+            Map<String, Object> g = store.take(ProviderStore.CODE, grant.getAuthorizationCode().getValue())
+                    .orElseThrow(() -> invalidGrant("unknown, used or expired code"));
             if (!clientId.equals(g.get("client"))) {
-                return invalidGrant("the code was issued to another client");
+                throw invalidGrant("the code was issued to another client");
             }
             if (grant.getRedirectionURI() == null || !grant.getRedirectionURI().toString().equals(g.get("redirect"))) {
-                return invalidGrant("redirect_uri does not match");
+                throw invalidGrant("redirect_uri does not match");
             }
             if (!pkceMatches(grant.getCodeVerifier(), (String) g.get("challenge"))) {
-                return invalidGrant("PKCE code_verifier does not match");
+                throw invalidGrant("PKCE code_verifier does not match");
             }
             String receiptId = (String) g.get("receipt");
             ReceiptState receipt = ledger.check(receiptId, clientId, clock.instant());
+            if (receipt.status() == ReceiptState.Status.UNAVAILABLE) {
+                throw new OAuthErrors.Refused(OAuth2Error.SERVER_ERROR.setDescription("consent ledger unavailable"));
+            }
             if (receipt.status() != ReceiptState.Status.ACTIVE) {
-                return receipt.status() == ReceiptState.Status.UNAVAILABLE
-                        ? OAuthErrors.token(OAuth2Error.SERVER_ERROR.setDescription("consent ledger unavailable"))
-                        : invalidGrant("the consent is " + receipt.status().name().toLowerCase(Locale.ROOT));
+                throw invalidGrant("the consent is " + receipt.status().name().toLowerCase(Locale.ROOT));
             }
             PersonalNumber citizen = PersonalNumber.of((String) g.get("citizen"));
-            Optional<CitizenProfile> profile = population.lookup(citizen);
-            if (profile.isEmpty()) {
-                return invalidGrant("the citizen is no longer registered");
-            }
+            CitizenProfile profile = population.lookup(citizen)
+                    .orElseThrow(() -> invalidGrant("the citizen is no longer registered"));
             @SuppressWarnings("unchecked")
             Set<CitizenField> fields = CitizenField.parseAll((List<String>) g.get("fields"));
             fields.retainAll(receipt.grantedFields());
-            SharedClaims claims = SharedClaims.fromProfile(profile.get()).only(fields);
+            SharedClaims claims = SharedClaims.fromProfile(profile).only(fields);
             AssuranceLevel level = AuthorizationSteps.level(g, "achieved");
             SignedJWT idToken = idTokens.issue(clientId, citizen, g, level, claims, receiptId);
             BearerAccessToken accessToken = new BearerAccessToken(43,
@@ -113,15 +101,7 @@ final class TokenEndpoint {
             LOG.info("ID token issued to {} at {} (receipt {})", clientId, level.acr(), receiptId);
             return new OIDCTokenResponse(new OIDCTokens(idToken, accessToken, null),
                     Map.of(EidOidcProvider.RECEIPT_CLAIM, receiptId)).toHTTPResponse();
-        } catch (OAuthErrors.Refused e) {
-            return OAuthErrors.token(e.error());
-        } catch (StateStoreException e) {
-            LOG.warn("token refused: state store unavailable");
-            return OAuthErrors.token(OAuth2Error.SERVER_ERROR.setDescription("state store unavailable"));
-        } catch (RuntimeException e) {
-            LOG.error("token request failed: {}", e.getClass().getName());
-            return OAuthErrors.token(OAuth2Error.SERVER_ERROR);
-        }
+        });
     }
 
     /** PKCE S256 (RFC 7636 §4.6), compared in constant time. */
@@ -132,7 +112,7 @@ final class TokenEndpoint {
                 challenge.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static HTTPResponse invalidGrant(String description) {
-        return OAuthErrors.token(OAuth2Error.INVALID_GRANT.setDescription(description));
+    private static OAuthErrors.Refused invalidGrant(String description) {
+        return new OAuthErrors.Refused(OAuth2Error.INVALID_GRANT.setDescription(description));
     }
 }

@@ -6,13 +6,14 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
+
+import io.github.eidvn.core.internal.Base64Url;
 
 /**
  * Mutual-TLS client authentication of one client (RFC 8705), instead of {@code private_key_jwt}: the client sends its
@@ -111,8 +112,7 @@ public record TlsClientAuthentication(String method, Set<String> thumbprints, X5
      */
     public static String thumbprint(X509Certificate certificate) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
             throw new IllegalArgumentException("cannot encode the certificate", e);
         }

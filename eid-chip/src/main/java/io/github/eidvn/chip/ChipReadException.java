@@ -1,5 +1,7 @@
 package io.github.eidvn.chip;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Objects;
 
 /** Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English. */
@@ -8,7 +10,7 @@ public final class ChipReadException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Why reading failed. */
-    public enum Reason {
+    public enum Reason implements BilingualText {
         /** No such reader, or no PC/SC subsystem. */
         NO_READER("Không tìm thấy đầu đọc thẻ.", "No such card reader."),
         /** No card on the reader. */
@@ -27,12 +29,14 @@ public final class ChipReadException extends Exception {
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
         }
     }
@@ -45,7 +49,7 @@ public final class ChipReadException extends Exception {
      * @param cause the underlying failure, may be null
      */
     public ChipReadException(Reason reason, String detail, Throwable cause) {
-        super(Objects.requireNonNull(reason, "reason").messageVi() + " / " + reason.messageEn() + " (" + detail + ")",
+        super(Objects.requireNonNull(reason, "reason").bothLanguages() + " (" + detail + ")",
                 cause);
         this.reason = reason;
     }

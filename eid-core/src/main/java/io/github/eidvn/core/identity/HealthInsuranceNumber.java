@@ -231,7 +231,8 @@ public final class HealthInsuranceNumber {
     }
 
     /** The outcome of {@link HealthInsuranceNumber#parse(CharSequence)}. */
-    public sealed interface ParseResult extends Outcome<HealthInsuranceNumber, Reason> permits ParseResult.Valid, ParseResult.Invalid {
+    public sealed interface ParseResult extends Outcome<HealthInsuranceNumber, Reason>
+            permits ParseResult.Valid, ParseResult.Invalid {
 
         /** @return true for {@link Valid} */
         default boolean isValid() {
@@ -243,7 +244,8 @@ public final class HealthInsuranceNumber {
          *
          * @param number the parsed number
          */
-        record Valid(HealthInsuranceNumber number) implements ParseResult, Outcome.Success<HealthInsuranceNumber, Reason> {
+        record Valid(HealthInsuranceNumber number)
+                implements ParseResult, Outcome.Success<HealthInsuranceNumber, Reason> {
             /** @param number the parsed number, not null */
             public Valid {
                 Objects.requireNonNull(number, "number");
@@ -262,7 +264,8 @@ public final class HealthInsuranceNumber {
          * @param reason why
          * @param detail a technical explanation in English; it never repeats the input in full
          */
-        record Invalid(Reason reason, String detail) implements ParseResult, Outcome.Failure<HealthInsuranceNumber, Reason> {
+        record Invalid(Reason reason, String detail)
+                implements ParseResult, Outcome.Failure<HealthInsuranceNumber, Reason> {
             /**
              * @param reason why, not null
              * @param detail explanation, not null

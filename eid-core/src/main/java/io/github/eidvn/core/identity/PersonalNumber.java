@@ -302,7 +302,8 @@ public final class PersonalNumber {
     /**
      * The outcome of {@link PersonalNumber#parse(CharSequence)}.
      */
-    public sealed interface ParseResult extends Outcome<PersonalNumber, Reason> permits ParseResult.Valid, ParseResult.Invalid {
+    public sealed interface ParseResult extends Outcome<PersonalNumber, Reason>
+            permits ParseResult.Valid, ParseResult.Invalid {
 
         /** @return true for {@link Valid} */
         default boolean isValid() {
@@ -314,7 +315,8 @@ public final class PersonalNumber {
          *
          * @param number the parsed number
          */
-        record Valid(PersonalNumber number) implements ParseResult, Outcome.Success<PersonalNumber, Reason> {
+        record Valid(PersonalNumber number)
+                implements ParseResult, Outcome.Success<PersonalNumber, Reason> {
             /** @param number the parsed number, not null */
             public Valid {
                 Objects.requireNonNull(number, "number");
@@ -333,7 +335,8 @@ public final class PersonalNumber {
          * @param reason why
          * @param detail a technical explanation in English; it never repeats the input in full
          */
-        record Invalid(Reason reason, String detail) implements ParseResult, Outcome.Failure<PersonalNumber, Reason> {
+        record Invalid(Reason reason, String detail)
+                implements ParseResult, Outcome.Failure<PersonalNumber, Reason> {
             /**
              * @param reason why, not null
              * @param detail explanation, not null

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.identity;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import io.github.eidvn.core.result.BilingualText;
 import io.github.eidvn.core.result.Outcome;
 
@@ -423,9 +425,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder allowCodesOutsideProvinceTable() {
-                if (allowCodesOutsideProvinceTable) {
-                    throw new IllegalStateException("allowCodesOutsideProvinceTable already set");
-                }
+                once(allowCodesOutsideProvinceTable, "allowCodesOutsideProvinceTable");
                 allowCodesOutsideProvinceTable = true;
                 return this;
             }
@@ -437,11 +437,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder expectedBirthDate(LocalDate birthDate) {
-                Objects.requireNonNull(birthDate, "birthDate");
-                if (expectedBirthDate != null) {
-                    throw new IllegalStateException("expectedBirthDate already set");
-                }
-                expectedBirthDate = birthDate;
+                this.expectedBirthDate = once(this.expectedBirthDate, birthDate, "expectedBirthDate");
                 return this;
             }
 
@@ -452,11 +448,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder expectedSex(Sex sex) {
-                Objects.requireNonNull(sex, "sex");
-                if (expectedSex != null) {
-                    throw new IllegalStateException("expectedSex already set");
-                }
-                expectedSex = sex;
+                this.expectedSex = once(this.expectedSex, sex, "expectedSex");
                 return this;
             }
 
@@ -467,11 +459,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder clock(Clock clock) {
-                Objects.requireNonNull(clock, "clock");
-                if (this.clock != null) {
-                    throw new IllegalStateException("clock already set");
-                }
-                this.clock = clock;
+                this.clock = once(this.clock, clock, "clock");
                 return this;
             }
 

@@ -1,11 +1,15 @@
 package io.github.eidvn.chip;
 
 import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
 
-/** Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English. */
-public final class ChipReadException extends Exception {
+/**
+ * Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English, {@link #detail()}
+ * for logs.
+ */
+public final class ChipReadException extends Exception implements Refusal<ChipReadException.Reason> {
 
     private static final long serialVersionUID = 1L;
 
@@ -42,6 +46,7 @@ public final class ChipReadException extends Exception {
     }
 
     private final Reason reason;
+    private final String detail;
 
     /**
      * @param reason why
@@ -52,10 +57,18 @@ public final class ChipReadException extends Exception {
         super(Objects.requireNonNull(reason, "reason").bothLanguages() + " (" + detail + ")",
                 cause);
         this.reason = reason;
+        this.detail = Objects.requireNonNull(detail, "detail");
     }
 
     /** @return why */
+    @Override
     public Reason reason() {
         return reason;
+    }
+
+    /** @return the technical detail in English, without access keys */
+    @Override
+    public String detail() {
+        return detail;
     }
 }

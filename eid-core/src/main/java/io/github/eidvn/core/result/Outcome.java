@@ -15,8 +15,9 @@ import java.util.Optional;
  * PersonalNumber.parse(text).refusal().ifPresent(r -> show(r.message(locale)));
  * }</pre>
  *
- * <p>An implementation must implement exactly one of {@link Success} and {@link Failure}; every variant is immutable
- * and has value equality (the variants are records, or final classes written like them).
+ * <p>An implementation must implement exactly one of {@link Success} and {@link Failure}. Every variant is immutable;
+ * the parse results and refusals are records with value equality, while a verified result that carries certificates
+ * or images (the chip's) compares by identity.
  *
  * @param <T> the value on success
  * @param <R> the reason enum on failure

@@ -1,5 +1,7 @@
 package io.github.eidvn.chip;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -94,9 +96,7 @@ public final class ChipFiles {
          * @throws IllegalArgumentException if empty or larger than {@link #MAX_SOD_BYTES}
          */
         public Builder sod(byte[] sod) {
-            if (this.sod != null) {
-                throw new IllegalStateException("EF.SOD already set");
-            }
+            once(this.sod, "EF.SOD");
             this.sod = sized(sod, MAX_SOD_BYTES, "EF.SOD");
             return this;
         }
@@ -107,9 +107,7 @@ public final class ChipFiles {
          * @throws IllegalArgumentException if empty or larger than {@link #MAX_COM_BYTES}
          */
         public Builder com(byte[] com) {
-            if (this.com != null) {
-                throw new IllegalStateException("EF.COM already set");
-            }
+            once(this.com, "EF.COM");
             this.com = sized(com, MAX_COM_BYTES, "EF.COM");
             return this;
         }
@@ -125,9 +123,7 @@ public final class ChipFiles {
             if (number < 1 || number > 16) {
                 throw new IllegalArgumentException("data groups are numbered 1 to 16, not " + number);
             }
-            if (dataGroups.containsKey(number)) {
-                throw new IllegalStateException("DG" + number + " already set");
-            }
+            once(dataGroups.containsKey(number), "DG" + number);
             dataGroups.put(number, sized(data, MAX_DATA_GROUP_BYTES, "DG" + number));
             return this;
         }

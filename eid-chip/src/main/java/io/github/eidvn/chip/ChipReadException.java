@@ -1,14 +1,20 @@
 package io.github.eidvn.chip;
 
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Refusal;
+
 import java.util.Objects;
 
-/** Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English. */
-public final class ChipReadException extends Exception {
+/**
+ * Reading a chip failed; {@link #reason()} says why, {@link #getMessage()} in Vietnamese and English, {@link #detail()}
+ * for logs.
+ */
+public final class ChipReadException extends Exception implements Refusal<ChipReadException.Reason> {
 
     private static final long serialVersionUID = 1L;
 
     /** Why reading failed. */
-    public enum Reason {
+    public enum Reason implements BilingualText {
         /** No such reader, or no PC/SC subsystem. */
         NO_READER("Không tìm thấy đầu đọc thẻ.", "No such card reader."),
         /** No card on the reader. */
@@ -27,17 +33,20 @@ public final class ChipReadException extends Exception {
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
         }
     }
 
     private final Reason reason;
+    private final String detail;
 
     /**
      * @param reason why
@@ -45,13 +54,21 @@ public final class ChipReadException extends Exception {
      * @param cause the underlying failure, may be null
      */
     public ChipReadException(Reason reason, String detail, Throwable cause) {
-        super(Objects.requireNonNull(reason, "reason").messageVi() + " / " + reason.messageEn() + " (" + detail + ")",
+        super(Objects.requireNonNull(reason, "reason").bothLanguages() + " (" + detail + ")",
                 cause);
         this.reason = reason;
+        this.detail = Objects.requireNonNull(detail, "detail");
     }
 
     /** @return why */
+    @Override
     public Reason reason() {
         return reason;
+    }
+
+    /** @return the technical detail in English, without access keys */
+    @Override
+    public String detail() {
+        return detail;
     }
 }

@@ -1,12 +1,13 @@
 package io.github.eidvn.chip;
 
 import io.github.eidvn.core.assurance.ChipEvidence;
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +18,13 @@ import java.util.TreeMap;
  * The outcome of {@link ChipVerifier#verify(ChipFiles)}: {@link ChipVerified} or {@link ChipRejected}. Only the
  * verifier creates these objects.
  */
-public sealed interface ChipVerification permits ChipVerification.ChipVerified, ChipVerification.ChipRejected {
+public sealed interface ChipVerification extends Outcome<ChipVerification.ChipVerified, ChipVerification.Reason>
+        permits ChipVerification.ChipVerified, ChipVerification.ChipRejected {
 
     /** @return true for {@link ChipVerified} */
-    boolean isVerified();
+    default boolean isVerified() {
+        return isSuccess();
+    }
 
     /** @return the status of each data group uploaded or listed in the SOD, by number */
     SortedMap<Integer, DataGroupStatus> dataGroups();
@@ -98,7 +102,7 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
      * or {@link ChipAuthenticationStatus#VERIFIED}, that the chip is not a copy. It does not prove that the person presenting the card is its holder: compare a live
      * face with {@link #face()} (or a fingerprint) for that. {@link #toString()} masks personal data.
      */
-    final class ChipVerified implements ChipVerification {
+    final class ChipVerified implements ChipVerification, Outcome.Success<ChipVerified, Reason> {
         private final Mrz mrz;
         private final CitizenData citizen;
         private final FaceImage face;
@@ -121,9 +125,10 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
             this.verifiedAt = Objects.requireNonNull(verifiedAt, "verifiedAt");
         }
 
+        /** @return this result, so that {@code verifier.verify(files).orElseThrow()} gives it */
         @Override
-        public boolean isVerified() {
-            return true;
+        public ChipVerified value() {
+            return this;
         }
 
         /** @return the MRZ of DG1 */
@@ -211,7 +216,7 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
      * @param dataGroups the data groups' status as far as verification got
      */
     record ChipRejected(Reason reason, String detail, SortedMap<Integer, DataGroupStatus> dataGroups)
-            implements ChipVerification {
+            implements ChipVerification, Outcome.Failure<ChipVerified, Reason> {
         /**
          * @param reason not null
          * @param detail not null
@@ -222,15 +227,10 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
             Objects.requireNonNull(detail, "detail");
             dataGroups = Collections.unmodifiableSortedMap(new TreeMap<>(dataGroups));
         }
-
-        @Override
-        public boolean isVerified() {
-            return false;
-        }
     }
 
     /** Why the chip's files were refused, with messages in Vietnamese and English. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** A file is not what ICAO 9303 (or DG13 of the Vietnamese card) describes, or a required file is missing. */
         MALFORMED("Dữ liệu đọc từ chip không đúng định dạng.", "The data read from the chip is malformed."),
         /** The SOD's CMS signature does not verify. */
@@ -267,21 +267,15 @@ public sealed interface ChipVerification permits ChipVerification.ChipVerified, 
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
-        }
-
-        /**
-         * @param locale the locale
-         * @return Vietnamese for language {@code vi}, English otherwise
-         */
-        public String message(Locale locale) {
-            return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese : english;
         }
     }
 }

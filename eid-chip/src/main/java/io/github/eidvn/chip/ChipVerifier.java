@@ -1,5 +1,7 @@
 package io.github.eidvn.chip;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import io.github.eidvn.chip.internal.Bc;
 import io.github.eidvn.chip.internal.Tlv;
 
@@ -527,11 +529,7 @@ public final class ChipVerifier {
          * @return this builder
          */
         public Builder trustList(TrustList trustList) {
-            Objects.requireNonNull(trustList, "trustList");
-            if (this.trustList != null) {
-                throw new IllegalStateException("trustList already set");
-            }
-            this.trustList = trustList;
+            this.trustList = once(this.trustList, trustList, "trustList");
             return this;
         }
 
@@ -540,11 +538,7 @@ public final class ChipVerifier {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            Objects.requireNonNull(clock, "clock");
-            if (this.clock != null) {
-                throw new IllegalStateException("clock already set");
-            }
-            this.clock = clock;
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 
@@ -555,9 +549,7 @@ public final class ChipVerifier {
          * @return this builder
          */
         public Builder requireActiveAuthentication() {
-            if (requireActiveAuthentication) {
-                throw new IllegalStateException("requireActiveAuthentication already set");
-            }
+            once(requireActiveAuthentication, "requireActiveAuthentication");
             this.requireActiveAuthentication = true;
             return this;
         }
@@ -569,9 +561,7 @@ public final class ChipVerifier {
          * @return this builder
          */
         public Builder requireChipAuthentication() {
-            if (requireChipAuthentication) {
-                throw new IllegalStateException("requireChipAuthentication already set");
-            }
+            once(requireChipAuthentication, "requireChipAuthentication");
             this.requireChipAuthentication = true;
             return this;
         }

@@ -1,6 +1,8 @@
 package io.github.eidvn.chip;
 
-import java.util.Locale;
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,25 +11,28 @@ import java.util.Optional;
  * {@link Reason}. When the text had the TD1 shape but a check failed, {@link Invalid#fields()} still gives the fields
  * and {@link Mrz#checks()} tells which check digits failed (for diagnostics only: never use them as identity data).
  */
-public sealed interface MrzResult permits MrzResult.Valid, MrzResult.Invalid {
+public sealed interface MrzResult extends Outcome<Mrz, MrzResult.Reason> permits MrzResult.Valid, MrzResult.Invalid {
 
     /** @return true for {@link Valid} */
-    boolean isValid();
+    default boolean isValid() {
+        return isSuccess();
+    }
 
     /**
      * Every check digit is right, and on a Vietnamese card the document number is the end of the personal number.
      *
      * @param mrz the parsed zone
      */
-    record Valid(Mrz mrz) implements MrzResult {
+    record Valid(Mrz mrz) implements MrzResult, Outcome.Success<Mrz, Reason> {
         /** @param mrz the zone, not null */
         public Valid {
             Objects.requireNonNull(mrz, "mrz");
         }
 
+        /** @return {@link #mrz()} */
         @Override
-        public boolean isValid() {
-            return true;
+        public Mrz value() {
+            return mrz;
         }
     }
 
@@ -38,7 +43,8 @@ public sealed interface MrzResult permits MrzResult.Valid, MrzResult.Invalid {
      * @param detail technical explanation in English, without the holder's data
      * @param fields the fields when the TD1 shape was read (a check failed); empty when the text is not TD1
      */
-    record Invalid(Reason reason, String detail, Optional<Mrz> fields) implements MrzResult {
+    record Invalid(Reason reason, String detail, Optional<Mrz> fields)
+            implements MrzResult, Outcome.Failure<Mrz, Reason> {
         /**
          * @param reason not null
          * @param detail not null
@@ -49,15 +55,10 @@ public sealed interface MrzResult permits MrzResult.Valid, MrzResult.Invalid {
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(fields, "fields");
         }
-
-        @Override
-        public boolean isValid() {
-            return false;
-        }
     }
 
     /** Why a machine-readable zone was refused, with messages in Vietnamese and English. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** Not three lines of 30 characters from {@code 0-9 A-Z <}, or a field out of shape. */
         MALFORMED("Vùng đọc máy (MRZ) không đúng định dạng TD1.", "The machine-readable zone is not a TD1 zone."),
         /** A check digit does not match. */
@@ -76,21 +77,15 @@ public sealed interface MrzResult permits MrzResult.Valid, MrzResult.Invalid {
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
-        }
-
-        /**
-         * @param locale the locale
-         * @return Vietnamese for language {@code vi}, English otherwise
-         */
-        public String message(Locale locale) {
-            return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese : english;
         }
     }
 }

@@ -87,8 +87,8 @@ public final class BhytCommand implements Runnable {
                 json.put("socialInsuranceNumber", n.socialInsuranceNumber());
                 Json.print(spec.commandLine().getOut(), json);
                 spec.commandLine().getErr().println(n.benefitLevel()
-                        .map(l -> "Mức hưởng " + l.code() + ": " + l.descriptionVi() + " / Benefit level " + l.code()
-                                + ": " + l.descriptionEn())
+                        .map(l -> "Mức hưởng " + l.code() + ": " + l.vietnamese() + " / Benefit level " + l.code()
+                                + ": " + l.english())
                         .orElse("Mã số bảo hiểm xã hội hợp lệ. / Valid social-insurance number."));
                 spec.commandLine().getErr().flush();
                 return 0;
@@ -98,7 +98,7 @@ public final class BhytCommand implements Runnable {
             json.put("reason", invalid.reason().name());
             json.put("detail", invalid.detail());
             Json.print(spec.commandLine().getOut(), json);
-            spec.commandLine().getErr().println(invalid.reason().messageVi() + " / " + invalid.reason().messageEn());
+            spec.commandLine().getErr().println(invalid.reason().bothLanguages());
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -139,7 +139,7 @@ public final class ChipCommand implements Runnable {
             }
             Json.print(spec.commandLine().getOut(), json);
             if (v instanceof ChipVerification.ChipRejected r) {
-                spec.commandLine().getErr().println(r.reason().messageVi() + " / " + r.reason().messageEn());
+                spec.commandLine().getErr().println(r.reason().bothLanguages());
             } else {
                 spec.commandLine().getErr().println("Dữ liệu chip hợp lệ (xác thực thụ động). "
                         + "/ Chip data verified (passive authentication).");

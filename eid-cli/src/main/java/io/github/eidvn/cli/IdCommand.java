@@ -106,7 +106,7 @@ public final class IdCommand implements Runnable {
             json.put("reason", invalid.reason().name());
             json.put("detail", invalid.detail());
             Json.print(spec.commandLine().getOut(), json);
-            spec.commandLine().getErr().println(invalid.reason().messageVi() + " / " + invalid.reason().messageEn());
+            spec.commandLine().getErr().println(invalid.reason().bothLanguages());
             spec.commandLine().getErr().flush();
             return 1;
         }

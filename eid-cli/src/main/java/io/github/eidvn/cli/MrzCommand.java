@@ -88,7 +88,7 @@ public final class MrzCommand implements Runnable {
             }
             Json.print(spec.commandLine().getOut(), json);
             if (result instanceof MrzResult.Invalid invalid) {
-                spec.commandLine().getErr().println(invalid.reason().messageVi() + " / " + invalid.reason().messageEn());
+                spec.commandLine().getErr().println(invalid.reason().bothLanguages());
             } else {
                 spec.commandLine().getErr().println("MRZ hợp lệ. / Valid MRZ.");
             }

@@ -241,7 +241,7 @@ public final class RequestCommand implements Runnable {
                 r.purposeText().ifPresent(t -> purpose.put("text", t));
                 ArrayNode fields = o.putArray("fields");
                 for (CitizenField f : r.fields()) {
-                    fields.addObject().put("name", f.claimName()).put("vi", f.labelVi()).put("en", f.labelEn());
+                    fields.addObject().put("name", f.claimName()).put("vi", f.vietnamese()).put("en", f.english());
                 }
                 o.put("nonce", r.nonce());
                 o.put("expiresAt", r.expiresAt().toString());

@@ -168,7 +168,7 @@ public final class BankOnboardingExample {
                 + "valid");
         out.println("   " + verified.party().legalNameVi() + " yêu cầu / asks for:");
         for (CitizenField f : verified.request().fields()) {
-            out.println("     - " + f.labelVi() + " / " + f.labelEn());
+            out.println("     - " + f.vietnamese() + " / " + f.english());
         }
         Set<CitizenField> granted = EnumSet.copyOf(verified.request().fields());
         granted.remove(CitizenField.EMAIL);
@@ -264,7 +264,7 @@ public final class BankOnboardingExample {
         List<String> names = new ArrayList<>();
         for (CitizenField f : asked) {
             if (!shared.contains(f)) {
-                names.add(f.labelVi() + " / " + f.labelEn());
+                names.add(f.vietnamese() + " / " + f.english());
             }
         }
         return names.isEmpty() ? "—" : String.join(", ", names);

@@ -243,8 +243,8 @@ public final class Demo {
     private static void print(PrintStream out, CheckInDecision d) {
         out.println("   => " + d.decision() + (d.status().name().equals(d.decision().name()) ? "" : " / " + d.status())
                 + d.reason().map(r -> " (" + r + ")").orElse(""));
-        out.println("   " + d.messageVi());
-        out.println("   " + d.messageEn());
+        out.println("   " + d.vietnamese());
+        out.println("   " + d.english());
         d.patient().ifPresent(p -> {
             out.println("   Người bệnh / patient" + (p.verified() ? " (đã xác thực / verified, mức độ / level "
                     + p.assuranceLevel().map(l -> Integer.toString(l.number())).orElse("?") + ")"

@@ -70,7 +70,7 @@ class DemoTest {
                 "VALID / VALID_IDENTITY_UNVERIFIED", "đối chiếu ảnh", "compare the photo", "SMART Health Card", "base45", "Mức hưởng", "benefit level", "Done:");
         // Vietnamese first, English second
         assertThat(text.indexOf("Quét lại cùng mã QR")).isLessThan(text.indexOf("The same QR scanned again"));
-        assertThat(text.indexOf(r.valid().messageVi())).isLessThan(text.indexOf(r.valid().messageEn()));
+        assertThat(text.indexOf(r.valid().vietnamese())).isLessThan(text.indexOf(r.valid().english()));
     }
 
     @Test

@@ -47,7 +47,7 @@ class ReadmeExampleTest {
                 .requiredLevel(AssuranceLevel.LEVEL_2).build();
         HospitalCheckIn desk = HospitalCheckIn.builder().verifier(verifier).build();
         CheckInDecision decision = desk.check(png);
-        System.out.println(decision.decision() + ": " + decision.messageVi()); // VALID: Thẻ BHYT còn hiệu lực …
+        System.out.println(decision.decision() + ": " + decision.vietnamese()); // VALID: Thẻ BHYT còn hiệu lực …
         // README-END
         assertThat(qrText).matches("[0-9]+");
         assertThat(decision.decision()).isEqualTo(CheckInDecision.Decision.VALID);

@@ -1,5 +1,8 @@
 package io.github.eidvn.qr;
 
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Refusal;
+
 import java.util.Objects;
 
 /**
@@ -49,7 +52,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
      * @param reason why
      * @param detail a technical detail for logs (English, no personal data)
      */
-    record Rejected(Reason reason, String detail) implements QrContent {
+    record Rejected(Reason reason, String detail) implements QrContent, Refusal<Reason> {
         /**
          * Creates the value.
          *
@@ -73,7 +76,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
     }
 
     /** Why a scanned text was rejected, with messages for the person at the desk in English and Vietnamese. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** More than {@value SignedQrText#MAX_TEXT_LENGTH} characters. */
         TOO_LARGE("The QR text is too long.", "Nội dung mã QR quá dài."),
         /** Nothing (or only a line break) was scanned. */
@@ -107,6 +110,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
          *
          * @return the message
          */
+        @Override
         public String english() {
             return english;
         }
@@ -116,6 +120,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
          *
          * @return the message
          */
+        @Override
         public String vietnamese() {
             return vietnamese;
         }

@@ -1,16 +1,20 @@
 package io.github.eidvn.qr;
 
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
+
 import java.util.Objects;
 
 /** The outcome of {@link QrImageDecoder}: {@link Found} or {@link Failed}. */
-public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Failed {
+public sealed interface QrScanResult extends Outcome<String, QrScanResult.Reason>
+        permits QrScanResult.Found, QrScanResult.Failed {
 
     /**
      * A QR code was read. The text is exactly what the code holds; classify it with {@link QrTextReader}.
      *
      * @param text the QR text
      */
-    record Found(String text) implements QrScanResult {
+    record Found(String text) implements QrScanResult, Outcome.Success<String, Reason> {
         /**
          * Creates the value.
          *
@@ -18,6 +22,12 @@ public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Fa
          */
         public Found {
             Objects.requireNonNull(text, "text");
+        }
+
+        /** @return {@link #text()} */
+        @Override
+        public String value() {
+            return text;
         }
     }
 
@@ -27,7 +37,7 @@ public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Fa
      * @param reason why
      * @param detail a technical detail for logs (English)
      */
-    record Failed(Reason reason, String detail) implements QrScanResult {
+    record Failed(Reason reason, String detail) implements QrScanResult, Outcome.Failure<String, Reason> {
         /**
          * Creates the value.
          *
@@ -41,7 +51,7 @@ public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Fa
     }
 
     /** Why no QR code was read, with messages for the user in English and Vietnamese. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** The image was read but holds no readable QR code. */
         NOT_FOUND("No readable QR code was found in the image; try again closer, steadier and with more light.",
                 "Không đọc được mã QR trong ảnh; hãy thử lại gần hơn, giữ máy chắc tay và đủ ánh sáng."),
@@ -64,6 +74,7 @@ public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Fa
          *
          * @return the message
          */
+        @Override
         public String english() {
             return english;
         }
@@ -73,6 +84,7 @@ public sealed interface QrScanResult permits QrScanResult.Found, QrScanResult.Fa
          *
          * @return the message
          */
+        @Override
         public String vietnamese() {
             return vietnamese;
         }

@@ -1,5 +1,8 @@
 package io.github.eidvn.qr;
 
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -316,7 +319,7 @@ public final class SignedQrText {
     }
 
     /** The outcome of {@link #decode}: {@link Decoded} or {@link Rejected}. */
-    public sealed interface DecodeResult permits Decoded, Rejected {
+    public sealed interface DecodeResult extends Outcome<String, Reason> permits Decoded, Rejected {
     }
 
     /**
@@ -324,7 +327,7 @@ public final class SignedQrText {
      *
      * @param compactJws the compact JWS, byte for byte as the issuer signed it
      */
-    public record Decoded(String compactJws) implements DecodeResult {
+    public record Decoded(String compactJws) implements DecodeResult, Outcome.Success<String, Reason> {
         /**
          * Creates the value.
          *
@@ -332,6 +335,12 @@ public final class SignedQrText {
          */
         public Decoded {
             Objects.requireNonNull(compactJws, "compactJws");
+        }
+
+        /** @return {@link #compactJws()} */
+        @Override
+        public String value() {
+            return compactJws;
         }
     }
 
@@ -341,7 +350,7 @@ public final class SignedQrText {
      * @param reason why
      * @param detail a technical detail for logs (English, no personal data)
      */
-    public record Rejected(Reason reason, String detail) implements DecodeResult {
+    public record Rejected(Reason reason, String detail) implements DecodeResult, Outcome.Failure<String, Reason> {
         /**
          * Creates the value.
          *
@@ -355,7 +364,7 @@ public final class SignedQrText {
     }
 
     /** Why a text was rejected, with messages for the person at the desk in English and Vietnamese. */
-    public enum Reason {
+    public enum Reason implements BilingualText {
         /** More than {@value SignedQrText#MAX_TEXT_LENGTH} characters. */
         TOO_LARGE("The QR text is too long (over 8,000 characters).",
                 "Nội dung mã QR quá dài (trên 8.000 ký tự)."),
@@ -397,6 +406,7 @@ public final class SignedQrText {
          *
          * @return the message
          */
+        @Override
         public String english() {
             return english;
         }
@@ -406,6 +416,7 @@ public final class SignedQrText {
          *
          * @return the message
          */
+        @Override
         public String vietnamese() {
             return vietnamese;
         }

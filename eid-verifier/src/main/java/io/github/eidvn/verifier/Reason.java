@@ -1,11 +1,13 @@
 package io.github.eidvn.verifier;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * Why a token was rejected, with messages for citizens and receptionists in Vietnamese and English.
  *
  * <p>The {@link Rejected#detail()} string adds a technical detail for logs; these messages are what a user sees.
  */
-public enum Reason {
+public enum Reason implements BilingualText {
     /** Not a well-formed compact JWS, or claims not in the assertion format. */
     MALFORMED("Mã không đúng định dạng.", "The code is not in a valid format."),
     /** Text longer than 8,000 characters, or a payload inflating past 64 KiB. */
@@ -76,11 +78,13 @@ public enum Reason {
     }
 
     /** @return the message in Vietnamese */
+    @Override
     public String vietnamese() {
         return vietnamese;
     }
 
     /** @return the message in English */
+    @Override
     public String english() {
         return english;
     }

@@ -329,9 +329,7 @@ public final class AssertionRequest {
          */
         public Builder proofed(ProofingResult.Proofed proofed) {
             Objects.requireNonNull(proofed, "proofed");
-            if (this.proofed) {
-                throw new IllegalStateException("proofed is already set");
-            }
+            once(this.proofed, "proofed");
             once(this.level, "level");
             once(this.evidence, "evidence");
             List<Evidence> ev = new ArrayList<>();

@@ -1,9 +1,11 @@
 package io.github.eidvn.core.assurance;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * The identity fields compared with the population registry during proofing.
  */
-public enum IdentityField {
+public enum IdentityField implements BilingualText {
     /** Số định danh cá nhân. */
     PERSONAL_NUMBER("số định danh cá nhân", "personal identification number"),
     /** Họ, chữ đệm và tên. */
@@ -22,12 +24,14 @@ public enum IdentityField {
     }
 
     /** @return the field name in Vietnamese */
-    public String labelVi() {
+    @Override
+    public String vietnamese() {
         return vietnamese;
     }
 
     /** @return the field name in English */
-    public String labelEn() {
+    @Override
+    public String english() {
         return english;
     }
 }

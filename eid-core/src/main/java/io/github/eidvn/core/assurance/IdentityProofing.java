@@ -1,5 +1,7 @@
 package io.github.eidvn.core.assurance;
 
+import static io.github.eidvn.core.internal.Once.once;
+
 import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CardValidity;
 import io.github.eidvn.core.identity.CitizenProfile;
@@ -331,11 +333,7 @@ public final class IdentityProofing {
          * @return this builder
          */
         public Builder registry(PopulationRegistry registry) {
-            Objects.requireNonNull(registry, "registry");
-            if (this.registry != null) {
-                throw new IllegalStateException("registry already set");
-            }
-            this.registry = registry;
+            this.registry = once(this.registry, registry, "registry");
             return this;
         }
 
@@ -344,11 +342,7 @@ public final class IdentityProofing {
          * @return this builder
          */
         public Builder matcher(BiometricMatcher matcher) {
-            Objects.requireNonNull(matcher, "matcher");
-            if (this.matcher != null) {
-                throw new IllegalStateException("matcher already set");
-            }
-            this.matcher = matcher;
+            this.matcher = once(this.matcher, matcher, "matcher");
             return this;
         }
 
@@ -361,9 +355,7 @@ public final class IdentityProofing {
             if (!(threshold > 0.0 && threshold <= 1.0)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
             }
-            if (this.threshold != null) {
-                throw new IllegalStateException("threshold already set");
-            }
+            once(this.threshold, "threshold");
             this.threshold = threshold;
             return this;
         }
@@ -374,11 +366,7 @@ public final class IdentityProofing {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            Objects.requireNonNull(clock, "clock");
-            if (this.clock != null) {
-                throw new IllegalStateException("clock already set");
-            }
-            this.clock = clock;
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 

@@ -3,12 +3,13 @@ package io.github.eidvn.core.assurance;
 import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,13 +18,16 @@ import java.util.Set;
  * The decision of {@link IdentityProofing}: {@link Proofed} at a level, or {@link Rejected} with a {@link Reason}.
  * Only {@link IdentityProofing} creates these objects.
  */
-public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingResult.Rejected {
+public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, ProofingResult.Reason>
+        permits ProofingResult.Proofed, ProofingResult.Rejected {
 
     /** @return when the decision was made (from the proofing clock) */
     Instant time();
 
     /** @return true for {@link Proofed} */
-    boolean isProofed();
+    default boolean isProofed() {
+        return isSuccess();
+    }
 
     /**
      * The person is who they declared, at {@link #level()}.
@@ -35,7 +39,7 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
      * assertion issuer adds the methods of the login session. {@link #evidence()} lists the registry record first,
      * then the biometric match, then the chip document.
      */
-    final class Proofed implements ProofingResult {
+    final class Proofed implements ProofingResult, Outcome.Success<Proofed, Reason> {
         private final AssuranceLevel level;
         private final CitizenProfile registryRecord;
         private final Set<IdentityField> matchedFields;
@@ -97,9 +101,23 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
             return Optional.ofNullable(guardian);
         }
 
+        /** @return this decision, so that {@code proofing.proof(request).orElseThrow()} gives it */
         @Override
-        public boolean isProofed() {
-            return true;
+        public Proofed value() {
+            return this;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Proofed p && level == p.level && registryRecord.equals(p.registryRecord)
+                    && matchedFields.equals(p.matchedFields) && amr.equals(p.amr) && evidence.equals(p.evidence)
+                    && time.equals(p.time) && entitlement.equals(p.entitlement)
+                    && Objects.equals(guardian, p.guardian);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(level, registryRecord, matchedFields, amr, evidence, time, entitlement, guardian);
         }
 
         /** @return level, masked number, methods and time */
@@ -115,9 +133,9 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
      *
      * <p><b>Security.</b> {@link #mismatchedFields()} and {@link #detail()} are for logs and operators. Showing a
      * citizen which field did not match lets an impostor find a victim's data field by field: show the citizen only
-     * {@link Reason#messageVi()} / {@link Reason#messageEn()}, and rate-limit attempts.
+     * {@link Reason#vietnamese()} / {@link Reason#english()}, and rate-limit attempts.
      */
-    final class Rejected implements ProofingResult {
+    final class Rejected implements ProofingResult, Outcome.Failure<Proofed, Reason> {
         private final Reason reason;
         private final String detail;
         private final Set<IdentityField> mismatchedFields;
@@ -132,11 +150,13 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
         }
 
         /** @return why */
+        @Override
         public Reason reason() {
             return reason;
         }
 
         /** @return a technical explanation in English, without personal data in clear */
+        @Override
         public String detail() {
             return detail;
         }
@@ -155,8 +175,14 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
         }
 
         @Override
-        public boolean isProofed() {
-            return false;
+        public boolean equals(Object o) {
+            return o instanceof Rejected r && reason == r.reason && detail.equals(r.detail)
+                    && mismatchedFields.equals(r.mismatchedFields) && time.equals(r.time);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(reason, detail, mismatchedFields, time);
         }
 
         @Override
@@ -166,7 +192,7 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
     }
 
     /** Why proofing refused a request, with Vietnamese and English messages for the person. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** The declared number is not a valid personal identification number. */
         INVALID_NUMBER("Số định danh cá nhân không hợp lệ.", "The personal identification number is not valid."),
         /** The declared name is blank, too long or has control characters. */
@@ -205,23 +231,15 @@ public sealed interface ProofingResult permits ProofingResult.Proofed, ProofingR
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
-        }
-
-        /**
-         * The message for a locale: Vietnamese for language {@code vi}, English otherwise.
-         *
-         * @param locale the locale
-         * @return the message
-         */
-        public String message(Locale locale) {
-            return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese : english;
         }
     }
 }

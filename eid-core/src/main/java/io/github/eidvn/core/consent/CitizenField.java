@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.Set;
  * style, plus {@code health_insurance} and {@code old_id_number} (the old CMND number). The JSON shape of each value is described by
  * {@link io.github.eidvn.core.sharing.SharedClaims}.
  */
-public enum CitizenField {
+public enum CitizenField implements BilingualText {
     /** Số định danh cá nhân (12 digits). */
     PERSONAL_NUMBER("personal_number", "Số định danh cá nhân", "Personal identification number"),
     /** Họ, chữ đệm và tên. */
@@ -101,12 +103,14 @@ public enum CitizenField {
     }
 
     /** @return the label shown to citizens in Vietnamese */
-    public String labelVi() {
+    @Override
+    public String vietnamese() {
         return labelVi;
     }
 
     /** @return the label in English */
-    public String labelEn() {
+    @Override
+    public String english() {
         return labelEn;
     }
 

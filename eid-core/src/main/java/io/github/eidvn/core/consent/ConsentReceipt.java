@@ -188,8 +188,8 @@ public final class ConsentReceipt {
         List<String> vi = new ArrayList<>();
         List<String> en = new ArrayList<>();
         for (CitizenField f : fields) {
-            vi.add(f.labelVi());
-            en.add(f.labelEn());
+            vi.add(f.vietnamese());
+            en.add(f.english());
         }
         lines.add("Dữ liệu được chia sẻ / Data shared: " + String.join(", ", vi) + " / " + String.join(", ", en));
         lines.add("Thời hạn / Duration: " + DATE_TIME.format(grantedAt) + " → " + DATE_TIME.format(expiresAt)

@@ -134,9 +134,7 @@ public final class ConsentRequestSigner {
          * @return this draft
          */
         public Draft purposeText(String text) {
-            if (purposeText != null) {
-                throw new IllegalStateException("purposeText is already set");
-            }
+            once(purposeText, "purposeText");
             String t = Purpose.text("purposeText", text);
             this.purposeText = t;
             return this;
@@ -149,9 +147,7 @@ public final class ConsentRequestSigner {
          * @return this draft
          */
         public Draft responseUri(String uri) {
-            if (responseUri != null) {
-                throw new IllegalStateException("responseUri is already set");
-            }
+            once(responseUri, "responseUri");
             Objects.requireNonNull(uri, "uri");
             if (!RESPONSE_URI.matcher(uri).matches()) {
                 throw new IllegalArgumentException("responseUri must be an https:// URI of printable ASCII");
@@ -167,9 +163,7 @@ public final class ConsentRequestSigner {
          * @return this draft
          */
         public Draft nonce(String nonce) {
-            if (this.nonce != null) {
-                throw new IllegalStateException("nonce is already set");
-            }
+            once(this.nonce, "nonce");
             Objects.requireNonNull(nonce, "nonce");
             if (!NONCE.matcher(nonce).matches()) {
                 throw new IllegalArgumentException("nonce must be 16 to 64 characters of [A-Za-z0-9_-]");
@@ -185,9 +179,7 @@ public final class ConsentRequestSigner {
          * @return this draft
          */
         public Draft ttl(Duration ttl) {
-            if (this.ttl != null) {
-                throw new IllegalStateException("ttl is already set");
-            }
+            once(this.ttl, "ttl");
             Objects.requireNonNull(ttl, "ttl");
             if (ttl.getSeconds() < 10 || ttl.compareTo(MAX_TTL) > 0) {
                 throw new IllegalArgumentException("a request lives 10 seconds to 10 minutes");

@@ -1,10 +1,12 @@
 package io.github.eidvn.core.consent;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * Why a consent request was refused before anything was shown to the citizen, with messages in Vietnamese and
  * English.
  */
-public enum RequestReason {
+public enum RequestReason implements BilingualText {
     /** Not a well-formed signed request (structure, JSON, claims). */
     MALFORMED("Yêu cầu chia sẻ dữ liệu không đúng định dạng.", "The data-sharing request is not in a valid format."),
     /** Text or payload too large. */
@@ -61,11 +63,13 @@ public enum RequestReason {
     }
 
     /** @return the message in Vietnamese */
+    @Override
     public String vietnamese() {
         return vietnamese;
     }
 
     /** @return the message in English */
+    @Override
     public String english() {
         return english;
     }

@@ -1,5 +1,7 @@
 package io.github.eidvn.core.consent;
 
+import io.github.eidvn.core.result.Refusal;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * @param reason why, with messages for the citizen
  * @param detail a technical detail for logs; never personal data or key material
  */
-public record RequestRejected(RequestReason reason, String detail) implements RequestResult {
+public record RequestRejected(RequestReason reason, String detail) implements RequestResult, Refusal<RequestReason> {
 
     /**
      * @throws NullPointerException when an argument is null

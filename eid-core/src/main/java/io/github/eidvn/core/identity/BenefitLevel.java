@@ -1,5 +1,7 @@
 package io.github.eidvn.core.identity;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Optional;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Optional;
  * station, or a patient with five consecutive years of cover whose co-payments in the year exceed six months of the
  * base salary. eid does not decide those cases; it reports the base rate.
  */
-public enum BenefitLevel {
+public enum BenefitLevel implements BilingualText {
     /** Level 1: 100 %, without a cap on listed drugs, chemicals, medical supplies and technical services. */
     LEVEL_1(1, 100,
             "Mức hưởng cơ bản 100% chi phí khám chữa bệnh, không giới hạn tỷ lệ thanh toán thuốc, hóa chất, vật tư y tế, dịch vụ kỹ thuật",
@@ -62,12 +64,14 @@ public enum BenefitLevel {
     }
 
     /** @return what the level pays, in Vietnamese */
-    public String descriptionVi() {
+    @Override
+    public String vietnamese() {
         return descriptionVi;
     }
 
     /** @return what the level pays, in English */
-    public String descriptionEn() {
+    @Override
+    public String english() {
         return descriptionEn;
     }
 

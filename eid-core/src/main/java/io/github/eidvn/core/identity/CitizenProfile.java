@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A citizen's record as held in the national population database (Cơ sở dữ liệu quốc gia về dân cư): an immutable
@@ -24,70 +25,67 @@ import java.util.Optional;
  */
 public final class CitizenProfile {
 
-    /** The names of the optional fields, in the order of {@link #values()}. */
-    private static final List<String> OPTIONAL = List.of("placeOfBirthRegistration", "hometown", "ethnicity",
-            "religion", "nationality", "maritalStatus", "permanentResidence", "temporaryResidence", "currentResidence",
-            "bloodType", "father", "mother", "spouse", "legalRepresentative", "householdHead",
-            "relationshipToHouseholdHead", "phoneNumber", "email", "cardIssueDate");
+    /** Every field in a fixed order: the four required ones, then the optional ones. Filled by {@link #field}. */
+    private static final List<Field<?>> FIELDS = new ArrayList<>();
+    /** How many fields are required: the first ones of {@link #FIELDS}. */
+    private static final int REQUIRED = 4;
 
-    private final PersonalNumber personalNumber;
-    private final PersonName fullName;
-    private final LocalDate birthDate;
-    private final Sex sex;
-    private final String placeOfBirthRegistration;
-    private final String hometown;
-    private final String ethnicity;
-    private final String religion;
-    private final String nationality;
-    private final MaritalStatus maritalStatus;
-    private final String permanentResidence;
-    private final String temporaryResidence;
-    private final String currentResidence;
-    private final BloodType bloodType;
-    private final RelatedPerson father;
-    private final RelatedPerson mother;
-    private final RelatedPerson spouse;
-    private final RelatedPerson legalRepresentative;
-    private final RelatedPerson householdHead;
-    private final String relationshipToHouseholdHead;
-    private final String phoneNumber;
-    private final String email;
-    private final LocalDate cardIssueDate;
+    private static final Field<PersonalNumber> PERSONAL_NUMBER = plain("personalNumber", PersonalNumber.class);
+    private static final Field<PersonName> FULL_NAME = plain("fullName", PersonName.class);
+    private static final Field<LocalDate> BIRTH_DATE = plain("birthDate", LocalDate.class);
+    private static final Field<Sex> SEX = plain("sex", Sex.class);
+    private static final Field<String> PLACE_OF_BIRTH_REGISTRATION = text("placeOfBirthRegistration");
+    private static final Field<String> HOMETOWN = text("hometown");
+    private static final Field<String> ETHNICITY = text("ethnicity");
+    private static final Field<String> RELIGION = text("religion");
+    private static final Field<String> NATIONALITY = text("nationality");
+    private static final Field<MaritalStatus> MARITAL_STATUS = plain("maritalStatus", MaritalStatus.class);
+    private static final Field<String> PERMANENT_RESIDENCE = text("permanentResidence");
+    private static final Field<String> TEMPORARY_RESIDENCE = text("temporaryResidence");
+    private static final Field<String> CURRENT_RESIDENCE = text("currentResidence");
+    private static final Field<BloodType> BLOOD_TYPE = plain("bloodType", BloodType.class);
+    private static final Field<RelatedPerson> FATHER = plain("father", RelatedPerson.class);
+    private static final Field<RelatedPerson> MOTHER = plain("mother", RelatedPerson.class);
+    private static final Field<RelatedPerson> SPOUSE = plain("spouse", RelatedPerson.class);
+    private static final Field<RelatedPerson> LEGAL_REPRESENTATIVE = plain("legalRepresentative", RelatedPerson.class);
+    private static final Field<RelatedPerson> HOUSEHOLD_HEAD = plain("householdHead", RelatedPerson.class);
+    private static final Field<String> RELATIONSHIP_TO_HOUSEHOLD_HEAD = text("relationshipToHouseholdHead");
+    private static final Field<String> PHONE_NUMBER = field("phoneNumber", String.class, ProfileText::phone);
+    private static final Field<String> EMAIL = field("email", String.class, ProfileText::email);
+    private static final Field<LocalDate> CARD_ISSUE_DATE = plain("cardIssueDate", LocalDate.class);
+
+    /** The values by {@link Field#index}; null for an absent optional field. */
+    private final Object[] values;
 
     private CitizenProfile(Builder b) {
-        this.personalNumber = require(b.personalNumber, "personalNumber");
-        this.fullName = require(b.fullName, "fullName");
-        this.birthDate = require(b.birthDate, "birthDate");
-        this.sex = require(b.sex, "sex");
-        this.placeOfBirthRegistration = b.placeOfBirthRegistration;
-        this.hometown = b.hometown;
-        this.ethnicity = b.ethnicity;
-        this.religion = b.religion;
-        this.nationality = b.nationality;
-        this.maritalStatus = b.maritalStatus;
-        this.permanentResidence = b.permanentResidence;
-        this.temporaryResidence = b.temporaryResidence;
-        this.currentResidence = b.currentResidence;
-        this.bloodType = b.bloodType;
-        this.father = b.father;
-        this.mother = b.mother;
-        this.spouse = b.spouse;
-        this.legalRepresentative = b.legalRepresentative;
-        this.householdHead = b.householdHead;
-        this.relationshipToHouseholdHead = b.relationshipToHouseholdHead;
-        this.phoneNumber = b.phoneNumber;
-        this.email = b.email;
-        this.cardIssueDate = b.cardIssueDate;
-        if (cardIssueDate != null && cardIssueDate.isBefore(birthDate)) {
+        this.values = b.values.clone();
+        for (Field<?> f : FIELDS.subList(0, REQUIRED)) {
+            if (values[f.index] == null) {
+                throw new IllegalStateException(f.name + " is required");
+            }
+        }
+        LocalDate cardIssueDate = get(CARD_ISSUE_DATE);
+        if (cardIssueDate != null && cardIssueDate.isBefore(get(BIRTH_DATE))) {
             throw new IllegalStateException("cardIssueDate is before birthDate");
         }
     }
 
-    private static <T> T require(T value, String name) {
-        if (value == null) {
-            throw new IllegalStateException(name + " is required");
-        }
-        return value;
+    private static <T> Field<T> field(String name, Class<T> type, UnaryOperator<T> check) {
+        Field<T> f = new Field<>(FIELDS.size(), name, type, check);
+        FIELDS.add(f);
+        return f;
+    }
+
+    private static <T> Field<T> plain(String name, Class<T> type) {
+        return field(name, type, UnaryOperator.identity());
+    }
+
+    private static Field<String> text(String name) {
+        return field(name, String.class, value -> ProfileText.text(value, name));
+    }
+
+    private <T> T get(Field<T> field) {
+        return field.type.cast(values[field.index]);
     }
 
     /** @return a new builder */
@@ -97,150 +95,161 @@ public final class CitizenProfile {
 
     /** @return the personal identification number (số định danh cá nhân) */
     public PersonalNumber personalNumber() {
-        return personalNumber;
+        return get(PERSONAL_NUMBER);
     }
 
     /** @return the full name (họ, chữ đệm và tên) */
     public PersonName fullName() {
-        return fullName;
+        return get(FULL_NAME);
     }
 
     /** @return the date of birth (ngày, tháng, năm sinh) */
     public LocalDate birthDate() {
-        return birthDate;
+        return get(BIRTH_DATE);
     }
 
     /** @return the sex (giới tính) */
     public Sex sex() {
-        return sex;
+        return get(SEX);
     }
 
     /** @return the place of birth registration (nơi đăng ký khai sinh), if recorded */
     public Optional<String> placeOfBirthRegistration() {
-        return Optional.ofNullable(placeOfBirthRegistration);
+        return Optional.ofNullable(get(PLACE_OF_BIRTH_REGISTRATION));
     }
 
     /** @return the hometown (quê quán), if recorded */
     public Optional<String> hometown() {
-        return Optional.ofNullable(hometown);
+        return Optional.ofNullable(get(HOMETOWN));
     }
 
     /** @return the ethnic group (dân tộc), e.g. "Kinh", if recorded */
     public Optional<String> ethnicity() {
-        return Optional.ofNullable(ethnicity);
+        return Optional.ofNullable(get(ETHNICITY));
     }
 
     /** @return the religion (tôn giáo), e.g. "Không", if recorded */
     public Optional<String> religion() {
-        return Optional.ofNullable(religion);
+        return Optional.ofNullable(get(RELIGION));
     }
 
     /** @return the nationality (quốc tịch), e.g. "Việt Nam", if recorded */
     public Optional<String> nationality() {
-        return Optional.ofNullable(nationality);
+        return Optional.ofNullable(get(NATIONALITY));
     }
 
     /** @return the marital status (tình trạng hôn nhân), if recorded */
     public Optional<MaritalStatus> maritalStatus() {
-        return Optional.ofNullable(maritalStatus);
+        return Optional.ofNullable(get(MARITAL_STATUS));
     }
 
     /** @return the permanent residence (nơi thường trú), if recorded */
     public Optional<String> permanentResidence() {
-        return Optional.ofNullable(permanentResidence);
+        return Optional.ofNullable(get(PERMANENT_RESIDENCE));
     }
 
     /** @return the temporary residence (nơi tạm trú), if recorded */
     public Optional<String> temporaryResidence() {
-        return Optional.ofNullable(temporaryResidence);
+        return Optional.ofNullable(get(TEMPORARY_RESIDENCE));
     }
 
     /** @return the current residence (nơi ở hiện tại), if recorded */
     public Optional<String> currentResidence() {
-        return Optional.ofNullable(currentResidence);
+        return Optional.ofNullable(get(CURRENT_RESIDENCE));
     }
 
     /** @return the ABO blood group (nhóm máu), if recorded */
     public Optional<BloodType> bloodType() {
-        return Optional.ofNullable(bloodType);
+        return Optional.ofNullable(get(BLOOD_TYPE));
     }
 
     /** @return the father (cha), if recorded */
     public Optional<RelatedPerson> father() {
-        return Optional.ofNullable(father);
+        return Optional.ofNullable(get(FATHER));
     }
 
     /** @return the mother (mẹ), if recorded */
     public Optional<RelatedPerson> mother() {
-        return Optional.ofNullable(mother);
+        return Optional.ofNullable(get(MOTHER));
     }
 
     /** @return the spouse (vợ hoặc chồng), if recorded */
     public Optional<RelatedPerson> spouse() {
-        return Optional.ofNullable(spouse);
+        return Optional.ofNullable(get(SPOUSE));
     }
 
     /** @return the legal representative or guardian (người đại diện hợp pháp / người giám hộ), if recorded */
     public Optional<RelatedPerson> legalRepresentative() {
-        return Optional.ofNullable(legalRepresentative);
+        return Optional.ofNullable(get(LEGAL_REPRESENTATIVE));
     }
 
     /** @return the head of the household (chủ hộ), if recorded */
     public Optional<RelatedPerson> householdHead() {
-        return Optional.ofNullable(householdHead);
+        return Optional.ofNullable(get(HOUSEHOLD_HEAD));
     }
 
     /** @return the relationship to the household head (quan hệ với chủ hộ), e.g. "Con", if recorded */
     public Optional<String> relationshipToHouseholdHead() {
-        return Optional.ofNullable(relationshipToHouseholdHead);
+        return Optional.ofNullable(get(RELATIONSHIP_TO_HOUSEHOLD_HEAD));
     }
 
     /** @return the mobile phone number (số thuê bao di động), digits with an optional leading '+', if recorded */
     public Optional<String> phoneNumber() {
-        return Optional.ofNullable(phoneNumber);
+        return Optional.ofNullable(get(PHONE_NUMBER));
     }
 
     /** @return the e-mail address (thư điện tử), if recorded */
     public Optional<String> email() {
-        return Optional.ofNullable(email);
+        return Optional.ofNullable(get(EMAIL));
     }
 
     /**
      * @return the issue date of the current chip ID card (ngày cấp thẻ căn cước), see {@link CardValidity}, if recorded
      */
     public Optional<LocalDate> cardIssueDate() {
-        return Optional.ofNullable(cardIssueDate);
-    }
-
-    /** Every field, the four required ones first, then the optional ones in the order of {@link #OPTIONAL}. */
-    private List<Object> values() {
-        return Arrays.asList(personalNumber, fullName, birthDate, sex, placeOfBirthRegistration, hometown, ethnicity,
-                religion, nationality, maritalStatus, permanentResidence, temporaryResidence, currentResidence,
-                bloodType, father, mother, spouse, legalRepresentative, householdHead, relationshipToHouseholdHead,
-                phoneNumber, email, cardIssueDate);
+        return Optional.ofNullable(get(CARD_ISSUE_DATE));
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof CitizenProfile && values().equals(((CitizenProfile) o).values());
+        return this == o || o instanceof CitizenProfile && Arrays.equals(values, ((CitizenProfile) o).values);
     }
 
     @Override
     public int hashCode() {
-        return values().hashCode();
+        return Arrays.hashCode(values);
     }
 
     /** @return the masked number and the names of the optional fields present; no personal data in clear */
     @Override
     public String toString() {
-        List<Object> optional = values().subList(4, 4 + OPTIONAL.size());
         List<String> present = new ArrayList<>();
-        for (int i = 0; i < OPTIONAL.size(); i++) {
-            if (optional.get(i) != null) {
-                present.add(OPTIONAL.get(i));
+        for (Field<?> f : FIELDS.subList(REQUIRED, FIELDS.size())) {
+            if (values[f.index] != null) {
+                present.add(f.name);
             }
         }
-        return "CitizenProfile[number=" + personalNumber.masked() + ", present=" + present + "]";
+        return "CitizenProfile[number=" + personalNumber().masked() + ", present=" + present + "]";
+    }
+
+    /**
+     * One field of the profile, declared once: its position, its name (for messages), its type and the check that
+     * normalises a value given to the builder.
+     *
+     * @param <T> the value type
+     */
+    private static final class Field<T> {
+        private final int index;
+        private final String name;
+        private final Class<T> type;
+        private final UnaryOperator<T> check;
+
+        Field(int index, String name, Class<T> type, UnaryOperator<T> check) {
+            this.index = index;
+            this.name = name;
+            this.type = type;
+            this.check = check;
+        }
     }
 
     /**
@@ -251,35 +260,16 @@ public final class CitizenProfile {
      */
     public static final class Builder {
 
-        private PersonalNumber personalNumber;
-        private PersonName fullName;
-        private LocalDate birthDate;
-        private Sex sex;
-        private String placeOfBirthRegistration;
-        private String hometown;
-        private String ethnicity;
-        private String religion;
-        private String nationality;
-        private MaritalStatus maritalStatus;
-        private String permanentResidence;
-        private String temporaryResidence;
-        private String currentResidence;
-        private BloodType bloodType;
-        private RelatedPerson father;
-        private RelatedPerson mother;
-        private RelatedPerson spouse;
-        private RelatedPerson legalRepresentative;
-        private RelatedPerson householdHead;
-        private String relationshipToHouseholdHead;
-        private String phoneNumber;
-        private String email;
-        private LocalDate cardIssueDate;
+        private final Object[] values = new Object[FIELDS.size()];
 
         private Builder() {
         }
 
-        private static String onceText(String current, String value, String name) {
-            return once(current, ProfileText.text(value, name), name);
+        /** Checks and normalises a value, then sets it if the field is still unset. */
+        private <T> Builder set(Field<T> field, T value) {
+            T checked = field.check.apply(Objects.requireNonNull(value, field.name));
+            values[field.index] = once(values[field.index], checked, field.name);
+            return this;
         }
 
         /**
@@ -289,8 +279,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder personalNumber(PersonalNumber personalNumber) {
-            this.personalNumber = once(this.personalNumber, personalNumber, "personalNumber");
-            return this;
+            return set(PERSONAL_NUMBER, personalNumber);
         }
 
         /**
@@ -300,8 +289,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder fullName(PersonName fullName) {
-            this.fullName = once(this.fullName, fullName, "fullName");
-            return this;
+            return set(FULL_NAME, fullName);
         }
 
         /**
@@ -311,8 +299,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder birthDate(LocalDate birthDate) {
-            this.birthDate = once(this.birthDate, birthDate, "birthDate");
-            return this;
+            return set(BIRTH_DATE, birthDate);
         }
 
         /**
@@ -322,8 +309,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder sex(Sex sex) {
-            this.sex = once(this.sex, sex, "sex");
-            return this;
+            return set(SEX, sex);
         }
 
         /**
@@ -333,9 +319,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder placeOfBirthRegistration(String placeOfBirthRegistration) {
-            this.placeOfBirthRegistration =
-                    onceText(this.placeOfBirthRegistration, placeOfBirthRegistration, "placeOfBirthRegistration");
-            return this;
+            return set(PLACE_OF_BIRTH_REGISTRATION, placeOfBirthRegistration);
         }
 
         /**
@@ -345,8 +329,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder hometown(String hometown) {
-            this.hometown = onceText(this.hometown, hometown, "hometown");
-            return this;
+            return set(HOMETOWN, hometown);
         }
 
         /**
@@ -356,8 +339,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder ethnicity(String ethnicity) {
-            this.ethnicity = onceText(this.ethnicity, ethnicity, "ethnicity");
-            return this;
+            return set(ETHNICITY, ethnicity);
         }
 
         /**
@@ -367,8 +349,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder religion(String religion) {
-            this.religion = onceText(this.religion, religion, "religion");
-            return this;
+            return set(RELIGION, religion);
         }
 
         /**
@@ -378,8 +359,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder nationality(String nationality) {
-            this.nationality = onceText(this.nationality, nationality, "nationality");
-            return this;
+            return set(NATIONALITY, nationality);
         }
 
         /**
@@ -389,8 +369,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder maritalStatus(MaritalStatus maritalStatus) {
-            this.maritalStatus = once(this.maritalStatus, maritalStatus, "maritalStatus");
-            return this;
+            return set(MARITAL_STATUS, maritalStatus);
         }
 
         /**
@@ -400,8 +379,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder permanentResidence(String permanentResidence) {
-            this.permanentResidence = onceText(this.permanentResidence, permanentResidence, "permanentResidence");
-            return this;
+            return set(PERMANENT_RESIDENCE, permanentResidence);
         }
 
         /**
@@ -411,8 +389,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder temporaryResidence(String temporaryResidence) {
-            this.temporaryResidence = onceText(this.temporaryResidence, temporaryResidence, "temporaryResidence");
-            return this;
+            return set(TEMPORARY_RESIDENCE, temporaryResidence);
         }
 
         /**
@@ -422,8 +399,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder currentResidence(String currentResidence) {
-            this.currentResidence = onceText(this.currentResidence, currentResidence, "currentResidence");
-            return this;
+            return set(CURRENT_RESIDENCE, currentResidence);
         }
 
         /**
@@ -433,8 +409,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder bloodType(BloodType bloodType) {
-            this.bloodType = once(this.bloodType, bloodType, "bloodType");
-            return this;
+            return set(BLOOD_TYPE, bloodType);
         }
 
         /**
@@ -444,8 +419,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder father(RelatedPerson father) {
-            this.father = once(this.father, father, "father");
-            return this;
+            return set(FATHER, father);
         }
 
         /**
@@ -455,8 +429,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder mother(RelatedPerson mother) {
-            this.mother = once(this.mother, mother, "mother");
-            return this;
+            return set(MOTHER, mother);
         }
 
         /**
@@ -466,8 +439,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder spouse(RelatedPerson spouse) {
-            this.spouse = once(this.spouse, spouse, "spouse");
-            return this;
+            return set(SPOUSE, spouse);
         }
 
         /**
@@ -477,8 +449,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder legalRepresentative(RelatedPerson legalRepresentative) {
-            this.legalRepresentative = once(this.legalRepresentative, legalRepresentative, "legalRepresentative");
-            return this;
+            return set(LEGAL_REPRESENTATIVE, legalRepresentative);
         }
 
         /**
@@ -488,8 +459,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder householdHead(RelatedPerson householdHead) {
-            this.householdHead = once(this.householdHead, householdHead, "householdHead");
-            return this;
+            return set(HOUSEHOLD_HEAD, householdHead);
         }
 
         /**
@@ -499,9 +469,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder relationshipToHouseholdHead(String relationshipToHouseholdHead) {
-            this.relationshipToHouseholdHead = onceText(this.relationshipToHouseholdHead, relationshipToHouseholdHead,
-                    "relationshipToHouseholdHead");
-            return this;
+            return set(RELATIONSHIP_TO_HOUSEHOLD_HEAD, relationshipToHouseholdHead);
         }
 
         /**
@@ -511,9 +479,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder phoneNumber(String phoneNumber) {
-            Objects.requireNonNull(phoneNumber, "phoneNumber");
-            this.phoneNumber = once(this.phoneNumber, ProfileText.phone(phoneNumber), "phoneNumber");
-            return this;
+            return set(PHONE_NUMBER, phoneNumber);
         }
 
         /**
@@ -523,9 +489,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder email(String email) {
-            Objects.requireNonNull(email, "email");
-            this.email = once(this.email, ProfileText.email(email), "email");
-            return this;
+            return set(EMAIL, email);
         }
 
         /**
@@ -535,8 +499,7 @@ public final class CitizenProfile {
          * @return this builder
          */
         public Builder cardIssueDate(LocalDate cardIssueDate) {
-            this.cardIssueDate = once(this.cardIssueDate, cardIssueDate, "cardIssueDate");
-            return this;
+            return set(CARD_ISSUE_DATE, cardIssueDate);
         }
 
         /**

@@ -1,5 +1,8 @@
 package io.github.eidvn.core.identity;
 
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -192,7 +195,7 @@ public final class HealthInsuranceNumber {
     }
 
     /** Why a health-insurance number was rejected, with Vietnamese and English messages. */
-    public enum Reason {
+    public enum Reason implements BilingualText {
         /** Null or empty input. */
         EMPTY("Chưa nhập mã số bảo hiểm y tế.", "No health-insurance number was given."),
         /** Neither 15 nor 10 characters. */
@@ -216,67 +219,41 @@ public final class HealthInsuranceNumber {
             this.english = english;
         }
 
-        /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
-        /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
-        }
-
-        /**
-         * The message for a locale: Vietnamese for language {@code vi}, English otherwise.
-         *
-         * @param locale the locale
-         * @return the message
-         */
-        public String message(Locale locale) {
-            return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese : english;
         }
     }
 
     /** The outcome of {@link HealthInsuranceNumber#parse(CharSequence)}. */
-    public sealed interface ParseResult permits ParseResult.Valid, ParseResult.Invalid {
+    public sealed interface ParseResult extends Outcome<HealthInsuranceNumber, Reason>
+            permits ParseResult.Valid, ParseResult.Invalid {
 
         /** @return true for {@link Valid} */
-        boolean isValid();
-
-        /** @return the number for {@link Valid}, empty for {@link Invalid} */
-        Optional<HealthInsuranceNumber> toOptional();
-
-        /**
-         * The number, or an exception naming the reason.
-         *
-         * @return the number
-         * @throws IllegalArgumentException for {@link Invalid}
-         */
-        HealthInsuranceNumber orElseThrow();
+        default boolean isValid() {
+            return isSuccess();
+        }
 
         /**
          * A well-formed number.
          *
          * @param number the parsed number
          */
-        record Valid(HealthInsuranceNumber number) implements ParseResult {
+        record Valid(HealthInsuranceNumber number)
+                implements ParseResult, Outcome.Success<HealthInsuranceNumber, Reason> {
             /** @param number the parsed number, not null */
             public Valid {
                 Objects.requireNonNull(number, "number");
             }
 
+            /** @return {@link #number()} */
             @Override
-            public boolean isValid() {
-                return true;
-            }
-
-            @Override
-            public Optional<HealthInsuranceNumber> toOptional() {
-                return Optional.of(number);
-            }
-
-            @Override
-            public HealthInsuranceNumber orElseThrow() {
+            public HealthInsuranceNumber value() {
                 return number;
             }
         }
@@ -285,9 +262,10 @@ public final class HealthInsuranceNumber {
          * A rejected input.
          *
          * @param reason why
-         * @param detail a technical explanation in English
+         * @param detail a technical explanation in English; it never repeats the input in full
          */
-        record Invalid(Reason reason, String detail) implements ParseResult {
+        record Invalid(Reason reason, String detail)
+                implements ParseResult, Outcome.Failure<HealthInsuranceNumber, Reason> {
             /**
              * @param reason why, not null
              * @param detail explanation, not null
@@ -298,18 +276,8 @@ public final class HealthInsuranceNumber {
             }
 
             @Override
-            public boolean isValid() {
-                return false;
-            }
-
-            @Override
-            public Optional<HealthInsuranceNumber> toOptional() {
-                return Optional.empty();
-            }
-
-            @Override
-            public HealthInsuranceNumber orElseThrow() {
-                throw new IllegalArgumentException("invalid health-insurance number: " + reason + ": " + detail);
+            public String describe() {
+                return "invalid health-insurance number: " + reason + ": " + detail;
             }
         }
     }

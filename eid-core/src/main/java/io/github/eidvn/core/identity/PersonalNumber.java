@@ -1,5 +1,10 @@
 package io.github.eidvn.core.identity;
 
+import static io.github.eidvn.core.internal.Once.once;
+
+import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Outcome;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -252,7 +257,7 @@ public final class PersonalNumber {
     /**
      * Why a personal number was rejected, with Vietnamese and English messages for people.
      */
-    public enum Reason {
+    public enum Reason implements BilingualText {
         /** Null or empty input. */
         EMPTY("Chưa nhập số định danh cá nhân.", "No personal identification number was given."),
         /** Not 12 characters. */
@@ -285,69 +290,43 @@ public final class PersonalNumber {
             this.english = english;
         }
 
-        /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vietnamese;
         }
 
-        /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return english;
-        }
-
-        /**
-         * The message for a locale: Vietnamese for language {@code vi}, English otherwise.
-         *
-         * @param locale the locale
-         * @return the message
-         */
-        public String message(Locale locale) {
-            return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese : english;
         }
     }
 
     /**
      * The outcome of {@link PersonalNumber#parse(CharSequence)}.
      */
-    public sealed interface ParseResult permits ParseResult.Valid, ParseResult.Invalid {
+    public sealed interface ParseResult extends Outcome<PersonalNumber, Reason>
+            permits ParseResult.Valid, ParseResult.Invalid {
 
         /** @return true for {@link Valid} */
-        boolean isValid();
-
-        /** @return the number for {@link Valid}, empty for {@link Invalid} */
-        Optional<PersonalNumber> toOptional();
-
-        /**
-         * The number, or an exception naming the reason (for known-good input).
-         *
-         * @return the number
-         * @throws IllegalArgumentException for {@link Invalid}
-         */
-        PersonalNumber orElseThrow();
+        default boolean isValid() {
+            return isSuccess();
+        }
 
         /**
          * A well-formed number.
          *
          * @param number the parsed number
          */
-        record Valid(PersonalNumber number) implements ParseResult {
+        record Valid(PersonalNumber number)
+                implements ParseResult, Outcome.Success<PersonalNumber, Reason> {
             /** @param number the parsed number, not null */
             public Valid {
                 Objects.requireNonNull(number, "number");
             }
 
+            /** @return {@link #number()} */
             @Override
-            public boolean isValid() {
-                return true;
-            }
-
-            @Override
-            public Optional<PersonalNumber> toOptional() {
-                return Optional.of(number);
-            }
-
-            @Override
-            public PersonalNumber orElseThrow() {
+            public PersonalNumber value() {
                 return number;
             }
         }
@@ -358,7 +337,8 @@ public final class PersonalNumber {
          * @param reason why
          * @param detail a technical explanation in English; it never repeats the input in full
          */
-        record Invalid(Reason reason, String detail) implements ParseResult {
+        record Invalid(Reason reason, String detail)
+                implements ParseResult, Outcome.Failure<PersonalNumber, Reason> {
             /**
              * @param reason why, not null
              * @param detail explanation, not null
@@ -369,18 +349,8 @@ public final class PersonalNumber {
             }
 
             @Override
-            public boolean isValid() {
-                return false;
-            }
-
-            @Override
-            public Optional<PersonalNumber> toOptional() {
-                return Optional.empty();
-            }
-
-            @Override
-            public PersonalNumber orElseThrow() {
-                throw new IllegalArgumentException("invalid personal number: " + reason + ": " + detail);
+            public String describe() {
+                return "invalid personal number: " + reason + ": " + detail;
             }
         }
     }
@@ -455,9 +425,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder allowCodesOutsideProvinceTable() {
-                if (allowCodesOutsideProvinceTable) {
-                    throw new IllegalStateException("allowCodesOutsideProvinceTable already set");
-                }
+                once(allowCodesOutsideProvinceTable, "allowCodesOutsideProvinceTable");
                 allowCodesOutsideProvinceTable = true;
                 return this;
             }
@@ -469,11 +437,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder expectedBirthDate(LocalDate birthDate) {
-                Objects.requireNonNull(birthDate, "birthDate");
-                if (expectedBirthDate != null) {
-                    throw new IllegalStateException("expectedBirthDate already set");
-                }
-                expectedBirthDate = birthDate;
+                this.expectedBirthDate = once(this.expectedBirthDate, birthDate, "expectedBirthDate");
                 return this;
             }
 
@@ -484,11 +448,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder expectedSex(Sex sex) {
-                Objects.requireNonNull(sex, "sex");
-                if (expectedSex != null) {
-                    throw new IllegalStateException("expectedSex already set");
-                }
-                expectedSex = sex;
+                this.expectedSex = once(this.expectedSex, sex, "expectedSex");
                 return this;
             }
 
@@ -499,11 +459,7 @@ public final class PersonalNumber {
              * @return this builder
              */
             public Builder clock(Clock clock) {
-                Objects.requireNonNull(clock, "clock");
-                if (this.clock != null) {
-                    throw new IllegalStateException("clock already set");
-                }
-                this.clock = clock;
+                this.clock = once(this.clock, clock, "clock");
                 return this;
             }
 

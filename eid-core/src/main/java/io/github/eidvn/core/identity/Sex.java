@@ -1,23 +1,27 @@
 package io.github.eidvn.core.identity;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Sex as recorded in the population registry and encoded in the personal identification number.
  */
-public enum Sex {
+public enum Sex implements BilingualText {
     /** Nam. */
-    MALE("male", "Nam"),
+    MALE("male", "Nam", "Male"),
     /** Nữ. */
-    FEMALE("female", "Nữ");
+    FEMALE("female", "Nữ", "Female");
 
     private final String oidcValue;
     private final String vietnamese;
+    private final String english;
 
-    Sex(String oidcValue, String vietnamese) {
+    Sex(String oidcValue, String vietnamese, String english) {
         this.oidcValue = oidcValue;
         this.vietnamese = vietnamese;
+        this.english = english;
     }
 
     /**
@@ -34,8 +38,19 @@ public enum Sex {
      *
      * @return {@code "Nam"} or {@code "Nữ"}
      */
+    @Override
     public String vietnamese() {
         return vietnamese;
+    }
+
+    /**
+     * The English word.
+     *
+     * @return {@code "Male"} or {@code "Female"}
+     */
+    @Override
+    public String english() {
+        return english;
     }
 
     /**

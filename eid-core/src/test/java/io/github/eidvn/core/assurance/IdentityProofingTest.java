@@ -504,13 +504,13 @@ class IdentityProofingTest {
     @Test
     void reasons_haveVietnameseAndEnglishMessages() {
         for (Reason r : Reason.values()) {
-            assertThat(r.messageVi()).isNotBlank().isNotEqualTo(r.messageEn());
-            assertThat(r.message(new Locale("vi"))).isEqualTo(r.messageVi());
-            assertThat(r.message(Locale.ENGLISH)).isEqualTo(r.messageEn());
+            assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+            assertThat(r.message(new Locale("vi"))).isEqualTo(r.vietnamese());
+            assertThat(r.message(Locale.ENGLISH)).isEqualTo(r.english());
         }
         for (IdentityField f : IdentityField.values()) {
-            assertThat(f.labelVi()).isNotBlank();
-            assertThat(f.labelEn()).isNotBlank();
+            assertThat(f.vietnamese()).isNotBlank();
+            assertThat(f.english()).isNotBlank();
         }
     }
 }

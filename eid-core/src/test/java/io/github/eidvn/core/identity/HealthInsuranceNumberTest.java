@@ -65,8 +65,8 @@ class HealthInsuranceNumberTest {
 
     @Test
     void benefitLevel_descriptionsInBothLanguages() {
-        assertThat(BenefitLevel.LEVEL_1.descriptionVi()).contains("không giới hạn");
-        assertThat(BenefitLevel.LEVEL_1.descriptionEn()).contains("without a cap");
+        assertThat(BenefitLevel.LEVEL_1.vietnamese()).contains("không giới hạn");
+        assertThat(BenefitLevel.LEVEL_1.english()).contains("without a cap");
         assertThat(BenefitLevel.ofCode(0)).isEmpty();
         assertThat(BenefitLevel.ofCode(6)).isEmpty();
     }
@@ -117,8 +117,8 @@ class HealthInsuranceNumberTest {
     @Test
     void reasons_haveBothLanguages() {
         for (Reason r : Reason.values()) {
-            assertThat(r.message(Locale.forLanguageTag("vi"))).isEqualTo(r.messageVi()).isNotBlank();
-            assertThat(r.message(Locale.US)).isEqualTo(r.messageEn()).isNotBlank();
+            assertThat(r.message(Locale.forLanguageTag("vi"))).isEqualTo(r.vietnamese()).isNotBlank();
+            assertThat(r.message(Locale.US)).isEqualTo(r.english()).isNotBlank();
         }
     }
 }

@@ -28,7 +28,7 @@ class PersonalNumberFuzzTest {
         } else {
             PersonalNumber.ParseResult.Invalid invalid = (PersonalNumber.ParseResult.Invalid) r;
             assertThat(invalid.reason()).isNotNull();
-            assertThat(invalid.reason().messageVi()).isNotBlank();
+            assertThat(invalid.reason().vietnamese()).isNotBlank();
         }
         PersonalNumber.parse(text, PersonalNumber.ParseOptions.builder().allowCodesOutsideProvinceTable().build());
     }

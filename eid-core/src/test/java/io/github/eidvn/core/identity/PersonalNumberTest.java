@@ -206,10 +206,10 @@ class PersonalNumberTest {
     @Test
     void reasons_haveVietnameseAndEnglishMessages() {
         for (Reason r : Reason.values()) {
-            assertThat(r.messageVi()).isNotBlank().isNotEqualTo(r.messageEn());
-            assertThat(r.messageEn()).isNotBlank();
-            assertThat(r.message(Locale.forLanguageTag("vi-VN"))).isEqualTo(r.messageVi());
-            assertThat(r.message(Locale.ENGLISH)).isEqualTo(r.messageEn());
+            assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+            assertThat(r.english()).isNotBlank();
+            assertThat(r.message(Locale.forLanguageTag("vi-VN"))).isEqualTo(r.vietnamese());
+            assertThat(r.message(Locale.ENGLISH)).isEqualTo(r.english());
         }
     }
 }

@@ -28,8 +28,8 @@ class CheckInController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decision", d.decision().name());
         out.put("status", d.status().name());
-        out.put("message_vi", d.messageVi());
-        out.put("message_en", d.messageEn());
+        out.put("message_vi", d.vietnamese());
+        out.put("message_en", d.english());
         d.reasonCode().ifPresent(r -> out.put("reason", r));
         return out;
     }

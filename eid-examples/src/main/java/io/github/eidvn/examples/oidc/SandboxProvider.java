@@ -278,7 +278,7 @@ public final class SandboxProvider implements AutoCloseable {
                 .append(esc(a.transactionId())).append("\">");
         for (CitizenField f : a.fields()) {
             b.append("<label><input type=checkbox name=field value=\"").append(f.claimName()).append("\" checked> ")
-                    .append(esc(f.labelVi())).append(" / ").append(esc(f.labelEn())).append("</label><br>");
+                    .append(esc(f.vietnamese())).append(" / ").append(esc(f.english())).append("</label><br>");
         }
         b.append("<p>Căn cứ Nghị định 13/2023/NĐ-CP, bạn có thể rút lại sự đồng ý bất cứ lúc nào. / Under Decree "
                 + "13/2023/ND-CP you may withdraw this consent at any time.</p>");

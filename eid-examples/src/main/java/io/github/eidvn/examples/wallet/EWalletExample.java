@@ -387,7 +387,7 @@ public final class EWalletExample {
                 LINK_FIELDS, Duration.ofDays(365));
         ledger.record(citizen.personalNumber(), issued);
         out.println("   Công dân đồng ý chia sẻ / the citizen consents to share: " + LINK_FIELDS.stream()
-                .map(f -> f.labelVi() + " / " + f.labelEn()).collect(Collectors.joining(", ")));
+                .map(f -> f.vietnamese() + " / " + f.english()).collect(Collectors.joining(", ")));
 
         // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
         ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));
@@ -629,8 +629,8 @@ public final class EWalletExample {
                     : d instanceof TransferDecision.StepUp ? " [" + ((TransferDecision.StepUp) d).rule() + "]"
                     : " [" + ((TransferDecision.Refused) d).refusal() + "]";
             out.println("      " + label + ": " + d.outcome() + rule);
-            out.println("        " + d.messageVi());
-            out.println("        " + d.messageEn());
+            out.println("        " + d.vietnamese());
+            out.println("        " + d.english());
         }
     }
 

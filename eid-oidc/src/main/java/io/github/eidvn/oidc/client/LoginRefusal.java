@@ -1,9 +1,11 @@
 package io.github.eidvn.oidc.client;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * Why a login did not complete, with messages for the citizen in Vietnamese and English.
  */
-public enum LoginRefusal {
+public enum LoginRefusal implements BilingualText {
     /** The provider could not be reached, or answered with something that is not OpenID Connect. */
     PROVIDER_UNAVAILABLE("Không kết nối được với hệ thống định danh điện tử. Vui lòng thử lại sau.",
             "The e-ID provider could not be reached. Please try again later."),

@@ -1,10 +1,12 @@
 package io.github.eidvn.oidc.provider;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * Why the provider could not continue an authorization where no redirect to the client is safe (the request is
  * unknown, so its redirect URI is not trusted): the integrator shows the message on its own page.
  */
-public enum ProviderRefusal {
+public enum ProviderRefusal implements BilingualText {
     /** The request URI is unknown, already used, expired, or belongs to another client. */
     UNKNOWN_REQUEST("Yêu cầu đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng quay lại trang dịch vụ và thử lại.",
             "The login request is invalid or has expired. Go back to the service and try again."),

@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.banking;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -74,7 +76,7 @@ public final class AccountOpeningRules {
     }
 
     /** Why an online opening was refused, with messages for the customer. */
-    public enum Refusal {
+    public enum Refusal implements BilingualText {
         /** A joint account cannot be opened online. */
         JOINT_ACCOUNT("Không mở tài khoản thanh toán chung bằng phương thức điện tử (Thông tư 17/2024/TT-NHNN).",
                 "A joint payment account cannot be opened online (Circular 17/2024/TT-NHNN)."),
@@ -98,11 +100,13 @@ public final class AccountOpeningRules {
         }
 
         /** @return the message in Vietnamese */
+        @Override
         public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
+        @Override
         public String english() {
             return english;
         }

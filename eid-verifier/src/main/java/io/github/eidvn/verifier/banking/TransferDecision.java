@@ -1,5 +1,7 @@
 package io.github.eidvn.verifier.banking;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * <p>Every answer has a message for the customer in Vietnamese and English. Values are immutable; only
  * {@link TransferRules} makes them.
  */
-public sealed interface TransferDecision permits TransferDecision.Allow, TransferDecision.StepUp,
+public sealed interface TransferDecision extends BilingualText permits TransferDecision.Allow, TransferDecision.StepUp,
         TransferDecision.Refused {
 
     /** The four answers, for a {@code switch}. */
@@ -67,7 +69,7 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
     }
 
     /** Why a transfer request was refused, with messages for the customer. */
-    enum Refusal {
+    enum Refusal implements BilingualText {
         /** The amount is zero or negative. */
         INVALID_AMOUNT("Số tiền không hợp lệ.", "The amount is not valid."),
         /** The amount is over the largest amount one transfer may have. */
@@ -102,11 +104,13 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         }
 
         /** @return the message in Vietnamese */
+        @Override
         public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
+        @Override
         public String english() {
             return english;
         }
@@ -116,20 +120,12 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
     Outcome outcome();
 
     /** @return the message for the customer in Vietnamese */
-    String messageVi();
+    @Override
+    String vietnamese();
 
     /** @return the message for the customer in English */
-    String messageEn();
-
-    /**
-     * The message in a locale's language: Vietnamese for {@code vi}, English otherwise.
-     *
-     * @param locale the locale
-     * @return the message
-     */
-    default String message(Locale locale) {
-        return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? messageVi() : messageEn();
-    }
+    @Override
+    String english();
 
     /**
      * The transfer may go ahead; its amount was added to the account's day total in the same atomic step that
@@ -191,12 +187,12 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         }
 
         @Override
-        public String messageVi() {
+        public String vietnamese() {
             return messageVi;
         }
 
         @Override
-        public String messageEn() {
+        public String english() {
             return messageEn;
         }
 
@@ -279,12 +275,12 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         }
 
         @Override
-        public String messageVi() {
+        public String vietnamese() {
             return messageVi;
         }
 
         @Override
-        public String messageEn() {
+        public String english() {
             return messageEn;
         }
 
@@ -321,12 +317,12 @@ public sealed interface TransferDecision permits TransferDecision.Allow, Transfe
         }
 
         @Override
-        public String messageVi() {
+        public String vietnamese() {
             return refusal.vietnamese();
         }
 
         @Override
-        public String messageEn() {
+        public String english() {
             return refusal.english();
         }
 

@@ -16,6 +16,7 @@ import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.core.identity.PersonName;
 import io.github.eidvn.core.identity.Sex;
+import io.github.eidvn.core.result.BilingualText;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.Reason;
 
@@ -36,7 +37,7 @@ import io.github.eidvn.verifier.Reason;
  * number is always masked. {@link #toString()} holds no personal data; {@link #detail()} is a technical detail for
  * logs, never personal data.
  */
-public final class CheckInDecision {
+public final class CheckInDecision implements BilingualText {
 
     /** The three answers a reception desk shows, one colour each; every {@link Status} maps to exactly one. */
     public enum Decision {
@@ -109,7 +110,7 @@ public final class CheckInDecision {
     }
 
     /** Something the receptionist must do or know besides the decision, in Vietnamese and English. */
-    public enum Notice {
+    public enum Notice implements BilingualText {
         /** The identity is not verified: compare the photo on the ID card with the patient. */
         COMPARE_PHOTO("Đối chiếu ảnh trên thẻ căn cước với người bệnh.",
                 "Compare the photo on the ID card with the patient."),
@@ -127,11 +128,13 @@ public final class CheckInDecision {
         }
 
         /** @return the text in Vietnamese */
+        @Override
         public String vietnamese() {
             return vi;
         }
 
         /** @return the text in English */
+        @Override
         public String english() {
             return en;
         }
@@ -271,16 +274,16 @@ public final class CheckInDecision {
         switch (status) {
             case VALID:
                 vi = "Thẻ BHYT còn hiệu lực (từ " + from + " đến " + to + "). Mức hưởng " + level.code() + ": "
-                        + level.descriptionVi() + ".";
+                        + level.vietnamese() + ".";
                 en = "The health-insurance card is valid (" + from + " to " + to + "). Benefit level "
-                        + level.code() + ": " + level.descriptionEn() + ".";
+                        + level.code() + ": " + level.english() + ".";
                 break;
             case VALID_IDENTITY_UNVERIFIED:
                 vi = "Tra cứu theo số định danh cá nhân: thẻ BHYT còn hiệu lực (từ " + from + " đến " + to
-                        + "). Mức hưởng " + level.code() + ": " + level.descriptionVi() + ". Mã QR trên thẻ căn cước"
+                        + "). Mức hưởng " + level.code() + ": " + level.vietnamese() + ". Mã QR trên thẻ căn cước"
                         + " không có chữ ký số: đối chiếu ảnh trên thẻ căn cước với người bệnh.";
                 en = "Looked up by the personal number: the health-insurance card is valid (" + from + " to " + to
-                        + "). Benefit level " + level.code() + ": " + level.descriptionEn() + ". The ID card QR has"
+                        + "). Benefit level " + level.code() + ": " + level.english() + ". The ID card QR has"
                         + " no digital signature: compare the photo on the ID card with the patient.";
                 break;
             case CARD_EXPIRED:
@@ -463,23 +466,33 @@ public final class CheckInDecision {
     }
 
     /** @return the message for the receptionist in Vietnamese */
-    public String messageVi() {
+    @Override
+    public String vietnamese() {
         return messageVi;
     }
 
     /** @return the message for the receptionist in English */
-    public String messageEn() {
+    @Override
+    public String english() {
         return messageEn;
     }
 
     /**
-     * The message in a locale's language: Vietnamese for {@code vi}, English otherwise.
-     *
-     * @param locale the locale
-     * @return the message
+     * @return the message for the receptionist in Vietnamese
+     * @deprecated use {@link #vietnamese()}, the name every bilingual text of eid uses; removed in the next release
      */
-    public String message(Locale locale) {
-        return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? messageVi : messageEn;
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public String messageVi() {
+        return vietnamese();
+    }
+
+    /**
+     * @return the message for the receptionist in English
+     * @deprecated use {@link #english()}; removed in the next release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public String messageEn() {
+        return english();
     }
 
     /**

@@ -44,7 +44,7 @@ import io.github.eidvn.verifier.Verified;
  *         .lookup(HttpInsuranceLookup.builder().baseUri(URI.create("https://bhyt-gw.benhvien.local/")).build())
  *         .build();
  * CheckInDecision d = desk.check(scannedText);   // or desk.check(photoBytes)
- * show(d.messageVi(), d.patient(), d.insurance());
+ * show(d.vietnamese(), d.patient(), d.insurance());
  * }</pre>
  *
  * <p>Decisions, in order (Công văn 931/BYT-BH):

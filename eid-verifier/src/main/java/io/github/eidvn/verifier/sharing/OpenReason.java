@@ -1,9 +1,11 @@
 package io.github.eidvn.verifier.sharing;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /**
  * Why a sealed delivery was refused, with messages in Vietnamese and English for the party's staff.
  */
-public enum OpenReason {
+public enum OpenReason implements BilingualText {
     /** Not a well-formed compact JWE, inner JWS or claim set. */
     MALFORMED("Gói dữ liệu không đúng định dạng.", "The data package is not in a valid format."),
     /** Longer than the limit, checked before parsing. */
@@ -76,11 +78,13 @@ public enum OpenReason {
     }
 
     /** @return the message in Vietnamese */
+    @Override
     public String vietnamese() {
         return vietnamese;
     }
 
     /** @return the message in English */
+    @Override
     public String english() {
         return english;
     }

@@ -73,8 +73,8 @@ class StateBankRulesTest {
         TransferDecision first = rules.decide(t(50_000), TransferEvidence.otp());
         assertThat(first.outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
         assertThat(rule(first)).isEqualTo(Rule.FIRST_ONLINE_TRANSACTION);
-        assertThat(first.messageVi()).contains("Giao dịch trực tuyến đầu tiên", "2345/QĐ-NHNN");
-        assertThat(first.messageEn()).contains("first online transaction");
+        assertThat(first.vietnamese()).contains("Giao dịch trực tuyến đầu tiên", "2345/QĐ-NHNN");
+        assertThat(first.english()).contains("first online transaction");
         String challenge = ((TransferDecision.StepUp) first).challenge().orElseThrow();
 
         TransferDecision allowed = rules.decide(t(50_000), BankFixtures.face(clock, challenge));
@@ -91,7 +91,7 @@ class StateBankRulesTest {
                 BankFixtures.HOLDER);
         TransferDecision d = rules.decide(onTablet, TransferEvidence.otp());
         assertThat(rule(d)).isEqualTo(Rule.NEW_DEVICE);
-        assertThat(d.messageVi()).contains("thiết bị mới");
+        assertThat(d.vietnamese()).contains("thiết bị mới");
         assertThat(BankFixtures.decideWithFace(rules, onTablet, clock).outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(rules.decide(onTablet, TransferEvidence.otp()).outcome()).isEqualTo(Outcome.ALLOW);
         // going back to the old phone is a different device again
@@ -112,7 +112,7 @@ class StateBankRulesTest {
         BankFixtures.deviceKnown(rules, clock, "wallet-0043");
         TransferDecision d = rules.decide(over, TransferEvidence.otp());
         assertThat(rule(d)).isEqualTo(Rule.WALLET_TOP_UP_OVER_LIMIT);
-        assertThat(d.messageVi()).contains("Nạp tiền vào ví điện tử trên 10.000.000 đ");
+        assertThat(d.vietnamese()).contains("Nạp tiền vào ví điện tử trên 10.000.000 đ");
         assertThat(rules.walletTopUpBiometricAboveVnd()).isEqualTo(10_000_000);
         TransferRules lower = TransferRules.builder().stateStore(store).clock(clock)
                 .walletTopUpBiometricAboveVnd(5_000_000).build();
@@ -136,8 +136,8 @@ class StateBankRulesTest {
             TransferDecision d = rules.decide(transfer, TransferEvidence.otp().and(BankFixtures.face(clock,
                     rules.challenge(transfer))));
             assertThat(((TransferDecision.Refused) d).refusal()).as(kind.name()).isEqualTo(Refusal.HOLDER_NOT_VERIFIED);
-            assertThat(d.messageVi()).contains("sinh trắc học", "17/2024/TT-NHNN");
-            assertThat(d.messageEn()).contains("biometrics", "17/2024/TT-NHNN");
+            assertThat(d.vietnamese()).contains("sinh trắc học", "17/2024/TT-NHNN");
+            assertThat(d.english()).contains("biometrics", "17/2024/TT-NHNN");
         }
         assertThat(rules.dayTotalVnd(ACCOUNT)).isZero();
         // on 31 December 2024 (Vietnam) the circular's deadline had not come
@@ -162,7 +162,7 @@ class StateBankRulesTest {
                 holder(AccountHolder.Match.CHIP_AND_BIOMETRICS, LocalDate.of(2026, 9, 16)));
         TransferDecision d = rules.decide(expired, TransferEvidence.otp());
         assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(Refusal.ID_CARD_EXPIRED);
-        assertThat(d.messageVi()).contains("hết hạn");
+        assertThat(d.vietnamese()).contains("hết hạn");
         AccountHolder lifelong = AccountHolder.builder().personalNumber(PersonalNumber.of(BankFixtures.HOLDER_NUMBER))
                 .matchedBy(AccountHolder.Match.LEVEL_2_EID).idCardWithoutExpiry().build();
         assertThat(rules.decide(BankFixtures.transfer(ACCOUNT, BankFixtures.DEVICE, Transfer.Kind.TRANSFER, 1_000,

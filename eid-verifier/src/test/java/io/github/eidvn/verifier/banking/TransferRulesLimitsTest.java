@@ -32,8 +32,8 @@ class TransferRulesLimitsTest {
         rules.decide(BankFixtures.transfer("wallet-1", 1_000_000), TransferEvidence.otp());
         TransferDecision second = rules.decide(BankFixtures.transfer("wallet-1", 2_000_000), TransferEvidence.otp());
         assertThat(second.outcome()).isEqualTo(TransferDecision.Outcome.ALLOW);
-        assertThat(second.messageVi()).contains("3.000.000");
-        assertThat(second.messageEn()).contains("3,000,000");
+        assertThat(second.vietnamese()).contains("3.000.000");
+        assertThat(second.english()).contains("3,000,000");
         assertThat(rules.dayTotalVnd("wallet-1")).isEqualTo(3_000_000);
     }
 

@@ -73,9 +73,9 @@ class TransferRulesTest {
         TransferDecision over = rules.decide(t(10_000_001), TransferEvidence.none());
         assertThat(over.outcome()).isEqualTo(Outcome.STEP_UP_BIOMETRIC);
         assertThat(((TransferDecision.StepUp) over).rule()).isEqualTo(Rule.SINGLE_TRANSFER_OVER_LIMIT);
-        assertThat(over.messageVi()).contains("trên 10.000.000 đ", "sinh trắc học", "chip", "mức độ 2",
+        assertThat(over.vietnamese()).contains("trên 10.000.000 đ", "sinh trắc học", "chip", "mức độ 2",
                 "2345/QĐ-NHNN");
-        assertThat(over.messageEn()).contains("over 10,000,000 VND", "biometric", "level-2");
+        assertThat(over.english()).contains("over 10,000,000 VND", "biometric", "level-2");
 
         assertThat(otp(10_000_000).outcome()).isEqualTo(Outcome.ALLOW);
         TransferDecision overWithOtp = otp(10_000_001);
@@ -96,7 +96,7 @@ class TransferRulesTest {
         TransferDecision d = otp(4_000_000);
         assertThat(d).isInstanceOf(TransferDecision.Allow.class);
         assertThat(((TransferDecision.Allow) d).satisfiedBy()).isEqualTo(TransferEvidence.Factor.OTP);
-        assertThat(d.messageVi()).contains("4.000.000 đ", "mã OTP");
+        assertThat(d.vietnamese()).contains("4.000.000 đ", "mã OTP");
         assertThat(d.message(Locale.ENGLISH)).contains("4,000,000 VND", "one-time password");
         assertThat(rules.dayTotalVnd("wallet-0042")).isEqualTo(4_000_000);
         assertThat(rules.dayTotalVnd("another-wallet")).isZero();
@@ -114,8 +114,8 @@ class TransferRulesTest {
         assertThat(s.rule()).isEqualTo(Rule.DAILY_TOTAL_CROSSES_LIMIT);
         assertThat(s.dayTotalBeforeVnd()).isEqualTo(20_000_000);
         assertThat(s.day()).isEqualTo(LocalDate.of(2026, 9, 17));
-        assertThat(one.messageVi()).contains("vượt 20.000.000 đ", "đã giao dịch 20.000.000 đ");
-        assertThat(one.messageEn()).contains("over 20,000,000 VND", "so far 20,000,000 VND");
+        assertThat(one.vietnamese()).contains("vượt 20.000.000 đ", "đã giao dịch 20.000.000 đ");
+        assertThat(one.english()).contains("over 20,000,000 VND", "so far 20,000,000 VND");
 
         TransferDecision crossed = face(rules, t(1));
         assertThat(crossed.outcome()).isEqualTo(Outcome.ALLOW);
@@ -197,7 +197,7 @@ class TransferRulesTest {
         assertThat(strict.decide(t(5_000_000), TransferEvidence.otp()).outcome()).isEqualTo(Outcome.ALLOW);
         TransferDecision crossing = strict.decide(t(3_000_001), TransferEvidence.otp());
         assertThat(((TransferDecision.StepUp) crossing).rule()).isEqualTo(Rule.DAILY_TOTAL_CROSSES_LIMIT);
-        assertThat(crossing.messageVi()).contains("vượt 8.000.000 đ");
+        assertThat(crossing.vietnamese()).contains("vượt 8.000.000 đ");
         assertThat(rules.biometricAboveVnd()).isEqualTo(TransferRules.DEFAULT_BIOMETRIC_ABOVE_VND);
         assertThat(rules.dailyBiometricAboveVnd()).isEqualTo(20_000_000);
     }
@@ -208,7 +208,7 @@ class TransferRulesTest {
             TransferDecision d = face(rules, t(bad));
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(TransferDecision.Refusal.INVALID_AMOUNT);
-            assertThat(d.messageVi()).isEqualTo("Số tiền không hợp lệ.");
+            assertThat(d.vietnamese()).isEqualTo("Số tiền không hợp lệ.");
         }
         TransferDecision huge = face(rules, t(Long.MAX_VALUE));
         assertThat(((TransferDecision.Refused) huge).refusal())
@@ -243,7 +243,7 @@ class TransferRulesTest {
         assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(down.decide(t(1_000), TransferEvidence.otp()).outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(((TransferDecision.Refused) d).refusal()).isEqualTo(TransferDecision.Refusal.CHECK_UNAVAILABLE);
-        assertThat(d.messageEn()).contains("try again");
+        assertThat(d.english()).contains("try again");
     }
 
     @Test
@@ -331,7 +331,7 @@ class TransferRulesTest {
                 MORNING.minusSeconds(30)), challenge(t(15_000_000))));
         assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(((TransferDecision.Allow) d).satisfiedBy()).isEqualTo(TransferEvidence.Factor.EID_LEVEL_2);
-        assertThat(d.messageVi()).contains("định danh điện tử mức độ 2");
+        assertThat(d.vietnamese()).contains("định danh điện tử mức độ 2");
     }
 
     @Test

@@ -60,8 +60,8 @@ class HospitalCheckInLookupTest {
         CheckInDecision.Insurance card = d.insurance().orElseThrow();
         assertThat(card.number()).isEqualTo("GD4797920012345");
         assertThat(card.validTo()).isEqualTo(LocalDate.of(2026, 12, 31)); // the current card, not last year's
-        assertThat(d.messageVi()).contains("đối chiếu ảnh trên thẻ căn cước với người bệnh", "còn hiệu lực");
-        assertThat(d.messageEn()).contains("compare the photo on the ID card with the patient");
+        assertThat(d.vietnamese()).contains("đối chiếu ảnh trên thẻ căn cước với người bệnh", "còn hiệu lực");
+        assertThat(d.english()).contains("compare the photo on the ID card with the patient");
 
         JsonNode j = new ObjectMapper().readTree(d.toJson());
         assertThat(j.get("decision").asText()).isEqualTo("VALID");
@@ -91,9 +91,9 @@ class HospitalCheckInLookupTest {
         assertThat(d.reasonCode()).hasValue("NO_VALID_CARD");
         assertThat(d.insurance()).isEmpty();
         assertThat(d.patient().orElseThrow().verified()).isFalse();
-        assertThat(d.messageVi()).contains("931/BYT-BH", "giải thích cho người bệnh", "thẻ BHYT",
+        assertThat(d.vietnamese()).contains("931/BYT-BH", "giải thích cho người bệnh", "thẻ BHYT",
                 "giấy tờ tùy thân có ảnh");
-        assertThat(d.messageEn()).contains("931/BYT-BH", "explain this to the patient", "photo ID");
+        assertThat(d.english()).contains("931/BYT-BH", "explain this to the patient", "photo ID");
     }
 
     @Test
@@ -104,7 +104,7 @@ class HospitalCheckInLookupTest {
         CheckInDecision d = desk.check(DUC);
         assertThat(d.status()).isEqualTo(Status.NO_VALID_CARD);
         assertThat(d.insurance().orElseThrow().validTo()).isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThat(d.messageVi()).contains("31/12/2026");
+        assertThat(d.vietnamese()).contains("31/12/2026");
     }
 
     @Test
@@ -146,8 +146,8 @@ class HospitalCheckInLookupTest {
             assertThat(d.status()).isEqualTo(Status.LOOKUP_UNAVAILABLE);
             assertThat(d.decision()).isEqualTo(Decision.CHECK_MANUALLY);
             assertThat(d.insurance()).isEmpty();
-            assertThat(d.messageVi()).contains("hệ thống tra cứu không phản hồi", "931/BYT-BH");
-            assertThat(d.messageEn()).contains("lookup is not answering");
+            assertThat(d.vietnamese()).contains("hệ thống tra cứu không phản hồi", "931/BYT-BH");
+            assertThat(d.english()).contains("lookup is not answering");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
         never.countDown();

@@ -92,10 +92,10 @@ class HospitalCheckInTest {
         assertThat(i.benefitLevel()).isEqualTo(BenefitLevel.LEVEL_4);
         assertThat(i.baseCoveragePercent()).isEqualTo(80);
         assertThat(i.facility()).isEqualTo("79024");
-        assertThat(d.messageVi()).contains("còn hiệu lực", "31/12/2026", "Mức hưởng 4", "80%");
-        assertThat(d.messageEn()).contains("valid", "31/12/2026", "Benefit level 4", "80%");
-        assertThat(d.message(Locale.forLanguageTag("vi-VN"))).isEqualTo(d.messageVi());
-        assertThat(d.message(Locale.ENGLISH)).isEqualTo(d.messageEn());
+        assertThat(d.vietnamese()).contains("còn hiệu lực", "31/12/2026", "Mức hưởng 4", "80%");
+        assertThat(d.english()).contains("valid", "31/12/2026", "Benefit level 4", "80%");
+        assertThat(d.message(Locale.forLanguageTag("vi-VN"))).isEqualTo(d.vietnamese());
+        assertThat(d.message(Locale.ENGLISH)).isEqualTo(d.english());
     }
 
     @Test
@@ -112,12 +112,12 @@ class HospitalCheckInTest {
                 .isEqualTo(Status.VALID);
         CheckInDecision expired = desk().check(qr(AssertionFixtures.NOW, withCard("2025-01-01", "2026-09-16")));
         assertThat(expired.status()).isEqualTo(Status.CARD_EXPIRED);
-        assertThat(expired.messageVi()).contains("hết hạn", "16/09/2026");
+        assertThat(expired.vietnamese()).contains("hết hạn", "16/09/2026");
         assertThat(expired.patient()).isPresent();
         assertThat(expired.insurance()).isPresent();
         CheckInDecision early = desk().check(qr(AssertionFixtures.NOW, withCard("2026-09-18", "2027-09-17")));
         assertThat(early.status()).isEqualTo(Status.CARD_NOT_YET_VALID);
-        assertThat(early.messageEn()).contains("not valid yet", "18/09/2026");
+        assertThat(early.english()).contains("not valid yet", "18/09/2026");
     }
 
     @Test
@@ -141,7 +141,7 @@ class HospitalCheckInTest {
         assertThat(d.status()).isEqualTo(Status.NO_INSURANCE_DATA);
         assertThat(d.patient().orElseThrow().verified()).isTrue();
         assertThat(d.insurance()).isEmpty();
-        assertThat(d.messageVi()).contains("thẻ BHYT");
+        assertThat(d.vietnamese()).contains("thẻ BHYT");
     }
 
     @Test
@@ -155,8 +155,8 @@ class HospitalCheckInTest {
         assertThat(p.maskedPersonalNumber()).hasValue("079******345");
         assertThat(p.assuranceLevel()).isEmpty();
         assertThat(d.insurance()).isEmpty();
-        assertThat(d.messageVi()).contains("931/BYT-BH", "thẻ BHYT", "giấy tờ tùy thân có ảnh", "CHƯA ĐƯỢC XÁC THỰC");
-        assertThat(d.messageEn()).contains("931/BYT-BH", "health-insurance card", "photo ID", "UNVERIFIED");
+        assertThat(d.vietnamese()).contains("931/BYT-BH", "thẻ BHYT", "giấy tờ tùy thân có ảnh", "CHƯA ĐƯỢC XÁC THỰC");
+        assertThat(d.english()).contains("931/BYT-BH", "health-insurance card", "photo ID", "UNVERIFIED");
     }
 
     @Test
@@ -167,8 +167,8 @@ class HospitalCheckInTest {
         CheckInDecision replay = desk.check(text);
         assertThat(replay.status()).isEqualTo(Status.REJECTED);
         assertThat(replay.reason()).hasValue(Reason.REPLAYED);
-        assertThat(replay.messageVi()).contains(Reason.REPLAYED.vietnamese());
-        assertThat(replay.messageEn()).contains(Reason.REPLAYED.english());
+        assertThat(replay.vietnamese()).contains(Reason.REPLAYED.vietnamese());
+        assertThat(replay.english()).contains(Reason.REPLAYED.english());
         assertThat(replay.patient()).isEmpty();
         assertThat(replay.insurance()).isEmpty();
 
@@ -211,8 +211,8 @@ class HospitalCheckInTest {
         CheckInDecision d = desk().check(new byte[] {1, 2, 3});
         assertThat(d.status()).isEqualTo(Status.UNREADABLE);
         assertThat(d.reason()).isEmpty();
-        assertThat(d.messageVi()).isNotBlank();
-        assertThat(d.messageEn()).isNotBlank();
+        assertThat(d.vietnamese()).isNotBlank();
+        assertThat(d.english()).isNotBlank();
     }
 
     @Test

@@ -43,6 +43,6 @@ class TenDigitBhytCheckInTest {
         CheckInDecision.Insurance i = d.insurance().orElseThrow();
         assertThat(i.number()).isEqualTo("0120878811");
         assertThat(i.benefitLevel()).isEqualTo(BenefitLevel.LEVEL_2);
-        assertThat(d.messageEn()).contains("Base rate 100%");
+        assertThat(d.english()).contains("Base rate 100%");
     }
 }

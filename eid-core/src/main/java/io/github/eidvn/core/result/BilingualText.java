@@ -1,0 +1,37 @@
+package io.github.eidvn.core.result;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A text for people in Vietnamese and English: every reason, refusal and label enum of eid implements it, so a
+ * desk page, a CLI or a log shows any of them the same way.
+ *
+ * <p>An enum adopts it by declaring {@code implements BilingualText} and providing the two methods (usually from two
+ * constructor arguments); {@link #message(Locale)} comes for free. Both texts are complete sentences or labels, never
+ * blank and never the same.
+ */
+public interface BilingualText {
+
+    /** @return the text in Vietnamese */
+    String vietnamese();
+
+    /** @return the text in English */
+    String english();
+
+    /**
+     * The text for a locale.
+     *
+     * @param locale the reader's locale
+     * @return {@link #vietnamese()} for language {@code vi}, {@link #english()} for any other language
+     * @throws NullPointerException if {@code locale} is null
+     */
+    default String message(Locale locale) {
+        return "vi".equals(Objects.requireNonNull(locale, "locale").getLanguage()) ? vietnamese() : english();
+    }
+
+    /** @return both texts as {@code "vietnamese / english"}, e.g. for a CLI that does not know the reader's language */
+    default String bothLanguages() {
+        return vietnamese() + " / " + english();
+    }
+}

@@ -51,31 +51,24 @@ final class DeskPools implements AutoCloseable {
      */
     Slot enter(InetAddress client) {
         AtomicInteger count = inProgress.computeIfAbsent(client, a -> new AtomicInteger());
-        return new Slot(client, count, count.incrementAndGet() > maxPerAddress);
-    }
-
-    /** A request in progress, counted against its address until closed. */
-    final class Slot implements AutoCloseable {
-        private final InetAddress client;
-        private final AtomicInteger count;
-        private final boolean overLimit;
-
-        private Slot(InetAddress client, AtomicInteger count, boolean overLimit) {
-            this.client = client;
-            this.count = count;
-            this.overLimit = overLimit;
-        }
-
-        /** @return true when this request is one too many for its address (answer 429) */
-        boolean overLimit() {
-            return overLimit;
-        }
-
-        @Override
-        public void close() {
+        boolean overLimit = count.incrementAndGet() > maxPerAddress;
+        return new Slot(overLimit, () -> {
             if (count.decrementAndGet() <= 0) {
                 inProgress.remove(client, count);
             }
+        });
+    }
+
+    /**
+     * A request in progress, counted against its address until closed.
+     *
+     * @param overLimit true when this request is one too many for its address (answer 429)
+     * @param release uncounts it
+     */
+    record Slot(boolean overLimit, Runnable release) implements AutoCloseable {
+        @Override
+        public void close() {
+            release.run();
         }
     }
 

@@ -107,9 +107,7 @@ public final class AssertCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            AssuranceLevel assurance = AssuranceLevel.ofNumber(level).orElseThrow(() ->
-                    new CommandLine.ParameterException(spec.commandLine(),
-                            "--level phải là 1 hoặc 2 / --level must be 1 or 2"));
+            AssuranceLevel assurance = Converters.level(spec, level);
             List<String> methods = amr == null ? new ArrayList<>() : new ArrayList<>(amr);
             if (assurance == AssuranceLevel.LEVEL_2 && methods.stream().noneMatch(LEVEL_TWO_METHODS::contains)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Mức độ 2 cần --amr face, fpt hoặc sc"

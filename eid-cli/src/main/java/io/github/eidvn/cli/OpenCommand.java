@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.verifier.sharing.OpenRejected;
 import io.github.eidvn.verifier.sharing.OpenResult;
@@ -90,8 +89,7 @@ public final class OpenCommand extends CliCommand {
                     "give --issuer (or --jwks ISS=FILE): the issuer whose packages are accepted");
         }
         if (level != null) {
-            b.requiredLevel(AssuranceLevel.ofNumber(level).orElseThrow(
-                    () -> CliFiles.usage(spec, "--level phải là 1 hoặc 2", "--level must be 1 or 2")));
+            b.requiredLevel(Converters.level(spec, level));
         } else {
             b.anyLevel();
         }

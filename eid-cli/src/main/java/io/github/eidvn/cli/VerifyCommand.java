@@ -81,9 +81,7 @@ public final class VerifyCommand extends CliCommand {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Cần đúng một trong TEXT hoặc --image / give exactly one of TEXT or --image");
         }
-        AssuranceLevel required = AssuranceLevel.ofNumber(level).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
-                        "--level phải là 1 hoặc 2 / --level must be 1 or 2"));
+        AssuranceLevel required = Converters.level(spec, level);
         TrustStore trust;
         try {
             trust = TrustStore.fromJwksOptions(jwks);

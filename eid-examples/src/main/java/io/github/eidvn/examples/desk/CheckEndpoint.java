@@ -26,6 +26,7 @@ import io.github.eidvn.verifier.hospital.CheckInRequests;
  */
 final class CheckEndpoint {
 
+    /** The desk's one log category, whichever part of it writes. */
     private static final Logger LOG = LoggerFactory.getLogger(DeskServer.class);
 
     private final CheckInRequests requests;

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpExchange;
  */
 final class DeskPage {
 
+    /** The desk's one log category, whichever part of it writes. */
     private static final Logger LOG = LoggerFactory.getLogger(DeskServer.class);
     private static final String RESOURCES = "/io/github/eidvn/examples/desk/";
 

@@ -3,6 +3,7 @@ package io.github.eidvn.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -27,6 +28,17 @@ import io.github.eidvn.qr.QrTextReader;
         },
         subcommands = {QrCommand.Render.class, QrCommand.Decode.class, QrCommand.Jws.class})
 public final class QrCommand extends GroupCommand {
+
+    /** Runs a command on its text (the argument, or stdin for {@code -}); unreadable stdin is reported, exit 1. */
+    private static int withText(CommandLine.Model.CommandSpec spec, String text, ToIntFunction<String> command) {
+        String t;
+        try {
+            t = CliFiles.argumentOrStdin(text);
+        } catch (IOException e) {
+            return CliOutput.fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
+        }
+        return command.applyAsInt(t);
+    }
 
     /**
      * {@code eid qr render --text T --png OUT [--svg OUT]}: draws the QR code (error correction M, 8 pixels per
@@ -53,12 +65,10 @@ public final class QrCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            String t;
-            try {
-                t = CliFiles.argumentOrStdin(text);
-            } catch (IOException e) {
-                return CliOutput.fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
-            }
+            return withText(spec, text, this::render);
+        }
+
+        private int render(String t) {
             if (t.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--text trống / --text is empty");
             }
@@ -133,12 +143,10 @@ public final class QrCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            String t;
-            try {
-                t = CliFiles.argumentOrStdin(text);
-            } catch (IOException e) {
-                return CliOutput.fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
-            }
+            return withText(spec, text, this::jws);
+        }
+
+        private int jws(String t) {
             QrContent c = QrTextReader.read(t);
             if (c instanceof QrContent.SignedJws) {
                 return CliOutput.line(spec, ((QrContent.SignedJws) c).compactJws());

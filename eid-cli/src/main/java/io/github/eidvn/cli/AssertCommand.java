@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +20,6 @@ import io.github.eidvn.core.assurance.AssertionRequest;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.Evidence;
 import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.qr.QrErrorCorrection;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrSizes;
@@ -31,26 +29,16 @@ import io.github.eidvn.qr.SignedQrText;
  * {@code eid assert}: signed identity assertions.
  */
 @Command(name = "assert",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Khẳng định danh tính có chữ ký số (mức độ 1 / 2).",
             "Signed identity assertions (level 1 / 2)."
         },
         subcommands = {AssertCommand.Issue.class})
-public final class AssertCommand implements Runnable {
+public final class AssertCommand extends GroupCommand {
 
     /** The methods (RFC 8176 amr) that establish level 2: face, fingerprint, chip of the ID card. */
     static final Set<String> LEVEL_TWO_METHODS = Set.of("face", "fpt", "sc");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: issue");
-    }
 
     /**
      * {@code eid assert issue --key F --level 1|2 --claims F.json [--amr M,...] [--evidence TYPE:METHOD]...
@@ -59,8 +47,6 @@ public final class AssertCommand implements Runnable {
      * {@code face}, {@code fpt}, {@code sc}. Exit 0, 1 when the key or claims file is unusable, 2 on a usage error.
      */
     @Command(name = "issue",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Ký một khẳng định danh tính dạng QR và in nội dung QR (chỉ chữ số) ra stdout.",
                 "Signs an identity assertion in the QR form and prints the QR text (digits only) on stdout.",
@@ -68,10 +54,7 @@ public final class AssertCommand implements Runnable {
                 "Exit: 0 thành công/success, 1 tệp khóa hoặc claims không dùng được/unusable key or claims file,"
                         + " 2 sai cú pháp/usage error."
             })
-    public static final class Issue implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Issue extends CliCommand {
 
         @Option(names = "--key", required = true, paramLabel = "FILE",
                 description = "Khóa bí mật (JWKS của 'eid keys generate' hoặc một JWK) / private key (JWKS from"
@@ -124,9 +107,7 @@ public final class AssertCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AssuranceLevel assurance = AssuranceLevel.ofNumber(level).orElseThrow(() ->
-                    new CommandLine.ParameterException(spec.commandLine(),
-                            "--level phải là 1 hoặc 2 / --level must be 1 or 2"));
+            AssuranceLevel assurance = Converters.level(spec, level);
             List<String> methods = amr == null ? new ArrayList<>() : new ArrayList<>(amr);
             if (assurance == AssuranceLevel.LEVEL_2 && methods.stream().noneMatch(LEVEL_TWO_METHODS::contains)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Mức độ 2 cần --amr face, fpt hoặc sc"
@@ -172,13 +153,13 @@ public final class AssertCommand implements Runnable {
                 try {
                     claims = AssertionRequest.parseClaims(CliFiles.readText(claimsFile));
                 } catch (IllegalArgumentException e) {
-                    return fail("Tệp claims không hợp lệ / invalid claims file: " + e.getMessage());
+                    return CliOutput.fail(spec, "Tệp claims không hợp lệ / invalid claims file: " + e.getMessage());
                 }
                 request = b.claims(claims).build();
             } catch (IOException e) {
-                return fail("Không đọc được tệp / cannot read a file: " + e.getMessage());
+                return CliOutput.fail(spec, "Không đọc được tệp / cannot read a file: " + e.getMessage());
             } catch (KeyFileException e) {
-                return fail("Tệp khóa không dùng được / unusable key file: " + e.getMessage());
+                return CliOutput.fail(spec, "Tệp khóa không dùng được / unusable key file: " + e.getMessage());
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -192,41 +173,28 @@ public final class AssertCommand implements Runnable {
             try {
                 text = SignedQrText.encode(jws);
             } catch (IllegalArgumentException e) {
-                return fail("Quá lớn cho một mã QR / too large for one QR code: " + e.getMessage());
+                return CliOutput.fail(spec, "Quá lớn cho một mã QR / too large for one QR code: " + e.getMessage());
             }
             if (png != null) {
                 try {
                     CliFiles.writePublic(png, QrRenderer.defaults().png(text), true);
                 } catch (IOException e) {
-                    return fail("Không ghi được ảnh / cannot write the image: " + e.getMessage());
+                    return CliOutput.fail(spec, "Không ghi được ảnh / cannot write the image: " + e.getMessage());
                 }
             }
-            spec.commandLine().getOut().println(text);
-            spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().println("Mức độ / level " + assurance.number() + ", kid "
+            return CliOutput.line(spec, text, "Mức độ / level " + assurance.number() + ", kid "
                     + issuer.currentKid() + ", " + text.length() + " chữ số / digits, QR "
                     + QrSizes.version(text, QrErrorCorrection.M).orElse(0) + "-M"
                     + (png == null ? "" : ", " + png));
-            spec.commandLine().getErr().flush();
-            return 0;
         }
 
         private KeyRing loadKeys() throws IOException, KeyFileException {
             String json = CliFiles.readText(keyFile);
             try {
-                if (json.contains("\"keys\"")) {
-                    return KeyRing.fromPrivateJwksJson(json);
-                }
-                return KeyRing.of(SigningKey.fromPrivateJwkJson(json), List.of());
+                return KeyFiles.signingKeys(json);
             } catch (IllegalArgumentException e) {
                 throw new KeyFileException(e.getMessage());
             }
-        }
-
-        private int fail(String message) {
-            spec.commandLine().getErr().println(message);
-            spec.commandLine().getErr().flush();
-            return 1;
         }
     }
 

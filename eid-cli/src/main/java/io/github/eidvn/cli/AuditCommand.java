@@ -1,7 +1,6 @@
 package io.github.eidvn.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.core.spi.StateStoreException;
@@ -13,24 +12,13 @@ import picocli.CommandLine.Option;
 
 /** {@code eid audit verify}: walks the security audit's hash chain and its signed checkpoints in PostgreSQL. */
 @Command(name = "audit",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {"Nhật ký an ninh trong PostgreSQL: kiểm tra chuỗi băm.",
             "The security audit in PostgreSQL: verify its hash chain."},
         subcommands = {AuditCommand.Verify.class})
-public final class AuditCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: verify");
-    }
+public final class AuditCommand extends GroupCommand {
 
     /** {@code eid audit verify --jdbc URL [--jwks FILE] [--checkpoint FILE]}. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = {
                 "Duyệt chuỗi băm của eid_audit_event và các điểm kiểm tra đã ký; báo chỗ hỏng đầu tiên.",
                 "Walks the hash chain of eid_audit_event and the signed checkpoints; reports the first break.",
@@ -38,9 +26,7 @@ public final class AuditCommand implements Runnable {
                         + "1 broken, 2 usage or database error. Without --jwks only links and hashes are "
                         + "checked (a consistently rewritten tail needs the checkpoints)."
             })
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Verify extends CliCommand {
 
         @Option(names = "--jdbc", required = true, paramLabel = "URL",
                 description = "jdbc:postgresql://host:5432/db?user=...")

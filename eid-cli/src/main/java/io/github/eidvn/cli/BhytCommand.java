@@ -5,7 +5,6 @@ import io.github.eidvn.core.identity.HealthInsuranceNumber;
 import io.github.eidvn.core.identity.HealthInsuranceNumber.ParseResult;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -16,23 +15,12 @@ import picocli.CommandLine.Parameters;
  * {@code eid bhyt}: the health-insurance (bảo hiểm y tế) number.
  */
 @Command(name = "bhyt",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Mã thẻ bảo hiểm y tế (15 ký tự) hoặc mã số bảo hiểm xã hội (10 chữ số).",
             "Health-insurance card code (15 characters) or social-insurance number (10 digits)."
         },
         subcommands = {BhytCommand.Parse.class})
-public final class BhytCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: parse");
-    }
+public final class BhytCommand extends GroupCommand {
 
     /**
      * {@code eid bhyt parse NUMBER}: prints one JSON object; exit code 0 when valid, 1 when invalid, 2 on a usage error.
@@ -41,17 +29,12 @@ public final class BhytCommand implements Runnable {
      * whatever the level); {@code coveragePercent} repeats it under its former name, deprecated, for one release.
      */
     @Command(name = "parse",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Kiểm tra và phân tích mã bảo hiểm y tế; in một đối tượng JSON ra stdout.",
                 "Checks and decodes a health-insurance number; prints one JSON object on stdout.",
                 "Exit: 0 hợp lệ/valid, 1 không hợp lệ/invalid, 2 sai cú pháp/usage error."
             })
-    public static final class Parse implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Parse extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "NUMBER",
                 description = "Ví dụ / e.g. DN4797912345678 hoặc/or 7912345678")
@@ -85,22 +68,14 @@ public final class BhytCommand implements Runnable {
                     json.putNull("province");
                 }
                 json.put("socialInsuranceNumber", n.socialInsuranceNumber());
-                Json.print(spec.commandLine().getOut(), json);
-                spec.commandLine().getErr().println(n.benefitLevel()
-                        .map(l -> "Mức hưởng " + l.code() + ": " + l.vietnamese() + " / Benefit level " + l.code()
-                                + ": " + l.english())
-                        .orElse("Mã số bảo hiểm xã hội hợp lệ. / Valid social-insurance number."));
-                spec.commandLine().getErr().flush();
-                return 0;
+                return CliOutput.json(spec, json, n.benefitLevel()
+                        .map(l -> "Mức hưởng " + l.code() + ": " + l.descriptionVi() + " / Benefit level " + l.code()
+                                + ": " + l.descriptionEn())
+                        .orElse("Mã số bảo hiểm xã hội hợp lệ. / Valid social-insurance number."), 0);
             }
             ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-            json.put("valid", false);
-            json.put("reason", invalid.reason().name());
-            json.put("detail", invalid.detail());
-            Json.print(spec.commandLine().getOut(), json);
-            spec.commandLine().getErr().println(invalid.reason().bothLanguages());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().messageVi(),
+                    invalid.reason().messageEn());
         }
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,49 +37,33 @@ import picocli.CommandLine.Option;
  * {@code eid chip}: the chip of the citizen ID card (ICAO 9303).
  */
 @Command(name = "chip",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Chip của thẻ căn cước (ICAO 9303): xác thực dữ liệu đã đọc từ chip.",
             "The chip of the ID card (ICAO 9303): verify the files read from a chip."
         },
         subcommands = {ChipCommand.Verify.class, ChipCommand.Read.class})
-public final class ChipCommand implements Runnable {
+public final class ChipCommand extends GroupCommand {
 
     /** The active authentication challenge {@code chip read} sent, saved beside the files. */
     static final String AA_CHALLENGE = "AA_CHALLENGE.bin";
     /** The chip's answer to it. */
     static final String AA_RESPONSE = "AA_RESPONSE.bin";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Thiếu lệnh con / missing subcommand: verify, read");
-    }
 
     /**
      * {@code eid chip verify --lds DIR (--csca FILE)... [--masterlist FILE.ml] [--now INSTANT]}: passive (and, when
      * the files allow, MRZ) verification; prints one JSON object; exit 0 verified, 1 refused, 2 usage error.
      */
     @Command(name = "verify",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Xác thực thụ động các tệp đọc từ chip (EF_SOD.bin, DG<n>.bin, EF_COM.bin trong DIR) theo CSCA tin cậy.",
                 "Passive authentication of the files read from a chip (EF_SOD.bin, DG<n>.bin, EF_COM.bin in DIR) "
                         + "against trusted CSCAs.",
                 "Exit: 0 hợp lệ/verified, 1 bị từ chối/refused, 2 sai cú pháp/usage error."
             })
-    public static final class Verify implements Callable<Integer> {
+    public static final class Verify extends CliCommand {
 
         private static final Pattern DATA_GROUP = Pattern.compile("DG([1-9]|1[0-6])\\.bin");
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--lds", required = true, paramLabel = "DIR",
                 description = "thư mục chứa EF_SOD.bin và DG<n>.bin / folder holding EF_SOD.bin and DG<n>.bin")
@@ -263,18 +246,13 @@ public final class ChipCommand implements Runnable {
      * Exit 0 read, 1 the card could not be read, 2 usage error (also when no reader module is on the class path).
      */
     @Command(name = "read",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Đọc chip thẻ căn cước trên đầu đọc PC/SC (cần mô-đun eid-chip-pcsc trên class path) và ghi các tệp vào DIR.",
                 "Reads the ID card's chip on a PC/SC reader (needs the eid-chip-pcsc module on the class path) and writes "
                         + "the files into DIR.",
                 "Exit: 0 đã đọc/read, 1 không đọc được/could not read, 2 sai cú pháp/usage error."
             })
-    public static final class Read implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Read extends CliCommand {
 
         @Option(names = "--reader", paramLabel = "NAME",
                 description = "tên đầu đọc; bỏ trống để liệt kê / reader name; omit to list the readers")

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Function;
 
 import picocli.CommandLine;
 
@@ -148,6 +149,28 @@ final class CliFiles {
         } catch (IOException e) {
             throw usage(spec, what + ": không đọc được " + file, what + ": cannot read " + file + " ("
                     + (e instanceof CharacterCodingException ? e.getMessage() : e.getClass().getSimpleName()) + ")");
+        }
+    }
+
+    /**
+     * Reads a file option and parses it; an unreadable file or a text the parser refuses is a usage error (exit 2):
+     * {@code "<vi> / <option>: <the parser's message>"}.
+     *
+     * @param <T> what the file holds
+     * @param spec the command
+     * @param file the file
+     * @param option the option's name, e.g. {@code --key}
+     * @param vi what is wrong, in Vietnamese
+     * @param parser the parser; throws {@link IllegalArgumentException} when the text is not what it reads
+     * @return the parsed value
+     */
+    static <T> T parse(CommandLine.Model.CommandSpec spec, Path file, String option, String vi,
+            Function<String, T> parser) {
+        String text = read(spec, file, option);
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, vi, option + ": " + e.getMessage());
         }
     }
 

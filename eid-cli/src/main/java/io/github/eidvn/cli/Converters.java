@@ -1,5 +1,6 @@
 package io.github.eidvn.cli;
 
+import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.identity.Sex;
 
 import java.time.LocalDate;
@@ -13,6 +14,19 @@ import picocli.CommandLine;
 final class Converters {
 
     private Converters() {
+    }
+
+    /**
+     * The assurance level of a {@code --level} option.
+     *
+     * @param spec the command
+     * @param level the option's value
+     * @return level 1 or 2
+     * @throws CommandLine.ParameterException (exit 2) for any other number
+     */
+    static AssuranceLevel level(CommandLine.Model.CommandSpec spec, int level) {
+        return AssuranceLevel.ofNumber(level)
+                .orElseThrow(() -> CliFiles.usage(spec, "--level phải là 1 hoặc 2", "--level must be 1 or 2"));
     }
 
     /** {@code yyyy-MM-dd}, strict (no 2003-02-30). */

@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 success / valid, 1 invalid or rejected input, 2 usage error.
  */
 @Command(name = "eid",
+        // every subcommand inherits --help, --version and the version provider
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = EidCommand.Version.class,
         description = {

@@ -6,7 +6,6 @@ import io.github.eidvn.core.identity.PersonalNumber.ParseResult;
 import io.github.eidvn.core.identity.Sex;
 
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -18,40 +17,24 @@ import picocli.CommandLine.Parameters;
  * {@code eid id}: the personal identification number (số định danh cá nhân).
  */
 @Command(name = "id",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Số định danh cá nhân (12 chữ số).",
             "Personal identification number (12 digits)."
         },
         subcommands = {IdCommand.Parse.class})
-public final class IdCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: parse");
-    }
+public final class IdCommand extends GroupCommand {
 
     /**
      * {@code eid id parse NUMBER [--birthdate yyyy-MM-dd] [--sex male|female]}: prints one JSON object; exit code 0 when
      * valid, 1 when invalid, 2 on a usage error.
      */
     @Command(name = "parse",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Kiểm tra và phân tích số định danh cá nhân; in một đối tượng JSON ra stdout.",
                 "Checks and decodes a personal identification number; prints one JSON object on stdout.",
                 "Exit: 0 hợp lệ/valid, 1 không hợp lệ/invalid, 2 sai cú pháp/usage error."
             })
-    public static final class Parse implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Parse extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "NUMBER", description = "12 chữ số / 12 digits, e.g. 079303012345")
         String number;
@@ -96,19 +79,12 @@ public final class IdCommand implements Runnable {
                 }
                 json.put("sex", n.sex().oidcValue());
                 json.put("birthYear", n.birthYear());
-                Json.print(spec.commandLine().getOut(), json);
-                spec.commandLine().getErr().println("Số định danh cá nhân hợp lệ. / Valid personal identification number.");
-                spec.commandLine().getErr().flush();
-                return 0;
+                return CliOutput.json(spec, json,
+                        "Số định danh cá nhân hợp lệ. / Valid personal identification number.", 0);
             }
             ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-            json.put("valid", false);
-            json.put("reason", invalid.reason().name());
-            json.put("detail", invalid.detail());
-            Json.print(spec.commandLine().getOut(), json);
-            spec.commandLine().getErr().println(invalid.reason().bothLanguages());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().messageVi(),
+                    invalid.reason().messageEn());
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -18,28 +17,18 @@ import io.github.eidvn.core.keys.KeyRing;
  * {@code eid keys}: issuer signing keys.
  */
 @Command(name = "keys",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Khóa ký của cơ quan cấp (ES256, P-256).",
             "Issuer signing keys (ES256, P-256)."
         },
         subcommands = {KeysCommand.Generate.class})
-public final class KeysCommand implements Runnable {
+public final class KeysCommand extends GroupCommand {
 
     /** The private key file written by {@code generate}. */
     static final String PRIVATE_FILE = "private-jwks.json";
     /** The public JWKS file written by {@code generate}. */
     static final String PUBLIC_FILE = "public-jwks.json";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: generate");
-    }
 
     /**
      * {@code eid keys generate --out DIR [--force]}: writes {@code DIR/private-jwks.json} (the private key as a JWKS,
@@ -48,8 +37,6 @@ public final class KeysCommand implements Runnable {
      * cannot be written, 2 on a usage error.
      */
     @Command(name = "generate",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Tạo một khóa ký ES256 mới: DIR/" + PRIVATE_FILE + " (khóa bí mật, quyền 600) và DIR/" + PUBLIC_FILE
                         + " (khóa công khai cho bên xác minh).",
@@ -57,10 +44,7 @@ public final class KeysCommand implements Runnable {
                         + PUBLIC_FILE + " (public keys for verifiers).",
                 "Exit: 0 thành công/success, 1 lỗi tệp/file error, 2 sai cú pháp/usage error."
             })
-    public static final class Generate implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Generate extends CliCommand {
 
         @Option(names = "--out", required = true, paramLabel = "DIR",
                 description = "Thư mục ghi khóa (tạo nếu chưa có) / output directory (created if missing)")

@@ -2,7 +2,6 @@ package io.github.eidvn.cli;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,20 +22,9 @@ import picocli.CommandLine.Option;
  * {@code eid ledger export}: a citizen's Nghị định 13 answer, the receipts and the audit history of their consents.
  */
 @Command(name = "ledger",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {"Sổ biên nhận đồng ý trong PostgreSQL.", "The consent receipts kept in PostgreSQL."},
         subcommands = {LedgerCommand.ListReceipts.class, LedgerCommand.Export.class})
-public final class LedgerCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: list, export");
-    }
+public final class LedgerCommand extends GroupCommand {
 
     /** A ledger reference is what {@code ConsentLedger.reference} gives: 43 base64url characters. */
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -62,16 +50,14 @@ public final class LedgerCommand implements Runnable {
     }
 
     /** {@code eid ledger list --jdbc URL (--citizen REF | --party ID)}. */
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list",
             description = {
                 "Liệt kê biên nhận còn lưu giữ, cũ trước mới sau, kèm trạng thái hiện tại.",
                 "Lists the kept receipts, oldest first, with their state now.",
                 "Prints {\"count\":N,\"receipts\":[{\"receipt_id\",\"party_id\",\"purpose\",\"status\",\"granted_at\","
                         + "\"expires_at\",\"withdrawn_at\",\"receipt\":{claims},\"receipt_jws\"}]}."
             })
-    static final class ListReceipts implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class ListReceipts extends CliCommand {
 
         @Option(names = "--jdbc", required = true, paramLabel = "URL",
                 description = "jdbc:postgresql://host:5432/db?user=...")
@@ -113,7 +99,7 @@ public final class LedgerCommand implements Runnable {
     }
 
     /** {@code eid ledger export --jdbc URL --citizen REF}. */
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export",
             description = {
                 "Trả lời yêu cầu của công dân theo Nghị định 13/2023/NĐ-CP: các biên nhận còn lưu giữ và lịch sử ai "
                         + "đã xin, được cấp, mở dữ liệu, bị từ chối, khi nào rút lại; không có số định danh, không có "
@@ -127,9 +113,7 @@ public final class LedgerCommand implements Runnable {
                         + "\"party_id\",\"receipt_id\",\"detail\"}]}; exit 0 (also when nothing is kept for the "
                         + "reference), 2 usage or database error."
             })
-    static final class Export implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Export extends CliCommand {
 
         @Option(names = "--jdbc", required = true, paramLabel = "URL",
                 description = "jdbc:postgresql://host:5432/db?user=...")

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -18,40 +17,24 @@ import picocli.CommandLine.Parameters;
  * {@code eid mrz}: the machine-readable zone of the ID card (ICAO 9303 TD1) and of passports (TD3).
  */
 @Command(name = "mrz",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Vùng đọc máy (MRZ) của thẻ căn cước (ICAO 9303 TD1).",
             "Machine-readable zone of the ID card (ICAO 9303 TD1)."
         },
         subcommands = {MrzCommand.Parse.class})
-public final class MrzCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: parse");
-    }
+public final class MrzCommand extends GroupCommand {
 
     /**
      * {@code eid mrz parse [LINE LINE LINE | -]}: prints one JSON object with the fields, each check digit and the BAC
      * key seed; exit 0 valid, 1 invalid, 2 usage error.
      */
     @Command(name = "parse",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Kiểm tra và phân tích MRZ (3 dòng làm tham số, hoặc đọc từ stdin khi không có hoặc là '-').",
                 "Checks and decodes an MRZ (three lines as arguments, or read from stdin when absent or '-').",
                 "Exit: 0 hợp lệ/valid, 1 không hợp lệ/invalid, 2 sai cú pháp/usage error."
             })
-    public static final class Parse implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Parse extends CliCommand {
 
         @Parameters(arity = "0..3", paramLabel = "LINE", description = "các dòng MRZ / the MRZ lines")
         List<String> lines;
@@ -86,14 +69,9 @@ public final class MrzCommand implements Runnable {
                     json.put("bacKeySeed", HexFormat.of().withUpperCase().formatHex(mrz.bacKeys().seed()));
                 }
             }
-            Json.print(spec.commandLine().getOut(), json);
-            if (result instanceof MrzResult.Invalid invalid) {
-                spec.commandLine().getErr().println(invalid.reason().bothLanguages());
-            } else {
-                spec.commandLine().getErr().println("MRZ hợp lệ. / Valid MRZ.");
-            }
-            spec.commandLine().getErr().flush();
-            return result.isValid() ? 0 : 1;
+            return result instanceof MrzResult.Invalid invalid
+                    ? CliOutput.json(spec, json, invalid.reason().messageVi() + " / " + invalid.reason().messageEn(), 1)
+                    : CliOutput.json(spec, json, "MRZ hợp lệ. / Valid MRZ.", 0);
         }
     }
 

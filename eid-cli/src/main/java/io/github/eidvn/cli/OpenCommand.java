@@ -3,11 +3,9 @@ package io.github.eidvn.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.verifier.sharing.OpenRejected;
 import io.github.eidvn.verifier.sharing.OpenResult;
@@ -24,8 +22,6 @@ import picocli.CommandLine.Parameters;
  * audience, nonce and expiry; prints the citizen data as JSON.
  */
 @Command(name = "open",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Giải mã gói dữ liệu, xác minh chữ ký cơ quan cấp, kiểm tra đơn vị nhận, nonce, thời hạn; in dữ liệu JSON.",
             "Decrypts a sealed delivery, verifies the issuer signature, checks audience, nonce and expiry; prints "
@@ -36,10 +32,7 @@ import picocli.CommandLine.Parameters;
             "Exit: 0 mở được/opened (stdout: the claims), 1 bị từ chối/refused (stdout: reason JSON), "
                     + "2 sai cú pháp/usage error."
         })
-public final class OpenCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class OpenCommand extends CliCommand {
 
     @Option(names = "--key", required = true, paramLabel = "PARTY_PRIVATE_JWK",
             description = "Khóa giải mã riêng của đơn vị / the party's private decryption JWK")
@@ -76,12 +69,8 @@ public final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PartyDecryptionKey decryptionKey;
-        try {
-            decryptionKey = PartyDecryptionKey.fromPrivateJwkJson(CliFiles.read(spec, key, "--key"));
-        } catch (IllegalArgumentException e) {
-            throw CliFiles.usage(spec, "--key không phải khóa giải mã riêng hợp lệ", "--key: " + e.getMessage());
-        }
+        PartyDecryptionKey decryptionKey = CliFiles.parse(spec, key, "--key",
+                "--key không phải khóa giải mã riêng hợp lệ", PartyDecryptionKey::fromPrivateJwkJson);
         TrustStore trust;
         try {
             trust = TrustStore.fromJwksOptions(jwks);
@@ -100,8 +89,7 @@ public final class OpenCommand implements Callable<Integer> {
                     "give --issuer (or --jwks ISS=FILE): the issuer whose packages are accepted");
         }
         if (level != null) {
-            b.requiredLevel(AssuranceLevel.ofNumber(level).orElseThrow(
-                    () -> CliFiles.usage(spec, "--level phải là 1 hoặc 2", "--level must be 1 or 2")));
+            b.requiredLevel(Converters.level(spec, level));
         } else {
             b.anyLevel();
         }
@@ -113,13 +101,9 @@ public final class OpenCommand implements Callable<Integer> {
         OpenResult result = nonce == null ? opener.open(text) : opener.open(text, nonce);
         if (result instanceof Opened) {
             Opened o = (Opened) result;
-            spec.commandLine().getOut().println(o.claims().toJson());
-            spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().println("Đã mở / opened: receipt=" + o.receiptId() + " iss=" + o.issuer()
-                    + " level=" + o.level().map(l -> Integer.toString(l.number())).orElse("-") + " expires="
-                    + o.expiresAt() + " (chưa kiểm tra rút lại đồng ý / withdrawal not checked)");
-            spec.commandLine().getErr().flush();
-            return 0;
+            return CliOutput.line(spec, o.claims().toJson(), "Đã mở / opened: receipt=" + o.receiptId() + " iss="
+                    + o.issuer() + " level=" + o.level().map(l -> Integer.toString(l.number())).orElse("-")
+                    + " expires=" + o.expiresAt() + " (chưa kiểm tra rút lại đồng ý / withdrawal not checked)");
         }
         OpenRejected r = (OpenRejected) result;
         ObjectNode json = Json.object();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.Callable;
 
 import io.github.eidvn.core.account.otp.Hotp;
 import io.github.eidvn.core.account.otp.OtpAlgorithm;
@@ -18,34 +17,38 @@ import picocli.CommandLine.Option;
  * {@code eid otp}: one-time password codes (RFC 4226 HOTP, RFC 6238 TOTP), e.g. to check an authenticator set-up.
  */
 @Command(name = "otp",
-        mixinStandardHelpOptions = true,
         description = {"Tạo mã OTP (HOTP/TOTP).", "Print one-time password codes (HOTP/TOTP)."},
         subcommands = {OtpCommand.HotpCommand.class, OtpCommand.TotpCommand.class})
-public final class OtpCommand implements Runnable {
+public final class OtpCommand extends GroupCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** The options both codes share: the secret and the hash algorithm. */
+    static final class KeyOptions {
+        @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
 
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: hotp, totp");
-    }
+        @Option(names = "--secret-hex", required = true, description = "Khóa bí mật (hex) / shared secret in hex")
+        String secretHex;
 
-    /** The shared secret: hex of {@value OtpSecret#MIN_BYTES}..{@value OtpSecret#MAX_BYTES} bytes, as the library. */
-    static OtpSecret secret(CommandLine.Model.CommandSpec spec, String hex) {
-        byte[] b = null;
-        try {
-            b = HexFormat.of().parseHex(hex.strip());
-            return OtpSecret.ofBytes(b);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--secret-hex: cần " + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " byte dạng hex / must be "
-                            + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " bytes of hex (RFC 4226 §4: at least"
-                            + " 128 bits)");
-        } finally {
-            if (b != null) {
-                Arrays.fill(b, (byte) 0);
+        @Option(names = "--alg", defaultValue = "SHA1", description = "SHA1, SHA256 or SHA512 (default SHA1)")
+        OtpAlgorithm alg;
+
+        /**
+         * The shared secret: hex of {@value OtpSecret#MIN_BYTES}..{@value OtpSecret#MAX_BYTES} bytes, as the library.
+         */
+        OtpSecret secret() {
+            byte[] b = null;
+            try {
+                b = HexFormat.of().parseHex(secretHex.strip());
+                return OtpSecret.ofBytes(b);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--secret-hex: cần " + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " byte dạng hex"
+                                + " / must be " + OtpSecret.MIN_BYTES + ".." + OtpSecret.MAX_BYTES + " bytes of hex"
+                                + " (RFC 4226 §4: at least 128 bits)");
+            } finally {
+                if (b != null) {
+                    Arrays.fill(b, (byte) 0);
+                }
             }
         }
     }
@@ -57,14 +60,12 @@ public final class OtpCommand implements Runnable {
     }
 
     /** {@code eid otp hotp --secret-hex H --counter N [--digits 6] [--alg SHA1]}. */
-    @Command(name = "hotp", mixinStandardHelpOptions = true,
+    @Command(name = "hotp",
             description = {"In mã HOTP (RFC 4226).", "Print a HOTP code (RFC 4226)."})
-    static final class HotpCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class HotpCommand extends CliCommand {
 
-        @Option(names = "--secret-hex", required = true, description = "Khóa bí mật (hex) / shared secret in hex")
-        String secretHex;
+        @CommandLine.Mixin
+        KeyOptions key;
 
         @Option(names = "--counter", required = true, description = "Bộ đếm / counter (0 or more)")
         long counter;
@@ -72,29 +73,24 @@ public final class OtpCommand implements Runnable {
         @Option(names = "--digits", defaultValue = "6", description = "Số chữ số / digits, 6..8 (default 6)")
         int digits;
 
-        @Option(names = "--alg", defaultValue = "SHA1", description = "SHA1, SHA256 or SHA512 (default SHA1)")
-        OtpAlgorithm alg;
-
         @Override
         public Integer call() {
             checkDigits(spec, digits);
             if (counter < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--counter must not be negative");
             }
-            spec.commandLine().getOut().println(Hotp.of(alg, digits).generate(secret(spec, secretHex), counter));
+            spec.commandLine().getOut().println(Hotp.of(key.alg, digits).generate(key.secret(), counter));
             return 0;
         }
     }
 
     /** {@code eid otp totp --secret-hex H --time EPOCH_SECONDS [--digits 8] [--alg SHA1] [--step 30]}. */
-    @Command(name = "totp", mixinStandardHelpOptions = true,
+    @Command(name = "totp",
             description = {"In mã TOTP (RFC 6238).", "Print a TOTP code (RFC 6238)."})
-    static final class TotpCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class TotpCommand extends CliCommand {
 
-        @Option(names = "--secret-hex", required = true, description = "Khóa bí mật (hex) / shared secret in hex")
-        String secretHex;
+        @CommandLine.Mixin
+        KeyOptions key;
 
         @Option(names = "--time", description = "Thời điểm (giây Unix) / Unix time in seconds (default: now)")
         Long time;
@@ -102,9 +98,6 @@ public final class OtpCommand implements Runnable {
         @Option(names = "--digits", defaultValue = "8",
                 description = "Số chữ số / digits, 6..8 (default 8, as the RFC 6238 test values)")
         int digits;
-
-        @Option(names = "--alg", defaultValue = "SHA1", description = "SHA1, SHA256 or SHA512 (default SHA1)")
-        OtpAlgorithm alg;
 
         @Option(names = "--step", defaultValue = "30", description = "Bước thời gian (giây) / time step s (default 30)")
         int step;
@@ -122,7 +115,7 @@ public final class OtpCommand implements Runnable {
             }
             Instant at = time == null ? Instant.now() : Instant.ofEpochSecond(time);
             spec.commandLine().getOut()
-                    .println(Totp.of(alg, digits, Duration.ofSeconds(step)).generate(secret(spec, secretHex), at));
+                    .println(Totp.of(key.alg, digits, Duration.ofSeconds(step)).generate(key.secret(), at));
             return 0;
         }
     }

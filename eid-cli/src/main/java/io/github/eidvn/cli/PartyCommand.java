@@ -2,7 +2,6 @@ package io.github.eidvn.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.InMemoryRelyingPartyRegistry;
@@ -20,33 +19,20 @@ import picocli.CommandLine.Option;
  * ({@code purposes}).
  */
 @Command(name = "party",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {"Đơn vị sử dụng dữ liệu: tạo khóa và bản đăng ký; danh mục mục đích.",
             "Relying parties: keys and registry entry; the purpose catalogue."},
         subcommands = {PartyCommand.Init.class, PartyCommand.Purposes.class})
-public final class PartyCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Thiếu lệnh con / missing subcommand: init, purposes");
-    }
+public final class PartyCommand extends GroupCommand {
 
     /** {@code eid party init}: writes keys and a registry file. */
-    @Command(name = "init", mixinStandardHelpOptions = true,
+    @Command(name = "init",
             description = {
                 "Tạo khóa ký ES256 và khóa mã hóa cho đơn vị, và sổ đăng ký registry.json chứa đơn vị này.",
                 "Generates the party's ES256 signing key and encryption key, and a registry.json holding the party.",
                 "Writes OUT/ID.signing.jwk, OUT/ID.encryption.jwk (private, mode 600), OUT/ID.encryption.pub.jwk and "
                         + "OUT/registry.json (the party is added when the file exists). Never overwrites a key."
             })
-    static final class Init implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Init extends CliCommand {
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "Mã đơn vị / party id")
         String id;
@@ -118,11 +104,9 @@ public final class PartyCommand implements Runnable {
     }
 
     /** {@code eid party purposes}: the standard catalogue as JSON lines. */
-    @Command(name = "purposes", mixinStandardHelpOptions = true,
+    @Command(name = "purposes",
             description = {"In danh mục mục đích (mỗi dòng một JSON).", "Prints the purpose catalogue, one JSON per line."})
-    static final class Purposes implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Purposes extends CliCommand {
 
         @Override
         public Integer call() {

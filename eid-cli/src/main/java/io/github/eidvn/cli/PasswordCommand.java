@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,23 +27,13 @@ import picocli.CommandLine.Option;
  * password is read from standard input (one trailing newline removed), never from the command line.
  */
 @Command(name = "password",
-        mixinStandardHelpOptions = true,
         description = {"Kiểm tra, băm và xác minh mật khẩu (mật khẩu đọc từ stdin).",
             "Check, hash and verify passwords (password read from stdin)."},
         subcommands = {PasswordCommand.Check.class, PasswordCommand.Hash.class, PasswordCommand.Verify.class})
-public final class PasswordCommand implements Runnable {
+public final class PasswordCommand extends GroupCommand {
 
     private static final int MAX_INPUT = PasswordHasher.MAX_PASSWORD_CHARS * 4 + 2;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Thiếu lệnh con / missing subcommand: check, hash, verify");
-    }
 
     /** Reads the password: all of stdin as strict UTF-8 (invalid bytes are a usage error), without one trailing LF or CRLF. */
     static String readPassword(CommandLine.Model.CommandSpec spec, InputStream in) {
@@ -73,12 +62,10 @@ public final class PasswordCommand implements Runnable {
     }
 
     /** {@code eid password check --policy vneid|portal|nist}: prints {@code {"ok":..,"failures":[..]}}. */
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(name = "check",
             description = {"Kiểm tra mật khẩu theo chính sách; in JSON. Mã thoát 0 đạt, 1 không đạt.",
                 "Check a password against a policy; prints JSON. Exit 0 when accepted, 1 when not."})
-    static final class Check implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Check extends CliCommand {
 
         @Option(names = "--policy", defaultValue = "vneid", description = "vneid, portal or nist (default vneid)")
         String policy;
@@ -149,12 +136,10 @@ public final class PasswordCommand implements Runnable {
     }
 
     /** {@code eid password hash}: prints the Argon2id PHC string. */
-    @Command(name = "hash", mixinStandardHelpOptions = true,
+    @Command(name = "hash",
             description = {"Băm mật khẩu bằng Argon2id; in chuỗi PHC.", "Hash a password with Argon2id; prints the PHC "
                 + "string."})
-    static final class Hash implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Hash extends CliCommand {
 
         @Option(names = "--memory-kib", defaultValue = "" + PasswordHasher.DEFAULT_MEMORY_KIB,
                 description = "m, KiB (default 19456)")
@@ -188,12 +173,10 @@ public final class PasswordCommand implements Runnable {
     }
 
     /** {@code eid password verify --hash PHC}: exit 0 when the password matches, 1 when not. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = {"Xác minh mật khẩu với chuỗi PHC. Mã thoát 0 khớp, 1 không khớp.",
                 "Verify a password against a PHC string. Exit 0 on match, 1 otherwise."})
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Verify extends CliCommand {
 
         @Option(names = "--hash", required = true, description = "Chuỗi PHC Argon2id / the Argon2id PHC string")
         String hash;

@@ -1,7 +1,6 @@
 package io.github.eidvn.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Option;
  * (numbered as in Phụ lục 1 of Quyết định 06/QĐ-TTg) and the other purposes, with the fields each may ask for.
  */
 @Command(name = "purposes",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Danh mục mục đích: 25 dịch vụ công thiết yếu của Đề án 06 (số thứ tự theo Phụ lục 1) và các mục đích"
                 + " khác, với các trường dữ liệu mỗi mục đích được hỏi.",
@@ -28,10 +25,7 @@ import picocli.CommandLine.Option;
                 + " other purposes, with the fields each may ask for.",
             "Exit: 0."
         })
-final class PurposesCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class PurposesCommand extends CliCommand {
 
     @Option(names = "--json", description = {"Mỗi dòng một đối tượng JSON: code, number (1-25 hoặc null), vi, en,"
         + " fields.", "One JSON object per line: code, number (1-25 or null), vi, en, fields."})

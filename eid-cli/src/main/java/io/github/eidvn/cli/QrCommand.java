@@ -2,9 +2,8 @@ package io.github.eidvn.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Parameters;
 
 import io.github.eidvn.qr.QrContent;
 import io.github.eidvn.qr.QrErrorCorrection;
-import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.qr.QrSizes;
@@ -24,29 +22,22 @@ import io.github.eidvn.qr.QrTextReader;
  * {@code eid qr}: QR images and QR texts.
  */
 @Command(name = "qr",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Ảnh mã QR và nội dung mã QR.",
             "QR images and QR texts."
         },
         subcommands = {QrCommand.Render.class, QrCommand.Decode.class, QrCommand.Jws.class})
-public final class QrCommand implements Runnable {
+public final class QrCommand extends GroupCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Thiếu lệnh con / missing subcommand: render, decode, jws");
-    }
-
-    private static int fail(CommandLine.Model.CommandSpec spec, String message) {
-        spec.commandLine().getErr().println(message);
-        spec.commandLine().getErr().flush();
-        return 1;
+    /** Runs a command on its text (the argument, or stdin for {@code -}); unreadable stdin is reported, exit 1. */
+    private static int withText(CommandLine.Model.CommandSpec spec, String text, ToIntFunction<String> command) {
+        String t;
+        try {
+            t = CliFiles.argumentOrStdin(text);
+        } catch (IOException e) {
+            return CliOutput.fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
+        }
+        return command.applyAsInt(t);
     }
 
     /**
@@ -55,17 +46,12 @@ public final class QrCommand implements Runnable {
      * not fit a QR code or a file cannot be written, 2 on a usage error.
      */
     @Command(name = "render",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Vẽ mã QR ra PNG (và SVG).",
                 "Draws a QR code as PNG (and SVG).",
                 "Exit: 0 thành công/success, 1 lỗi/error, 2 sai cú pháp/usage error."
             })
-    public static final class Render implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Render extends CliCommand {
 
         @Option(names = "--text", required = true, paramLabel = "T",
                 description = "Nội dung QR, '-' = stdin / the QR text, '-' = stdin")
@@ -79,12 +65,10 @@ public final class QrCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String t;
-            try {
-                t = CliFiles.argumentOrStdin(text);
-            } catch (IOException e) {
-                return fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
-            }
+            return withText(spec, text, this::render);
+        }
+
+        private int render(String t) {
             if (t.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--text trống / --text is empty");
             }
@@ -95,9 +79,9 @@ public final class QrCommand implements Runnable {
                     CliFiles.writePublic(svg, renderer.svg(t).getBytes(StandardCharsets.UTF_8), true);
                 }
             } catch (IllegalArgumentException e) {
-                return fail(spec, "Nội dung quá dài cho một mã QR / the text does not fit a QR code");
+                return CliOutput.fail(spec, "Nội dung quá dài cho một mã QR / the text does not fit a QR code");
             } catch (IOException e) {
-                return fail(spec, "Không ghi được ảnh / cannot write the image: " + e.getMessage());
+                return CliOutput.fail(spec, "Không ghi được ảnh / cannot write the image: " + e.getMessage());
             }
             ObjectNode json = Json.object();
             json.put("version", QrSizes.version(t, QrErrorCorrection.M).orElse(0));
@@ -114,41 +98,30 @@ public final class QrCommand implements Runnable {
      * exactly as held (one line). Exit 0, 1 when no QR code can be read, 2 on a usage error.
      */
     @Command(name = "decode",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "Đọc mã QR trong ảnh (PNG, JPEG, GIF, BMP) và in nội dung.",
                 "Reads the QR code in an image (PNG, JPEG, GIF, BMP) and prints its text.",
                 "Exit: 0 đọc được/read, 1 không đọc được/not readable, 2 sai cú pháp/usage error."
             })
-    public static final class Decode implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Decode extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "IMAGE", description = "Tệp ảnh / image file")
         Path image;
 
         @Override
         public Integer call() {
-            byte[] bytes;
+            QrScanResult r;
             try {
-                if (Files.size(image) > QrImageDecoder.MAX_INPUT_BYTES) {
-                    return fail(spec, QrScanResult.Reason.IMAGE_TOO_LARGE.vietnamese() + " / "
-                            + QrScanResult.Reason.IMAGE_TOO_LARGE.english());
-                }
-                bytes = Files.readAllBytes(image);
+                r = QrImages.scan(image);
             } catch (IOException e) {
-                return fail(spec, "Không đọc được tệp / cannot read the file: " + e.getMessage());
+                return CliOutput.fail(spec, "Không đọc được tệp / cannot read the file: " + e.getMessage());
             }
-            QrScanResult r = QrImageDecoder.decode(bytes);
             if (r instanceof QrScanResult.Failed) {
                 QrScanResult.Failed f = (QrScanResult.Failed) r;
-                return fail(spec, f.reason().vietnamese() + " / " + f.reason().english() + " (" + f.detail() + ")");
+                return CliOutput.fail(spec,
+                        f.reason().vietnamese() + " / " + f.reason().english() + " (" + f.detail() + ")");
             }
-            spec.commandLine().getOut().println(((QrScanResult.Found) r).text());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return CliOutput.line(spec, ((QrScanResult.Found) r).text());
         }
     }
 
@@ -158,42 +131,33 @@ public final class QrCommand implements Runnable {
      * carries no JWS (legacy chip-card QR, damaged or unknown text), 2 on a usage error.
      */
     @Command(name = "jws",
-            mixinStandardHelpOptions = true,
-            versionProvider = EidCommand.Version.class,
             description = {
                 "In JWS dạng compact dựng lại từ nội dung QR (chưa xác minh chữ ký).",
                 "Prints the compact JWS rebuilt from a QR text (signature NOT verified).",
                 "Exit: 0 thành công/success, 1 không có JWS/no JWS in the text, 2 sai cú pháp/usage error."
             })
-    public static final class Jws implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    public static final class Jws extends CliCommand {
 
         @Parameters(index = "0", paramLabel = "TEXT", description = "Nội dung QR, '-' = stdin / QR text, '-' = stdin")
         String text;
 
         @Override
         public Integer call() {
-            String t;
-            try {
-                t = CliFiles.argumentOrStdin(text);
-            } catch (IOException e) {
-                return fail(spec, "Không đọc được stdin / cannot read stdin: " + e.getMessage());
-            }
+            return withText(spec, text, this::jws);
+        }
+
+        private int jws(String t) {
             QrContent c = QrTextReader.read(t);
             if (c instanceof QrContent.SignedJws) {
-                spec.commandLine().getOut().println(((QrContent.SignedJws) c).compactJws());
-                spec.commandLine().getOut().flush();
-                return 0;
+                return CliOutput.line(spec, ((QrContent.SignedJws) c).compactJws());
             }
             if (c instanceof QrContent.UnverifiedChipCard) {
-                return fail(spec, "Mã QR thẻ căn cước không có chữ ký số (không có JWS) / the chip ID card QR is"
-                        + " unsigned (no JWS)");
+                return CliOutput.fail(spec, "Mã QR thẻ căn cước không có chữ ký số (không có JWS) / the chip ID card"
+                        + " QR is unsigned (no JWS)");
             }
             QrContent.Rejected r = (QrContent.Rejected) c;
-            return fail(spec, r.reason().vietnamese() + " / " + r.reason().english() + " (" + r.reason() + ": "
-                    + r.detail() + ")");
+            return CliOutput.fail(spec, r.reason().vietnamese() + " / " + r.reason().english() + " (" + r.reason()
+                    + ": " + r.detail() + ")");
         }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,6 @@ import io.github.eidvn.core.consent.RequestRejected;
 import io.github.eidvn.core.consent.RequestResult;
 import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.keys.SigningKey;
-import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.sharing.ConsentRequestQr;
@@ -34,38 +32,25 @@ import picocli.CommandLine.Parameters;
  * side's check of one ({@code verify}).
  */
 @Command(name = "request",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Yêu cầu chia sẻ dữ liệu có chữ ký của đơn vị (mã QR): tạo và kiểm tra.",
             "A relying party's signed data-sharing request (QR code): create and verify."
         },
         subcommands = {RequestCommand.Create.class, RequestCommand.Verify.class})
-public final class RequestCommand implements Runnable {
+public final class RequestCommand extends GroupCommand {
 
     /** The default e-ID issuer a request is addressed to. */
     static final String DEFAULT_AUDIENCE = "https://vneid.gov.vn";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Without a subcommand: usage error. */
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Thiếu lệnh con / missing subcommand: create, verify");
-    }
 
     /** {@code eid request create}: prints the request's digits-only QR text. */
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(name = "create",
             description = {
                 "Tạo yêu cầu chia sẻ dữ liệu ký ES256 và in nội dung mã QR (chỉ gồm chữ số).",
                 "Creates an ES256-signed data-sharing request and prints its QR text (digits only).",
                 "Keep the nonce (stderr, or --json) to check the delivery with `eid open --nonce`."
             })
-    static final class Create implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Create extends CliCommand {
 
         @Option(names = "--key", required = true, paramLabel = "PARTY_PRIVATE_JWK",
                 description = "Khóa ký riêng của đơn vị (JWK EC P-256) / the party's private signing JWK")
@@ -107,12 +92,8 @@ public final class RequestCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            SigningKey signingKey;
-            try {
-                signingKey = SigningKey.fromPrivateJwkJson(CliFiles.read(spec, key, "--key"));
-            } catch (IllegalArgumentException e) {
-                throw CliFiles.usage(spec, "--key không phải khóa ký EC P-256", "--key: " + e.getMessage());
-            }
+            SigningKey signingKey = CliFiles.parse(spec, key, "--key", "--key không phải khóa ký EC P-256",
+                    SigningKey::fromPrivateJwkJson);
             if (PurposeCatalogue.standard().find(purpose).isEmpty()) {
                 throw CliFiles.usage(spec, "mục đích không có trong danh mục: " + purpose,
                         "purpose not in the catalogue: " + purpose);
@@ -140,26 +121,22 @@ public final class RequestCommand implements Runnable {
             if (png != null) {
                 Files.write(png, QrRenderer.defaults().png(qr));
             }
-            if (json) {
-                ObjectNode o = Json.object();
-                o.put("qr", qr);
-                o.put("jws", signed.compactJws());
-                o.put("nonce", signed.request().nonce());
-                o.put("expiresAt", signed.request().expiresAt().toString());
-                Json.print(spec.commandLine().getOut(), o);
-            } else {
-                spec.commandLine().getOut().println(qr);
-                spec.commandLine().getOut().flush();
+            String note = "nonce=" + signed.request().nonce() + "  hết hạn / expires " + signed.request().expiresAt()
+                    + "  (" + qr.length() + " chữ số / digits)";
+            if (!json) {
+                return CliOutput.line(spec, qr, note);
             }
-            spec.commandLine().getErr().println("nonce=" + signed.request().nonce() + "  hết hạn / expires "
-                    + signed.request().expiresAt() + "  (" + qr.length() + " chữ số / digits)");
-            spec.commandLine().getErr().flush();
-            return 0;
+            ObjectNode o = Json.object();
+            o.put("qr", qr);
+            o.put("jws", signed.compactJws());
+            o.put("nonce", signed.request().nonce());
+            o.put("expiresAt", signed.request().expiresAt().toString());
+            return CliOutput.json(spec, o, note, 0);
         }
     }
 
     /** {@code eid request verify}: the citizen side's check, as JSON. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = {
                 "Kiểm tra yêu cầu chia sẻ dữ liệu (nội dung mã QR, JWS, hoặc ảnh) theo sổ đăng ký đơn vị; in JSON.",
                 "Verifies a data-sharing request (QR text, compact JWS, or a photo) against the party registry; "
@@ -168,9 +145,7 @@ public final class RequestCommand implements Runnable {
                 "Registry file: {\"parties\":[{\"id\",\"name\":{\"vi\",\"en\"},\"contact\",\"purposes\":"
                         + "{\"code\":[fields]},\"jwks\":{\"keys\":[...]},\"encryption_jwk\":{...}}]}"
             })
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+    static final class Verify extends CliCommand {
 
         @Option(names = "--registry", required = true, paramLabel = "F",
                 description = "Sổ đăng ký đơn vị (JSON) / party registry file")
@@ -200,23 +175,15 @@ public final class RequestCommand implements Runnable {
             }
             String scanned;
             if (image != null) {
-                byte[] bytes;
+                QrScanResult scan;
                 try {
-                    bytes = Files.readAllBytes(image);
+                    scan = QrImages.scan(image);
                 } catch (java.io.IOException e) {
                     throw CliFiles.usage(spec, "không đọc được ảnh", "cannot read " + image);
                 }
-                QrScanResult scan = QrImageDecoder.decode(bytes);
-                if (scan instanceof QrScanResult.Failed) {
-                    QrScanResult.Failed f = (QrScanResult.Failed) scan;
-                    ObjectNode o = Json.object();
-                    o.put("valid", false);
-                    o.put("reason", "QR_NOT_FOUND");
-                    o.put("detail", f.reason() + ": " + f.detail());
-                    Json.print(spec.commandLine().getOut(), o);
-                    spec.commandLine().getErr().println(f.reason().vietnamese() + " / " + f.reason().english());
-                    spec.commandLine().getErr().flush();
-                    return 1;
+                if (scan instanceof QrScanResult.Failed f) {
+                    return CliOutput.invalid(spec, "QR_NOT_FOUND", f.reason() + ": " + f.detail(),
+                            f.reason().vietnamese(), f.reason().english());
                 }
                 scanned = ((QrScanResult.Found) scan).text();
             } else {
@@ -246,21 +213,13 @@ public final class RequestCommand implements Runnable {
                 o.put("nonce", r.nonce());
                 o.put("expiresAt", r.expiresAt().toString());
                 r.responseUri().ifPresent(u -> o.put("responseUri", u));
-                Json.print(spec.commandLine().getOut(), o);
-                spec.commandLine().getErr().println(p.legalNameVi() + " yêu cầu " + r.fields().size()
+                return CliOutput.json(spec, o, p.legalNameVi() + " yêu cầu " + r.fields().size()
                         + " trường cho mục đích: " + v.purpose().nameVi() + " / " + p.legalNameEn() + " asks for "
-                        + r.fields().size() + " fields for: " + v.purpose().nameEn());
-                spec.commandLine().getErr().flush();
-                return 0;
+                        + r.fields().size() + " fields for: " + v.purpose().nameEn(), 0);
             }
             RequestRejected rej = (RequestRejected) result;
-            o.put("valid", false);
-            o.put("reason", rej.reason().name());
-            o.put("detail", rej.detail());
-            Json.print(spec.commandLine().getOut(), o);
-            spec.commandLine().getErr().println(rej.reason().vietnamese() + " / " + rej.reason().english());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return CliOutput.invalid(spec, rej.reason().name(), rej.detail(), rej.reason().vietnamese(),
+                    rej.reason().english());
         }
     }
 }

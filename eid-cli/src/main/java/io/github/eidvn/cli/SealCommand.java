@@ -3,13 +3,11 @@ package io.github.eidvn.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.PartyEncryptionKey;
 import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.SigningKey;
 import io.github.eidvn.core.sharing.SealRequest;
 import io.github.eidvn.core.sharing.SealResult;
 import io.github.eidvn.core.sharing.SharedClaims;
@@ -23,8 +21,6 @@ import picocli.CommandLine.Option;
  * JWE {@code ECDH-ES+A256KW}/{@code RSA-OAEP-256} with {@code A256GCM}); prints the compact JWE.
  */
 @Command(name = "seal",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Ký (ES256) các trường được đồng ý rồi mã hóa cho đúng một đơn vị; in JWE dạng compact.",
             "Signs (ES256) the granted fields and encrypts them to exactly one party; prints the compact JWE.",
@@ -32,13 +28,10 @@ import picocli.CommandLine.Option;
                     + "expects without --party.",
             "No ledger here: the receipt is not checked for withdrawal."
         })
-public final class SealCommand implements Callable<Integer> {
+public final class SealCommand extends CliCommand {
 
     /** The default issuer id. */
     static final String DEFAULT_ISSUER = "https://vneid.gov.vn";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--issuer-key", required = true, paramLabel = "F",
             description = "Khóa ký riêng của cơ quan cấp: JWK hoặc JWKS (khóa đầu tiên ký) / issuer private JWK or JWKS")
@@ -88,37 +81,14 @@ public final class SealCommand implements Callable<Integer> {
             description = "Thời hạn / lifetime, 1-3600 s (default ${DEFAULT-VALUE})")
     long ttl;
 
-    private static boolean isJwks(String json) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).has("keys");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return false; // reported by the JWK parser
-        }
-    }
-
     @Override
     public Integer call() {
-        KeyRing ring;
-        String keyText = CliFiles.read(spec, issuerKey, "--issuer-key");
-        try {
-            ring = isJwks(keyText) ? KeyRing.fromPrivateJwksJson(keyText)
-                    : KeyRing.of(SigningKey.fromPrivateJwkJson(keyText), List.of());
-        } catch (IllegalArgumentException e) {
-            throw CliFiles.usage(spec, "--issuer-key không phải khóa ký EC P-256 riêng", "--issuer-key: "
-                    + e.getMessage());
-        }
-        PartyEncryptionKey recipient;
-        try {
-            recipient = PartyEncryptionKey.fromJwkJson(CliFiles.read(spec, to, "--to"));
-        } catch (IllegalArgumentException e) {
-            throw CliFiles.usage(spec, "--to không phải khóa mã hóa công khai hợp lệ", "--to: " + e.getMessage());
-        }
-        SharedClaims data;
-        try {
-            data = SharedClaims.parseJson(CliFiles.read(spec, claims, "--claims"));
-        } catch (IllegalArgumentException e) {
-            throw CliFiles.usage(spec, "--claims không hợp lệ", "--claims: " + e.getMessage());
-        }
+        KeyRing ring = CliFiles.parse(spec, issuerKey, "--issuer-key",
+                "--issuer-key không phải khóa ký EC P-256 riêng", KeyFiles::signingKeys);
+        PartyEncryptionKey recipient = CliFiles.parse(spec, to, "--to",
+                "--to không phải khóa mã hóa công khai hợp lệ", PartyEncryptionKey::fromJwkJson);
+        SharedClaims data = CliFiles.parse(spec, claims, "--claims", "--claims không hợp lệ",
+                SharedClaims::parseJson);
         SealResult result;
         try {
             SealRequest.Builder b = SealRequest.builder().to(recipient)
@@ -148,11 +118,7 @@ public final class SealCommand implements Callable<Integer> {
             throw CliFiles.usage(spec, "tham số không hợp lệ", e.getMessage());
         }
         SealResult.Sealed sealed = (SealResult.Sealed) result; // no receipt status: never refused
-        spec.commandLine().getOut().println(sealed.compactJwe());
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("jti=" + sealed.jti() + "  hết hạn / expires " + sealed.expiresAt()
-                + "  " + recipient.jweAlgorithm() + "/" + recipient.contentEncryption());
-        spec.commandLine().getErr().flush();
-        return 0;
+        return CliOutput.line(spec, sealed.compactJwe(), "jti=" + sealed.jti() + "  hết hạn / expires "
+                + sealed.expiresAt() + "  " + recipient.jweAlgorithm() + "/" + recipient.contentEncryption());
     }
 }

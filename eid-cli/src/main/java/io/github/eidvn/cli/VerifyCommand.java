@@ -1,13 +1,11 @@
 package io.github.eidvn.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +19,6 @@ import io.github.eidvn.core.assurance.Assertion;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.Evidence;
 import io.github.eidvn.core.keys.TrustStore;
-import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.AssertionVerifier;
 import io.github.eidvn.verifier.Rejected;
@@ -36,8 +33,6 @@ import io.github.eidvn.verifier.Verified;
  * "claims":null}}. Exit 0 verified, 1 rejected, 2 usage error.
  */
 @Command(name = "verify",
-        mixinStandardHelpOptions = true,
-        versionProvider = EidCommand.Version.class,
         description = {
             "Xác minh mã QR định danh điện tử (nội dung quét được hoặc ảnh); in một đối tượng JSON.",
             "Verifies an e-ID QR code (scanned text or image); prints one JSON object.",
@@ -47,12 +42,9 @@ import io.github.eidvn.verifier.Verified;
                     + " not checked.",
             "Exit: 0 hợp lệ/verified, 1 bị từ chối/rejected, 2 sai cú pháp/usage error."
         })
-public final class VerifyCommand implements Callable<Integer> {
+public final class VerifyCommand extends CliCommand {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--jwks", required = true, paramLabel = "[ISS=]FILE|URL",
             description = {"Khóa công khai tin cậy (JWKS); ISS=FILE hoặc ISS=URL cho từng cơ quan cấp (lặp lại được),"
@@ -89,9 +81,7 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Cần đúng một trong TEXT hoặc --image / give exactly one of TEXT or --image");
         }
-        AssuranceLevel required = AssuranceLevel.ofNumber(level).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(),
-                        "--level phải là 1 hoặc 2 / --level must be 1 or 2"));
+        AssuranceLevel required = Converters.level(spec, level);
         TrustStore trust;
         try {
             trust = TrustStore.fromJwksOptions(jwks);
@@ -118,19 +108,13 @@ public final class VerifyCommand implements Callable<Integer> {
 
         String scanned;
         if (image != null) {
-            byte[] bytes;
+            QrScanResult scan;
             try {
-                if (Files.size(image) > QrImageDecoder.MAX_INPUT_BYTES) {
-                    return print(failure(QrScanResult.Reason.IMAGE_TOO_LARGE.name(), "image file too large",
-                            QrScanResult.Reason.IMAGE_TOO_LARGE.vietnamese(),
-                            QrScanResult.Reason.IMAGE_TOO_LARGE.english()), 1);
-                }
-                bytes = Files.readAllBytes(image);
+                scan = QrImages.scan(image);
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Không đọc được --image / cannot read --image: " + e.getMessage());
             }
-            QrScanResult scan = QrImageDecoder.decode(bytes);
             if (scan instanceof QrScanResult.Failed) {
                 QrScanResult.Failed f = (QrScanResult.Failed) scan;
                 return print(failure(f.reason().name(), f.detail(), f.reason().vietnamese(), f.reason().english()), 1);

@@ -5,14 +5,10 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -20,59 +16,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.BiometricMatch;
-import io.github.eidvn.core.assurance.ChipEvidence;
-import io.github.eidvn.core.assurance.IdentityProofing;
-import io.github.eidvn.core.assurance.ProofingResult;
 import io.github.eidvn.core.account.otp.OtpSecret;
-import io.github.eidvn.core.account.otp.OtpVerification;
 import io.github.eidvn.core.account.otp.OtpVerifier;
 import io.github.eidvn.core.account.otp.Totp;
 import io.github.eidvn.core.consent.CitizenField;
-import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
-import io.github.eidvn.core.consent.ConsentReceiptIssuer;
-import io.github.eidvn.core.consent.ConsentRequestSigner;
-import io.github.eidvn.core.consent.ConsentRequestVerifier;
-import io.github.eidvn.core.consent.InMemoryRelyingPartyRegistry;
-import io.github.eidvn.core.consent.PurposeCatalogue;
-import io.github.eidvn.core.consent.RelyingParty;
-import io.github.eidvn.core.consent.RequestRejected;
-import io.github.eidvn.core.consent.RequestResult;
-import io.github.eidvn.core.consent.VerifiedRequest;
 import io.github.eidvn.core.identity.CardValidity;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.SigningKey;
-import io.github.eidvn.core.keys.TrustStore;
-import io.github.eidvn.core.sharing.SealRequest;
-import io.github.eidvn.core.sharing.SealResult;
-import io.github.eidvn.core.sharing.SharedClaims;
-import io.github.eidvn.core.sharing.SharingSealer;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 import io.github.eidvn.examples.ExampleRecords;
-import io.github.eidvn.postgres.AuditEvent;
 import io.github.eidvn.testkit.FakeFaceMatcher;
 import io.github.eidvn.testkit.SandboxPlatform;
-import io.github.eidvn.verifier.AssertionVerifier;
-import io.github.eidvn.verifier.Rejected;
-import io.github.eidvn.verifier.VerificationResult;
-import io.github.eidvn.verifier.Verified;
+import io.github.eidvn.testkit.SettableClock;
 import io.github.eidvn.verifier.banking.AccountHolder;
 import io.github.eidvn.verifier.banking.AccountOpeningRules;
 import io.github.eidvn.verifier.banking.Transfer;
 import io.github.eidvn.verifier.banking.TransferDecision;
-import io.github.eidvn.verifier.banking.TransferEvidence;
 import io.github.eidvn.verifier.banking.TransferRules;
-import io.github.eidvn.verifier.sharing.OpenRejected;
-import io.github.eidvn.verifier.sharing.OpenResult;
-import io.github.eidvn.verifier.sharing.Opened;
-import io.github.eidvn.verifier.sharing.PartyDecryptionKey;
-import io.github.eidvn.verifier.sharing.SharedDataOpener;
 
 /**
  * An e-wallet (ví điện tử) under the State Bank's rules: the wallet is linked to a citizen through a consented share
@@ -115,7 +78,6 @@ public final class EWalletExample {
     public static final String TABLET = "tablet-c3d4";
 
     private static final ZoneId VIETNAM = SandboxPlatform.VIETNAM;
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.ROOT);
 
     private EWalletExample() {
     }
@@ -227,13 +189,13 @@ public final class EWalletExample {
     public static Result run(PrintStream out, LocalDate day, String jdbcUrl) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(day, "day");
-        DayClock clock = new DayClock(day.atTime(7, 30).atZone(VIETNAM).toInstant());
+        SettableClock clock = SettableClock.at(day.atTime(7, 30).atZone(VIETNAM).toInstant());
         try (ExampleRecords records = ExampleRecords.open(jdbcUrl, clock)) {
             return run(out, day, clock, records);
         }
     }
 
-    private static Result run(PrintStream out, LocalDate day, DayClock clock, ExampleRecords records) {
+    private static Result run(PrintStream out, LocalDate day, SettableClock clock, ExampleRecords records) {
         KeyRing vneidKeys = KeyRing.generate();
         SandboxPlatform vneid = SandboxPlatform.builder().clock(clock).keyRing(vneidKeys).build();
         CitizenProfile citizen = vneid.citizens().get(0);
@@ -247,7 +209,7 @@ public final class EWalletExample {
         out.println();
         out.println("1. Liên kết ví với công dân: chia sẻ dữ liệu có sự đồng ý, định danh điện tử mức độ 2");
         out.println("   Linking the wallet to a citizen: a consented share at e-ID level 2");
-        Linking linking = link(out, vneid, vneidKeys, citizen, clock, records);
+        WalletLinking linking = WalletLinking.establish(out, vneid, vneidKeys, citizen, clock, records);
         Link link = linking.link();
 
         // 2. the wallet's rules and its Smart OTP
@@ -337,334 +299,13 @@ public final class EWalletExample {
     }
 
     /** The last day the citizen's ID card is valid (a card without expiry: far in the future for the example). */
-    private static LocalDate cardExpiry(CitizenProfile citizen) {
+    static LocalDate cardExpiry(CitizenProfile citizen) {
         return citizen.cardIssueDate().flatMap(issued -> CardValidity.expiryDate(citizen.birthDate(), issued))
                 .orElse(LocalDate.of(9999, 12, 31));
-    }
-
-    /**
-     * The linking step, by consented sharing: the wallet is a registered relying party for the {@code ewallet-link}
-     * purpose; it sends a signed request; the citizen's VNeID app checks it and the citizen consents (a receipt is
-     * recorded in the consent ledger); VNeID seals the granted data for the wallet only (signed, then encrypted to the
-     * wallet's key), with the assurance level of the citizen's proofing; the wallet opens the package and requires
-     * level 2. A package at level 1 is refused first, to show the requirement.
-     */
-    static Linking link(PrintStream out, SandboxPlatform vneid, KeyRing vneidKeys, CitizenProfile citizen, Clock clock,
-            ExampleRecords records) {
-        // VNeID's side: the party registry, the consent ledger, the receipt issuer and the sealer
-        InMemoryRelyingPartyRegistry registry = InMemoryRelyingPartyRegistry.create();
-        CitizenReferences references = CitizenReferences.generate();
-        ConsentLedger ledger = records.ledger(clock).references(references).clock(clock).build();
-        ConsentReceiptIssuer receipts = ConsentReceiptIssuer.builder().issuer(SandboxPlatform.ISSUER_ID)
-                .keyRing(vneidKeys).references(references).clock(clock).build();
-        SharingSealer sealer = SharingSealer.builder().issuer(SandboxPlatform.ISSUER_ID).keyRing(vneidKeys)
-                .receiptStatus(ledger).clock(clock).build();
-
-        // the wallet registers: purpose ewallet-link, the fields it may ask for, its signing and encryption keys
-        SigningKey walletSigning = SigningKey.generate();
-        PartyDecryptionKey walletKey = PartyDecryptionKey.generateEc();
-        RelyingParty wallet = RelyingParty.builder().id(WALLET_ID)
-                .legalName("Công ty Ví điện tử Demo (SANDBOX)", "Demo E-wallet Company (SANDBOX)")
-                .contact("dpo@vi-dien-tu-demo.example.vn")
-                .purpose(PurposeCatalogue.standard().find(LINK_PURPOSE).orElseThrow(), LINK_FIELDS)
-                .signingJwks("{\"keys\":[" + walletSigning.publicJwkJson() + "]}")
-                .encryptionKey(walletKey.publicKey()).build();
-        registry.register(wallet);
-        out.println("   Ví đăng ký với VNeID / the wallet registers: " + wallet.legalNameVi() + ", mục đích / purpose "
-                + LINK_PURPOSE);
-
-        // the wallet's request, checked by the citizen's VNeID app
-        ConsentRequestSigner.Signed request = ConsentRequestSigner.builder().partyId(WALLET_ID)
-                .signingKey(walletSigning).audience(SandboxPlatform.ISSUER_ID).clock(clock).build()
-                .request(LINK_PURPOSE, LINK_FIELDS).purposeText("Liên kết ví điện tử với tài khoản định danh")
-                .sign();
-        RequestResult checked = ConsentRequestVerifier.builder().registry(registry).audience(SandboxPlatform.ISSUER_ID)
-                .clock(clock).build().verify(request.compactJws());
-        if (!(checked instanceof VerifiedRequest)) {
-            throw new IllegalStateException("the wallet's request was refused: " + ((RequestRejected) checked).reason());
-        }
-        ConsentReceiptIssuer.Issued issued = receipts.grant((VerifiedRequest) checked, citizen.personalNumber(),
-                LINK_FIELDS, Duration.ofDays(365));
-        ledger.record(citizen.personalNumber(), issued);
-        out.println("   Công dân đồng ý chia sẻ / the citizen consents to share: " + LINK_FIELDS.stream()
-                .map(f -> f.vietnamese() + " / " + f.english()).collect(Collectors.joining(", ")));
-
-        // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
-        ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));
-        if (!(proofing instanceof ProofingResult.Proofed)) {
-            throw new IllegalStateException("sandbox proofing failed");
-        }
-        AssuranceLevel proofed = ((ProofingResult.Proofed) proofing).level();
-        SharedClaims registryData = SharedClaims.fromProfile(citizen);
-
-        SharedDataOpener opener = SharedDataOpener.builder().decryptionKey(walletKey).partyId(WALLET_ID)
-                .trustStore(TrustStore.fromJwks(vneidKeys.publicJwksJson())).expectedIssuer(SandboxPlatform.ISSUER_ID)
-                .receiptStatus(ledger.openings()).requiredLevel(AssuranceLevel.LEVEL_2).expectedPurpose(LINK_PURPOSE)
-                .clock(clock).build();
-
-        // a package vouching only for level 1 is refused
-        OpenResult low = opener.open(seal(sealer, issued, wallet, registryData, AssuranceLevel.LEVEL_1),
-                request.request().nonce());
-        String lowReason = low instanceof OpenRejected ? ((OpenRejected) low).reason().name() : "OPENED";
-        out.println("   Gói dữ liệu mức độ 1 / a level-1 package: " + lowReason
-                + (low instanceof OpenRejected ? " — " + ((OpenRejected) low).reason().vietnamese() + " / "
-                        + ((OpenRejected) low).reason().english() : ""));
-
-        // the level-2 package: opened, the wallet is linked
-        String delivery = seal(sealer, issued, wallet, registryData, proofed);
-        OpenResult opened = opener.open(delivery, request.request().nonce());
-        String nonce = request.request().nonce();
-        if (!(opened instanceof Opened)) {
-            throw new IllegalStateException("linking refused: " + ((OpenRejected) opened).reason());
-        }
-        Opened o = (Opened) opened;
-        String number = o.claims().personalNumber().orElseThrow().value();
-        String name = o.claims().name().orElseThrow();
-        AssuranceLevel level = o.level().orElseThrow();
-        out.println("   Gói dữ liệu mức độ " + level.number() + " (JWE đến khóa của ví, JWT do VNeID ký) / a level-"
-                + level.number() + " package (JWE to the wallet's key, JWT signed by VNeID): mở được / opened");
-        out.println("   Đã liên kết / linked: " + ACCOUNT + " <-> " + masked(number) + " (" + name + "), mức độ / level "
-                + level.number() + ", biên nhận / receipt " + o.receiptId().substring(0, 8) + "…");
-        // the same package again (a replayed callback): refused by the wallet's replay guard, audited
-        String replay = refusal(out, "Gói liên kết gửi lại / the linking package again",
-                opener.open(delivery, nonce));
-        records.audit(AuditEvent.Consent.REFUSED, clock.instant(), ledger.reference(citizen.personalNumber()),
-                issued.receipt().id(), WALLET_ID, "open_" + replay.toLowerCase(Locale.ROOT));
-        return new Linking(new Link(ACCOUNT, number, name, level, "consented level-2 share (" + LINK_PURPOSE + ")",
-                lowReason, replay), ledger, sealer, issued, wallet, registryData, opener, nonce);
-    }
-
-    /** The link and what the unlinking needs: VNeID's ledger and sealer, the receipt, the wallet's opener. */
-    private record Linking(Link link, ConsentLedger ledger, SharingSealer sealer, ConsentReceiptIssuer.Issued issued,
-            RelyingParty wallet, SharedClaims registryData, SharedDataOpener opener, String nonce) {
-
-        /**
-         * VNeID seals a data refresh for the wallet, the citizen withdraws the consent before the wallet opens it:
-         * the wallet's opening is refused (the ledger audits it), and VNeID seals nothing more (audited here).
-         */
-        Unlink unlink(PrintStream out, CitizenProfile citizen, DayClock clock, ExampleRecords records) {
-            String refresh = seal(sealer, issued, wallet, registryData, link.level());
-            clock.set(clock.instant().plus(Duration.ofMinutes(1)));
-            ConsentLedger.WithdrawOutcome withdrawal = ledger.withdraw(citizen.personalNumber(),
-                    issued.receipt().id());
-            out.println("   Rút lại sự đồng ý / consent withdrawn: " + withdrawal);
-            clock.set(clock.instant().plus(Duration.ofMinutes(1)));
-            String open = refusal(out, "Gói cập nhật niêm phong trước khi rút / a refresh sealed before the "
-                    + "withdrawal", opener.open(refresh, nonce));
-            SealResult sealed = sealer.seal(SealRequest.forReceipt(issued.receipt(), wallet.encryptionKey())
-                    .claims(registryData).level(link.level()).methods("face").build());
-            if (!(sealed instanceof SealResult.Refused)) {
-                throw new IllegalStateException("VNeID sealed data under a withdrawn consent");
-            }
-            SealResult.Refused refused = (SealResult.Refused) sealed;
-            records.audit(AuditEvent.Consent.REFUSED, clock.instant(), ledger.reference(citizen.personalNumber()),
-                    issued.receipt().id(), WALLET_ID, "seal_" + refused.status().name().toLowerCase(Locale.ROOT));
-            out.println("   VNeID không niêm phong thêm / VNeID seals nothing more: " + refused.status());
-            return new Unlink(withdrawal, open, refused.status().name());
-        }
-    }
-
-    private static String refusal(PrintStream out, String label, OpenResult r) {
-        if (!(r instanceof OpenRejected)) {
-            throw new IllegalStateException("the wallet opened a package it should have refused");
-        }
-        OpenRejected rejected = (OpenRejected) r;
-        out.println("   " + label + ": " + rejected.reason() + " — " + rejected.reason().vietnamese() + " / "
-                + rejected.reason().english());
-        return rejected.reason().name();
-    }
-
-    private static String seal(SharingSealer sealer, ConsentReceiptIssuer.Issued issued, RelyingParty wallet,
-            SharedClaims data, AssuranceLevel level) {
-        SealResult r = sealer.seal(SealRequest.forReceipt(issued.receipt(), wallet.encryptionKey()).claims(data)
-                .level(level).methods(level == AssuranceLevel.LEVEL_2 ? "face" : "pwd").build());
-        if (!(r instanceof SealResult.Sealed)) {
-            throw new IllegalStateException("VNeID sealed nothing: " + ((SealResult.Refused) r).status());
-        }
-        return ((SealResult.Sealed) r).compactJwe();
     }
 
     static String masked(String personalNumber) {
         return personalNumber.length() == 12 ? personalNumber.substring(0, 3) + "******" + personalNumber.substring(9)
                 : "************";
-    }
-
-    /** The wallet's side of a transfer: ask the rules, collect the step-up, ask again. */
-    private static final class Wallet {
-        private final PrintStream out;
-        private final TransferRules rules;
-        private final DayClock clock;
-        private final SandboxPlatform vneid;
-        private final CitizenProfile citizen;
-        private final Link link;
-        private final AccountHolder holder;
-        private final OtpVerifier otp;
-        private final OtpSecret smartOtp;
-        private final Totp totp;
-        private final AssertionVerifier paymentVerifier;
-        private final FakeFaceMatcher chipFaceMatcher = new FakeFaceMatcher();
-        private TransferEvidence lastEid = TransferEvidence.none();
-
-        Wallet(PrintStream out, TransferRules rules, DayClock clock, SandboxPlatform vneid, CitizenProfile citizen,
-                Link link, AccountHolder holder, OtpVerifier otp, OtpSecret smartOtp, Totp totp) {
-            this.out = out;
-            this.rules = rules;
-            this.clock = clock;
-            this.vneid = vneid;
-            this.citizen = citizen;
-            this.link = link;
-            this.holder = holder;
-            this.otp = otp;
-            this.smartOtp = smartOtp;
-            this.totp = totp;
-            this.paymentVerifier = AssertionVerifier.builder()
-                    .trustStore(TrustStore.fromJwks(vneid.publicJwksJson())).clock(clock)
-                    .expectedAudience(WALLET_ID).expectedPurpose(PAYMENT_PURPOSE)
-                    .requiredLevel(AssuranceLevel.LEVEL_2).build();
-        }
-
-        private Transfer transferOf(Transfer.Kind kind, String device, long amount, AccountHolder who) {
-            return Transfer.builder().account(link.account()).device(device).kind(kind).amountVnd(amount)
-                    .holder(who).build();
-        }
-
-        private void header(LocalDate day, LocalTime time, Transfer.Kind kind, String device, long amount, String vi,
-                String en) {
-            clock.set(day.atTime(time).atZone(VIETNAM).toInstant());
-            out.println();
-            out.println("   " + HM.format(clock.instant().atZone(VIETNAM)) + "  " + amount + " VND  " + kind + " ("
-                    + device + ")  " + vi + " / " + en);
-        }
-
-        Step transfer(LocalDate day, LocalTime time, Transfer.Kind kind, String device, long amount, String vi,
-                String en) {
-            header(day, time, kind, device, amount, vi, en);
-            Transfer t = transferOf(kind, device, amount, holder);
-            TransferDecision first = rules.decide(t, TransferEvidence.none());
-            print("hỏi quy tắc / ask the rules", first);
-            List<TransferDecision> attempts = new ArrayList<>();
-            TransferDecision d = first;
-            if (d.outcome() == TransferDecision.Outcome.STEP_UP_BIOMETRIC
-                    && ((TransferDecision.StepUp) d).rule() == TransferDecision.Rule.DAILY_TOTAL_CROSSES_LIMIT) {
-                // the customer first tries the OTP they are used to: not enough
-                d = rules.decide(t, smartOtp());
-                attempts.add(d);
-                print("chỉ có OTP / OTP only", d);
-            }
-            if (d.outcome() == TransferDecision.Outcome.STEP_UP_OTP) {
-                d = rules.decide(t, smartOtp());
-                attempts.add(d);
-                print("Smart OTP", d);
-            } else if (d.outcome() == TransferDecision.Outcome.STEP_UP_BIOMETRIC) {
-                TransferDecision.StepUp s = (TransferDecision.StepUp) d;
-                String challenge = s.challenge().orElseThrow();
-                TransferEvidence evidence = s.rule() == TransferDecision.Rule.SINGLE_TRANSFER_OVER_LIMIT
-                        ? levelTwoEid(challenge) : faceAgainstChip(challenge);
-                d = rules.decide(t, evidence);
-                attempts.add(d);
-                print(evidence.factors().contains(TransferEvidence.Factor.EID_LEVEL_2)
-                        ? "VNeID mức độ 2 / level-2 e-ID" : "khuôn mặt - chip / face vs chip", d);
-            }
-            return new Step(clock.instant(), amount, first, attempts);
-        }
-
-        /** Someone presents the last level-2 e-ID evidence again, for another transfer of the same amount. */
-        Step replayLastEid(LocalDate day, LocalTime time, long amount, String vi, String en) {
-            header(day, time, Transfer.Kind.TRANSFER, PHONE, amount, vi, en);
-            Transfer t = transferOf(Transfer.Kind.TRANSFER, PHONE, amount, holder);
-            TransferDecision d = rules.decide(t, lastEid);
-            print("bằng chứng cũ / replayed evidence", d);
-            if (d instanceof TransferDecision.StepUp && !((TransferDecision.StepUp) d).detail().isEmpty()) {
-                out.println("        (" + ((TransferDecision.StepUp) d).detail() + ")");
-            }
-            return new Step(clock.instant(), amount, d, List.of());
-        }
-
-        /** A transfer of a holder the Circular's rules stop before any authentication is asked for. */
-        TransferDecision holderRule(String vi, String en, AccountHolder who) {
-            TransferDecision d = rules.decide(transferOf(Transfer.Kind.TRANSFER, PHONE, 100_000, who),
-                    TransferEvidence.none());
-            print(vi + " / " + en, d);
-            return d;
-        }
-
-        /** The customer's phone shows the Smart OTP; the wallet checks it. */
-        private TransferEvidence smartOtp() {
-            String code = totp.generate(smartOtp, clock.instant());
-            OtpVerification v = otp.verifyTotp(link.account(), smartOtp, totp, code);
-            return v.accepted() ? TransferEvidence.otp() : TransferEvidence.none();
-        }
-
-        /**
-         * The wallet reads the ID card's chip over NFC (DEMO: the sandbox record stands for the chip data that
-         * passive authentication would vouch for) and compares the live face with its portrait (DEMO matcher).
-         */
-        private TransferEvidence faceAgainstChip(String challenge) {
-            ChipEvidence chip = ChipEvidence.builder().personalNumber(citizen.personalNumber())
-                    .fullName(citizen.fullName()).birthDate(citizen.birthDate()).sex(citizen.sex())
-                    .dateOfExpiry(cardExpiry(citizen)).verifiedAt(clock.instant()).build();
-            BiometricMatch m = chipFaceMatcher.match(citizen, FakeFaceMatcher.selfieOf(citizen));
-            out.println("      [DEMO] khuôn mặt so với ảnh trong chip / face vs chip portrait: " + m.score()
-                    + (m.livenessPassed() && m.score() >= IdentityProofing.DEFAULT_THRESHOLD ? " OK" : " FAIL"));
-            return TransferEvidence.chipAndFace(chip, m, challenge);
-        }
-
-        /** The wallet asks VNeID for a level-2 authentication for this payment and verifies the answer. */
-        private TransferEvidence levelTwoEid(String challenge) {
-            ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));
-            if (!(proofing instanceof ProofingResult.Proofed)) {
-                return TransferEvidence.none();
-            }
-            String jwt = vneid.issueJwt(vneid.presentation((ProofingResult.Proofed) proofing,
-                    List.of("personal_number"), WALLET_ID, PAYMENT_PURPOSE));
-            VerificationResult r = paymentVerifier.verify(jwt);
-            out.println("      VNeID mức độ 2 / level-2 e-ID: " + (r instanceof Verified ? "đã xác minh / verified"
-                    : "bị từ chối / rejected " + ((Rejected) r).reason()));
-            lastEid = r instanceof Verified ? TransferEvidence.eid((Verified) r, challenge) : TransferEvidence.none();
-            return lastEid;
-        }
-
-        private void print(String label, TransferDecision d) {
-            String rule = d instanceof TransferDecision.Allow ? " [" + ((TransferDecision.Allow) d).rule() + "]"
-                    : d instanceof TransferDecision.StepUp ? " [" + ((TransferDecision.StepUp) d).rule() + "]"
-                    : " [" + ((TransferDecision.Refused) d).refusal() + "]";
-            out.println("      " + label + ": " + d.outcome() + rule);
-            out.println("        " + d.vietnamese());
-            out.println("        " + d.english());
-        }
-    }
-
-    /** A clock the example moves through the day (its zone views share the same time). */
-    private static final class DayClock extends Clock {
-        private final AtomicReference<Instant> now;
-        private final ZoneId zone;
-
-        DayClock(Instant start) {
-            this(new AtomicReference<>(start), ZoneOffset.UTC);
-        }
-
-        private DayClock(AtomicReference<Instant> now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        void set(Instant t) {
-            now.set(t);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId z) {
-            return new DayClock(now, z);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -104,13 +104,11 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
         }
 
         /** @return the message in Vietnamese */
-        @Override
         public String vietnamese() {
             return vietnamese;
         }
 
         /** @return the message in English */
-        @Override
         public String english() {
             return english;
         }
@@ -131,24 +129,13 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
      * The transfer may go ahead; its amount was added to the account's day total in the same atomic step that
      * checked the total.
      */
-    final class Allow implements TransferDecision {
-        private final Rule rule;
+    final class Allow extends RuledDecision implements TransferDecision {
         private final TransferEvidence.Factor satisfiedBy;
-        private final LocalDate day;
-        private final long amountVnd;
-        private final long dayTotalBeforeVnd;
-        private final String messageVi;
-        private final String messageEn;
 
         Allow(Rule rule, TransferEvidence.Factor satisfiedBy, LocalDate day, long amountVnd, long dayTotalBeforeVnd,
                 String messageVi, String messageEn) {
-            this.rule = rule;
+            super(rule, day, amountVnd, dayTotalBeforeVnd, messageVi, messageEn);
             this.satisfiedBy = satisfiedBy;
-            this.day = day;
-            this.amountVnd = amountVnd;
-            this.dayTotalBeforeVnd = dayTotalBeforeVnd;
-            this.messageVi = messageVi;
-            this.messageEn = messageEn;
         }
 
         @Override
@@ -156,49 +143,19 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
             return Outcome.ALLOW;
         }
 
-        /** @return the rule that applied to this transfer */
-        public Rule rule() {
-            return rule;
-        }
-
         /** @return the factor that satisfied the rule (the strongest one presented when several did) */
         public TransferEvidence.Factor satisfiedBy() {
             return satisfiedBy;
         }
 
-        /** @return the calendar day (in the rules' zone, Vietnam by default) the transfer counts towards */
-        public LocalDate day() {
-            return day;
-        }
-
-        /** @return the amount, VND */
-        public long amountVnd() {
-            return amountVnd;
-        }
-
-        /** @return the account's total for the day before this transfer, VND */
-        public long dayTotalBeforeVnd() {
-            return dayTotalBeforeVnd;
-        }
-
         /** @return the account's total for the day with this transfer, VND */
         public long dayTotalAfterVnd() {
-            return dayTotalBeforeVnd + amountVnd;
-        }
-
-        @Override
-        public String vietnamese() {
-            return messageVi;
-        }
-
-        @Override
-        public String english() {
-            return messageEn;
+            return dayTotalBeforeVnd() + amountVnd();
         }
 
         @Override
         public String toString() {
-            return "Allow[" + rule + " by " + satisfiedBy + ", " + day + ", " + amountVnd + " VND, day total "
+            return "Allow[" + rule() + " by " + satisfiedBy + ", " + day() + ", " + amountVnd() + " VND, day total "
                     + dayTotalAfterVnd() + " VND]";
         }
     }
@@ -208,51 +165,20 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
      * ({@link Outcome#STEP_UP_OTP} or {@link Outcome#STEP_UP_BIOMETRIC}) and decide again with the new evidence.
      * Nothing was added to the day total.
      */
-    final class StepUp implements TransferDecision {
-        private final Rule rule;
-        private final LocalDate day;
-        private final long amountVnd;
-        private final long dayTotalBeforeVnd;
+    final class StepUp extends RuledDecision implements TransferDecision {
         private final String detail;
         private final String challenge;
-        private final String messageVi;
-        private final String messageEn;
 
         StepUp(Rule rule, LocalDate day, long amountVnd, long dayTotalBeforeVnd, String detail, String challenge,
                 String messageVi, String messageEn) {
+            super(rule, day, amountVnd, dayTotalBeforeVnd, messageVi, messageEn);
             this.challenge = challenge;
-            this.rule = rule;
-            this.day = day;
-            this.amountVnd = amountVnd;
-            this.dayTotalBeforeVnd = dayTotalBeforeVnd;
             this.detail = detail;
-            this.messageVi = messageVi;
-            this.messageEn = messageEn;
         }
 
         @Override
         public Outcome outcome() {
-            return rule.stepUp();
-        }
-
-        /** @return the rule that fired */
-        public Rule rule() {
-            return rule;
-        }
-
-        /** @return the calendar day (in the rules' zone) of the decision */
-        public LocalDate day() {
-            return day;
-        }
-
-        /** @return the amount, VND */
-        public long amountVnd() {
-            return amountVnd;
-        }
-
-        /** @return the account's total for the day so far (without this transfer), VND */
-        public long dayTotalBeforeVnd() {
-            return dayTotalBeforeVnd;
+            return rule().stepUp();
         }
 
         /**
@@ -275,19 +201,9 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
         }
 
         @Override
-        public String vietnamese() {
-            return messageVi;
-        }
-
-        @Override
-        public String english() {
-            return messageEn;
-        }
-
-        @Override
         public String toString() {
-            return "StepUp[" + outcome() + ", " + rule + ", " + day + ", " + amountVnd + " VND, day total "
-                    + dayTotalBeforeVnd + " VND" + (detail.isEmpty() ? "" : ", " + detail) + "]";
+            return "StepUp[" + outcome() + ", " + rule() + ", " + day() + ", " + amountVnd() + " VND, day total "
+                    + dayTotalBeforeVnd() + " VND" + (detail.isEmpty() ? "" : ", " + detail) + "]";
         }
     }
 

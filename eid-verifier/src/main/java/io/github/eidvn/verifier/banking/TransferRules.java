@@ -428,8 +428,7 @@ public final class TransferRules {
          * @return this builder
          */
         public Builder stateStore(StateStore store) {
-            once(this.store, "stateStore");
-            this.store = Objects.requireNonNull(store, "store");
+            this.store = once(this.store, store, "stateStore");
             return this;
         }
 
@@ -440,8 +439,7 @@ public final class TransferRules {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            once(this.clock, "clock");
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 
@@ -452,8 +450,7 @@ public final class TransferRules {
          * @return this builder
          */
         public Builder zone(ZoneId zone) {
-            once(this.zone, "zone");
-            this.zone = Objects.requireNonNull(zone, "zone");
+            this.zone = once(this.zone, zone, "zone");
             return this;
         }
 

@@ -265,8 +265,7 @@ public final class HospitalCheckIn {
          * @return this builder
          */
         public Builder verifier(AssertionVerifier verifier) {
-            once(this.verifier, "verifier");
-            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            this.verifier = once(this.verifier, verifier, "verifier");
             return this;
         }
 
@@ -278,8 +277,7 @@ public final class HospitalCheckIn {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            once(this.clock, "clock");
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = once(this.clock, clock, "clock");
             return this;
         }
 
@@ -290,8 +288,7 @@ public final class HospitalCheckIn {
          * @return this builder
          */
         public Builder zone(ZoneId zone) {
-            once(this.zone, "zone");
-            this.zone = Objects.requireNonNull(zone, "zone");
+            this.zone = once(this.zone, zone, "zone");
             return this;
         }
 
@@ -303,8 +300,7 @@ public final class HospitalCheckIn {
          * @return this builder
          */
         public Builder lookup(HealthInsuranceLookup lookup) {
-            once(this.lookup, "lookup");
-            this.lookup = Objects.requireNonNull(lookup, "lookup");
+            this.lookup = once(this.lookup, lookup, "lookup");
             return this;
         }
 

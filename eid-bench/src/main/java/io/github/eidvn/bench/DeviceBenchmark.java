@@ -19,16 +19,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.github.eidvn.core.account.AccountId;
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.device.DevicePublicKey;
-import io.github.eidvn.core.account.device.LoginRequest;
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.NewDeviceNotice;
-import io.github.eidvn.core.account.device.SessionValidation;
-import io.github.eidvn.core.account.password.PasswordHasher;
-import io.github.eidvn.core.account.password.PasswordVerification;
+import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.device.DevicePublicKey;
+import io.github.eidvn.account.device.LoginRequest;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.NewDeviceNotice;
+import io.github.eidvn.account.device.SessionValidation;
+import io.github.eidvn.account.password.PasswordHasher;
+import io.github.eidvn.account.password.PasswordVerification;
 import io.github.eidvn.core.spi.InMemoryStateStore;
 
 /**

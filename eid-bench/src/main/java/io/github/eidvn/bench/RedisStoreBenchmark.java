@@ -19,16 +19,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import io.github.eidvn.core.account.AccountId;
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.device.DevicePublicKey;
-import io.github.eidvn.core.account.device.LoginRequest;
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.NewDeviceNotice;
-import io.github.eidvn.core.account.device.SessionValidation;
-import io.github.eidvn.core.account.password.PasswordHasher;
-import io.github.eidvn.core.account.SecurityAudit;
+import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.device.DevicePublicKey;
+import io.github.eidvn.account.device.LoginRequest;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.NewDeviceNotice;
+import io.github.eidvn.account.device.SessionValidation;
+import io.github.eidvn.account.password.PasswordHasher;
+import io.github.eidvn.account.SecurityAudit;
 import io.github.eidvn.redis.RedisStateStore;
 
 /**

@@ -9,6 +9,8 @@ import io.github.eidvn.account.AccountId;
 import io.github.eidvn.account.SecurityAudit;
 import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.account.internal.AttemptCounter;
+import io.github.eidvn.account.internal.LockSteps;
+import io.github.eidvn.account.internal.ThrottleSteps;
 import io.github.eidvn.account.lock.AccountLocks;
 import io.github.eidvn.account.lock.LockStatus;
 import io.github.eidvn.account.lock.LockType;
@@ -49,6 +51,16 @@ record LoginContext(StateStore store, DeviceNotifier notifier, byte[] serverKey,
             return Optional.of(new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED, l.until(), -1));
         }
         return Optional.empty();
+    }
+
+    /** @return the locks' state-store steps */
+    LockSteps lockSteps() {
+        return LockSteps.of(locks);
+    }
+
+    /** @return the throttle's state-store steps */
+    ThrottleSteps throttleSteps() {
+        return ThrottleSteps.of(throttle);
     }
 
     /** Tells a device it was signed out; a failure is audited and ignored. */

@@ -8,15 +8,24 @@ import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.account.internal.AccountKeys;
 import io.github.eidvn.account.internal.Checks;
 import io.github.eidvn.account.internal.CompareAndSet;
+import io.github.eidvn.account.internal.LockSteps;
 import io.github.eidvn.account.internal.Secrets;
+import io.github.eidvn.account.internal.StoreSteps;
+import io.github.eidvn.account.internal.ThrottleSteps;
 import io.github.eidvn.account.lock.FailureOutcome;
 import io.github.eidvn.account.lock.LockStatus;
 import io.github.eidvn.account.password.PasswordVerification;
+import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
  * Password login: serialized per account by a lease, then binds the first device, logs in the bound one, or sends a
  * new-device code to the active one ({@link NewDeviceFlow}).
+ *
+ * <p>From the bound device a login is two state-store steps (on Redis: two scripts), around the password hash:
+ * the source's reservation, the lease, the lock status and the binding read together; then the counters' reset, the
+ * give-back, the lease release and the session write together. A failure adds the failure counts (and a lock when a
+ * limit is reached) and the lease release; the first login of a device adds the binding's compare-and-set.
  */
 final class PasswordLoginFlow {
 
@@ -26,11 +35,17 @@ final class PasswordLoginFlow {
     private final Sessions sessions;
     private final NewDeviceFlow newDevice;
     private final String dummyHash;
+    private final LockSteps locks;
+    private final ThrottleSteps throttle;
+    private final StateStore throttleStore;
 
     PasswordLoginFlow(LoginContext c, Sessions sessions, NewDeviceFlow newDevice) {
         this.c = c;
         this.sessions = sessions;
         this.newDevice = newDevice;
+        this.locks = c.lockSteps();
+        this.throttle = c.throttleSteps();
+        this.throttleStore = throttle.counter().store();
         this.dummyHash = c.hasher().hash(Secrets.b64url(Secrets.randomBytes(c.random(), 16)));
     }
 
@@ -41,61 +56,99 @@ final class PasswordLoginFlow {
         if (!Checks.isDeviceId(deviceId)) {
             return LoginResult.Refused.of(LoginResult.Reason.MALFORMED_REQUEST);
         }
-        String leaseKey = AccountKeys.loginLease(account);
+        AccountKeys.Of keys = AccountKeys.of(account);
+        String throttleKey = throttle.keyOf().apply(source);
         byte[] lease = Secrets.randomBytes(c.random(), 16);
-        if (!c.store().putIfAbsent(leaseKey, lease, LEASE_TTL)) {
+
+        // step 1, one round trip: reserve a guess for the source, take the account's lease, read locks and binding
+        StoreSteps first = new StoreSteps();
+        int reserved = throttle.counter().addRecord(first.on(throttleStore), throttleKey);
+        StateBatch main = first.on(c.store());
+        int leased = main.putIfAbsent(keys.loginLease(), lease, LEASE_TTL);
+        int lockReads = locks.addStatusReads(first.on(locks.store()), keys);
+        int binding = main.get(keys.binding());
+        try {
+            first.run();
+        } catch (RuntimeException e) {
+            releaseQuietly(keys, lease, e);
+            throw e;
+        }
+        if (!first.of(c.store()).written(leased)) {
+            giveBack(throttleKey);
             return LoginResult.Refused.of(LoginResult.Reason.BUSY);
         }
-        Checked checked;
+        boolean leaseHeld = true;
         try {
-            checked = checkPassword(request);
-            if (checked.refused() != null) {
-                return checked.refused();
+            if (!throttle.counter().attempt(first.of(throttleStore), reserved).allowed()) {
+                c.audit().record(SecurityEventType.SOURCE_THROTTLED, account.value(), deviceId, source, "password");
+                return LoginResult.Refused.of(LoginResult.Reason.SOURCE_THROTTLED);
             }
+            if (locks.status(first.of(locks.store()), lockReads) instanceof LockStatus.Locked l) {
+                StoreSteps undo = new StoreSteps();
+                throttle.counter().addGiveBack(undo.on(throttleStore), throttleKey);
+                undo.on(c.store()).deleteIfEquals(keys.loginLease(), lease);
+                leaseHeld = false;
+                undo.run();
+                c.audit().record(SecurityEventType.LOGIN_REFUSED_LOCKED, account.value(), deviceId, source,
+                        "password");
+                return new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED, l.until(), -1);
+            }
+            String stored = request.storedPasswordHash();
+            PasswordVerification v = c.hasher().verify(request.password(), stored == null ? dummyHash : stored);
+            if (stored == null || !(v instanceof PasswordVerification.Match m)) {
+                StateBatch counts = new StateBatch();
+                int first2 = locks.addFailureCounts(counts, keys);
+                FailureOutcome outcome = locks.afterFailure(account, keys, locks.store().run(counts), first2);
+                String detail = stored == null ? "unknown-account"
+                        : v instanceof PasswordVerification.Unusable u ? "stored-hash-" + u.reason() : "wrong-password";
+                c.audit().record(SecurityEventType.LOGIN_FAILED, account.value(), deviceId, source, detail);
+                if (outcome.lockPlaced().isPresent()) {
+                    return new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED,
+                            outcome.lockPlaced().get().until(), -1);
+                }
+                return LoginResult.Refused.of(LoginResult.Reason.INVALID_CREDENTIALS);
+            }
+
+            // step 2, one round trip: reset the counters, give the source's guess back, release the lease and, from
+            // the bound device, write the session (bound to the binding generation read in step 1)
+            StoreSteps done = new StoreSteps();
+            locks.addSuccess(done.on(locks.store()), keys);
+            throttle.counter().addGiveBack(done.on(throttleStore), throttleKey);
+            StateBatch last = done.on(c.store());
+            last.deleteIfEquals(keys.loginLease(), lease);
+            leaseHeld = false;
+            Optional<byte[]> current = first.of(c.store()).value(binding);
+            Optional<AccountRecords.BindingHead> head = current.flatMap(AccountRecords::decodeBindingHead);
+            if (head.isPresent() && head.get().isDevice(deviceId, request.devicePublicKey())) {
+                Sessions.NewSession session = sessions.prepare(account, head.get().deviceId(),
+                        head.get().generation());
+                int written = session.addTo(last);
+                done.run();
+                return session.committed(done.of(c.store()).written(written), m.needsRehash(), source, "password");
+            }
+            done.run();
+            return afterPassword(account, deviceId, request.devicePublicKey(), source, m.needsRehash());
         } finally {
-            c.store().deleteIfEquals(leaseKey, lease);
-        }
-        return afterPassword(account, deviceId, request.devicePublicKey(), source, checked.rehash());
-    }
-
-    /** The outcome of the checks under the lease: a refusal, or the password matched (and maybe needs a rehash). */
-    private record Checked(LoginResult refused, boolean rehash) {
-        static Checked refusal(LoginResult r) {
-            return new Checked(r, false);
-        }
-    }
-
-    /** The throttle, lock and password checks (failures counted, a success resets them). */
-    private Checked checkPassword(LoginRequest request) {
-        String account = request.account().value();
-        String deviceId = request.deviceId();
-        String source = request.source();
-        if (!c.throttle().tryAcquire(source)) {
-            c.audit().record(SecurityEventType.SOURCE_THROTTLED, account, deviceId, source, "password");
-            return Checked.refusal(LoginResult.Refused.of(LoginResult.Reason.SOURCE_THROTTLED));
-        }
-        LockStatus status = c.locks().status(request.account());
-        if (status instanceof LockStatus.Locked l) {
-            c.throttle().succeeded(source);
-            c.audit().record(SecurityEventType.LOGIN_REFUSED_LOCKED, account, deviceId, source, "password");
-            return Checked.refusal(new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED, l.until(), -1));
-        }
-        String stored = request.storedPasswordHash();
-        PasswordVerification v = c.hasher().verify(request.password(), stored == null ? dummyHash : stored);
-        if (stored == null || !(v instanceof PasswordVerification.Match m)) {
-            FailureOutcome outcome = c.locks().recordFailure(request.account());
-            String detail = stored == null ? "unknown-account"
-                    : v instanceof PasswordVerification.Unusable u ? "stored-hash-" + u.reason() : "wrong-password";
-            c.audit().record(SecurityEventType.LOGIN_FAILED, account, deviceId, source, detail);
-            if (outcome.lockPlaced().isPresent()) {
-                return Checked.refusal(new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED,
-                        outcome.lockPlaced().get().until(), -1));
+            if (leaseHeld) {
+                c.store().deleteIfEquals(keys.loginLease(), lease);
             }
-            return Checked.refusal(LoginResult.Refused.of(LoginResult.Reason.INVALID_CREDENTIALS));
         }
-        c.locks().recordSuccess(request.account());
-        c.throttle().succeeded(source);
-        return new Checked(null, m.needsRehash());
+    }
+
+    /** Gives back the source's reserved guess (the attempt tested no secret). */
+    private void giveBack(String throttleKey) {
+        StateBatch b = new StateBatch();
+        throttle.counter().addGiveBack(b, throttleKey);
+        throttleStore.run(b);
+    }
+
+    /** After a failed first step: releases the lease if it was taken, keeping the first failure. */
+    private void releaseQuietly(AccountKeys.Of keys, byte[] lease, RuntimeException failure) {
+        try {
+            c.store().deleteIfEquals(keys.loginLease(), lease);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private LoginResult afterPassword(AccountId account, String deviceId, DevicePublicKey key, String source,

@@ -9,8 +9,10 @@ import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.account.internal.AccountKeys;
 import io.github.eidvn.account.internal.CompareAndSet;
 import io.github.eidvn.account.internal.Secrets;
+import io.github.eidvn.account.internal.StoreSteps;
 import io.github.eidvn.account.lock.LockStatus;
 import io.github.eidvn.account.lock.LockType;
+import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
 
@@ -29,14 +31,45 @@ final class Sessions {
 
     LoginResult loggedIn(AccountId account, String deviceId, long generation, boolean rehash, String source,
             String method) {
+        NewSession n = prepare(account, deviceId, generation);
+        StateBatch b = new StateBatch();
+        int written = n.addTo(b);
+        return n.committed(c.store().run(b).written(written), rehash, source, method);
+    }
+
+    /** A session about to be written: its token, record and key; {@link #addTo} puts the write into a step. */
+    final class NewSession {
+        private final String token;
+        private final SessionInfo info;
+        private final Instant now;
+
+        private NewSession(String token, SessionInfo info, Instant now) {
+            this.token = token;
+            this.info = info;
+            this.now = now;
+        }
+
+        /** Adds the put-if-absent of the session record; returns its index. */
+        int addTo(StateBatch b) {
+            return b.putIfAbsent(AccountKeys.session(token), AccountRecords.encode(info), ttl(info, now));
+        }
+
+        /** The login result once the write ran ({@code written} false only on a token collision). */
+        LoginResult committed(boolean written, boolean rehash, String source, String method) {
+            if (!written) {
+                throw new StateStoreException("session token collision", null);
+            }
+            c.audit().record(SecurityEventType.LOGIN_SUCCEEDED, info.account().value(), info.deviceId(), source,
+                    method);
+            return new LoginResult.LoggedIn(new SessionToken(token), info, rehash);
+        }
+    }
+
+    NewSession prepare(AccountId account, String deviceId, long generation) {
         Instant now = c.clock().instant();
         String token = Secrets.b64url(Secrets.randomBytes(c.random(), 32));
-        SessionInfo info = new SessionInfo(account, deviceId, generation, now, now, now.plus(c.absoluteTimeout()));
-        if (!c.store().putIfAbsent(AccountKeys.session(token), AccountRecords.encode(info), ttl(info, now))) {
-            throw new StateStoreException("session token collision", null);
-        }
-        c.audit().record(SecurityEventType.LOGIN_SUCCEEDED, account.value(), deviceId, source, method);
-        return new LoginResult.LoggedIn(new SessionToken(token), info, rehash);
+        return new NewSession(token, new SessionInfo(account, deviceId, generation, now, now,
+                now.plus(c.absoluteTimeout())), now);
     }
 
     SessionValidation validate(String token) {
@@ -68,7 +101,7 @@ final class Sessions {
         }).orElse(new SessionValidation.Invalid(SessionValidation.Reason.BUSY));
     }
 
-    /** Why a session has ended, if it has. */
+    /** Why a session has ended, if it has (the binding and the locks read in one step). */
     private Optional<SessionValidation.Reason> ended(SessionInfo info, Instant now) {
         if (!now.isBefore(info.absoluteExpiry())) {
             return Optional.of(SessionValidation.Reason.ABSOLUTE_TIMEOUT);
@@ -76,12 +109,17 @@ final class Sessions {
         if (!now.isBefore(info.lastSeenAt().plus(c.idleTimeout()))) {
             return Optional.of(SessionValidation.Reason.IDLE_TIMEOUT);
         }
-        Optional<AccountRecords.BindingHead> b = c.store().get(AccountKeys.binding(info.account()))
+        AccountKeys.Of keys = AccountKeys.of(info.account());
+        StoreSteps step = new StoreSteps();
+        int binding = step.on(c.store()).get(keys.binding());
+        int locks = c.lockSteps().addStatusReads(step.on(c.lockSteps().store()), keys);
+        step.run();
+        Optional<AccountRecords.BindingHead> b = step.of(c.store()).value(binding)
                 .flatMap(AccountRecords::decodeBindingHead);
         if (b.isEmpty() || !b.get().deviceId().equals(info.deviceId()) || b.get().generation() != info.generation()) {
             return Optional.of(SessionValidation.Reason.DEVICE_NOT_ACTIVE);
         }
-        if (c.locks().status(info.account()) instanceof LockStatus.Locked l
+        if (c.lockSteps().status(step.of(c.lockSteps().store()), locks) instanceof LockStatus.Locked l
                 && (l.has(LockType.USER_REQUESTED) || l.has(LockType.AUTHORITY))) {
             return Optional.of(SessionValidation.Reason.ACCOUNT_LOCKED);
         }

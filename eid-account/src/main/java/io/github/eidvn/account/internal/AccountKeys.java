@@ -29,14 +29,64 @@ public final class AccountKeys {
         return "{a." + Secrets.hashId(account.value()) + "}";
     }
 
+    /**
+     * The keys of one account, its tag hashed once (a step that touches several of its keys uses this rather than
+     * the static methods, each of which hashes the id again).
+     *
+     * @param account the account
+     * @return its keys
+     */
+    public static Of of(AccountId account) {
+        return new Of(tag(account));
+    }
+
+    /** The keys of one account (see {@link AccountKeys#of}). */
+    public static final class Of {
+        private final String tag;
+
+        private Of(String tag) {
+            this.tag = tag;
+        }
+
+        /** @return the device binding */
+        public String binding() {
+            return "eid:dev:bind:" + tag;
+        }
+
+        /** @return the lease that serializes password attempts */
+        public String loginLease() {
+            return "eid:login:lease:" + tag;
+        }
+
+        /** @return a lock of the given type */
+        public String lock(LockType type) {
+            return LOCK_PREFIXES[type.ordinal()] + tag;
+        }
+
+        /** @return the brute-force lock placed at the hard limit */
+        public String hardLock() {
+            return "eid:lock:brute_force_hard:" + tag;
+        }
+
+        /** @return the failed-password counter of the failure window */
+        public String failures() {
+            return "eid:bf:fail:" + tag;
+        }
+
+        /** @return the consecutive-failure counter */
+        public String consecutiveFailures() {
+            return "eid:bf:consecutive:" + tag;
+        }
+    }
+
     /** @return the device binding */
     public static String binding(AccountId account) {
-        return "eid:dev:bind:" + tag(account);
+        return of(account).binding();
     }
 
     /** @return the lease that serializes password attempts */
     public static String loginLease(AccountId account) {
-        return "eid:login:lease:" + tag(account);
+        return of(account).loginLease();
     }
 
     /** @return a pending new-device challenge */
@@ -56,22 +106,22 @@ public final class AccountKeys {
 
     /** @return a lock of the given type */
     public static String lock(LockType type, AccountId account) {
-        return LOCK_PREFIXES[type.ordinal()] + tag(account);
+        return of(account).lock(type);
     }
 
     /** @return the brute-force lock placed at the hard limit (lifted only explicitly) */
     public static String hardLock(AccountId account) {
-        return "eid:lock:brute_force_hard:" + tag(account);
+        return of(account).hardLock();
     }
 
     /** @return the failed-password counter of the failure window */
     public static String failures(AccountId account) {
-        return "eid:bf:fail:" + tag(account);
+        return of(account).failures();
     }
 
     /** @return the consecutive-failure counter (hard limit) */
     public static String consecutiveFailures(AccountId account) {
-        return "eid:bf:consecutive:" + tag(account);
+        return of(account).consecutiveFailures();
     }
 
     /** @return a password-reset ticket */

@@ -3,6 +3,7 @@ package io.github.eidvn.account.internal;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
@@ -61,6 +62,41 @@ public final class AttemptCounter {
      */
     public Attempt record(String key) {
         return new Attempt(store.incrementBy(key, 1, window), max);
+    }
+
+    /**
+     * Adds the count of an attempt to a batch (run on {@link #store()}).
+     *
+     * @param batch the batch
+     * @param key the counter's key
+     * @return the index to read with {@link #attempt}
+     */
+    public int addRecord(StateBatch batch, String key) {
+        return batch.incrementBy(key, 1, window);
+    }
+
+    /**
+     * @param r the results of a batch
+     * @param index what {@link #addRecord} returned
+     * @return the attempt
+     */
+    public Attempt attempt(StateBatch.Results r, int index) {
+        return new Attempt(r.count(index), max);
+    }
+
+    /**
+     * Adds the give-back of an attempt to a batch (run on {@link #store()}).
+     *
+     * @param batch the batch
+     * @param key the counter's key
+     */
+    public void addGiveBack(StateBatch batch, String key) {
+        batch.incrementBy(key, -1, window);
+    }
+
+    /** @return the store the counts live in */
+    public StateStore store() {
+        return store;
     }
 
     /**

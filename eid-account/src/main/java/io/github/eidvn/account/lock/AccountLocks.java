@@ -3,18 +3,13 @@ package io.github.eidvn.account.lock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.github.eidvn.account.AccountId;
 import io.github.eidvn.account.SecurityAudit;
-import io.github.eidvn.account.SecurityEventType;
-import io.github.eidvn.account.internal.Bin;
 import io.github.eidvn.account.internal.AccountKeys;
-import io.github.eidvn.account.internal.AttemptCounter;
 import io.github.eidvn.account.internal.Checks;
+import io.github.eidvn.account.internal.LockSteps;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
@@ -38,31 +33,29 @@ public final class AccountLocks {
     /** Upper bound for {@code maxFailures} and {@code hardLimit}. */
     public static final int MAX_FAILURES_CAP = 100;
 
-    private static final int VERSION = 1;
-    private static final int MAX_REASON = 200;
-    private static final LockType[] TYPES = LockType.values();
+    static {
+        LockSteps.register(l -> l.steps);
+    }
 
-    private final StateStore store;
-    private final Clock clock;
-    private final SecurityAudit audit;
     private final int maxFailures;
     private final Duration lockDuration;
-    private final Duration failureWindow;
     private final int hardLimit;
-    private final Duration consecutiveWindow;
+    private final Clock clock;
+    private final LockSteps steps;
 
     private AccountLocks(Builder b) {
-        this.store = b.store;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
-        this.audit = b.audit == null ? SecurityAudit.loggingOnly(clock) : b.audit;
+        SecurityAudit audit = b.audit == null ? SecurityAudit.loggingOnly(clock) : b.audit;
         this.maxFailures = b.maxFailures == null ? 5 : b.maxFailures;
         this.lockDuration = b.lockDuration == null ? Duration.ofMinutes(15) : b.lockDuration;
-        this.failureWindow = b.failureWindow == null ? Duration.ofHours(12) : b.failureWindow;
+        Duration failureWindow = b.failureWindow == null ? Duration.ofHours(12) : b.failureWindow;
         this.hardLimit = b.hardLimit == null ? MAX_FAILURES_CAP : b.hardLimit;
-        this.consecutiveWindow = b.consecutiveWindow == null ? Duration.ofDays(90) : b.consecutiveWindow;
+        Duration consecutiveWindow = b.consecutiveWindow == null ? Duration.ofDays(90) : b.consecutiveWindow;
         if (maxFailures > hardLimit) {
             throw new IllegalStateException("maxFailures must not exceed hardLimit");
         }
+        this.steps = new LockSteps(b.store, clock, audit, maxFailures, lockDuration, failureWindow, hardLimit,
+                consecutiveWindow);
     }
 
     /**
@@ -76,20 +69,13 @@ public final class AccountLocks {
     }
 
     /**
-     * The locks in force on an account.
+     * The locks in force on an account (one store step).
      *
      * @param account the account
      * @return unlocked, or the locks in force
      */
     public LockStatus status(AccountId account) {
-        Objects.requireNonNull(account, "account");
-        Instant now = clock.instant();
-        List<AccountLock> locks = new ArrayList<>(3);
-        for (LockType t : TYPES) {
-            read(t, AccountKeys.lock(t, account)).filter(l -> l.activeAt(now)).ifPresent(locks::add);
-        }
-        read(LockType.BRUTE_FORCE, AccountKeys.hardLock(account)).ifPresent(locks::add);
-        return locks.isEmpty() ? new LockStatus.Unlocked() : new LockStatus.Locked(locks);
+        return steps.status(Objects.requireNonNull(account, "account"));
     }
 
     /**
@@ -107,8 +93,8 @@ public final class AccountLocks {
             throw new IllegalArgumentException("a user-requested lock is temporary: at most 366 days");
         }
         Instant now = clock.instant();
-        return place(LockType.USER_REQUESTED, AccountKeys.lock(LockType.USER_REQUESTED, account), account, reason,
-                now, now.plus(duration));
+        return steps.place(LockType.USER_REQUESTED, AccountKeys.lock(LockType.USER_REQUESTED, account), account,
+                reason, now, now.plus(duration));
     }
 
     /**
@@ -120,7 +106,7 @@ public final class AccountLocks {
      */
     public AccountLock lockByAuthority(AccountId account, String reason) {
         Objects.requireNonNull(account, "account");
-        return place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason,
+        return steps.place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason,
                 clock.instant(), null);
     }
 
@@ -138,7 +124,7 @@ public final class AccountLocks {
         if (!Objects.requireNonNull(until, "until").isAfter(now)) {
             throw new IllegalArgumentException("until must be in the future");
         }
-        return place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason, now,
+        return steps.place(LockType.AUTHORITY, AccountKeys.lock(LockType.AUTHORITY, account), account, reason, now,
                 until);
     }
 
@@ -154,16 +140,7 @@ public final class AccountLocks {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(by, "by");
-        boolean lifted = store.delete(AccountKeys.lock(type, account));
-        if (type == LockType.BRUTE_FORCE) {
-            lifted |= store.delete(AccountKeys.hardLock(account));
-            store.delete(AccountKeys.failures(account));
-            store.delete(AccountKeys.consecutiveFailures(account));
-        }
-        if (lifted) {
-            audit.record(SecurityEventType.ACCOUNT_UNLOCKED, account.value(), null, by, type.name());
-        }
-        return lifted;
+        return steps.lift(account, type, by);
     }
 
     /**
@@ -173,24 +150,7 @@ public final class AccountLocks {
      * @return the counts and the lock placed, if any
      */
     public FailureOutcome recordFailure(AccountId account) {
-        Objects.requireNonNull(account, "account");
-        long failures = AttemptCounter.of(store, maxFailures, failureWindow).record(AccountKeys.failures(account))
-                .number();
-        long consecutive = AttemptCounter.of(store, hardLimit, consecutiveWindow)
-                .record(AccountKeys.consecutiveFailures(account)).number();
-        Instant now = clock.instant();
-        AccountLock placed = null;
-        if (consecutive >= hardLimit) {
-            // kept under its own key, so a temporary lock written concurrently can never replace it
-            placed = place(LockType.BRUTE_FORCE, AccountKeys.hardLock(account), account,
-                    "consecutive-failures:" + consecutive, now, null);
-            store.delete(AccountKeys.failures(account));
-        } else if (failures >= maxFailures) {
-            placed = place(LockType.BRUTE_FORCE, AccountKeys.lock(LockType.BRUTE_FORCE, account), account,
-                    "failures:" + failures, now, now.plus(lockDuration));
-            store.delete(AccountKeys.failures(account));
-        }
-        return new FailureOutcome(failures, consecutive, Optional.ofNullable(placed));
+        return steps.recordFailure(Objects.requireNonNull(account, "account"));
     }
 
     /**
@@ -199,9 +159,7 @@ public final class AccountLocks {
      * @param account the account
      */
     public void recordSuccess(AccountId account) {
-        Objects.requireNonNull(account, "account");
-        store.delete(AccountKeys.failures(account));
-        store.delete(AccountKeys.consecutiveFailures(account));
+        steps.recordSuccess(Objects.requireNonNull(account, "account"));
     }
 
     /** @return failures that place a brute-force lock */
@@ -217,41 +175,6 @@ public final class AccountLocks {
     /** @return consecutive failures that place a lock lasting until lifted */
     public int hardLimit() {
         return hardLimit;
-    }
-
-    private AccountLock place(LockType type, String key, AccountId account, String reason, Instant since, Instant until) {
-        Objects.requireNonNull(reason, "reason");
-        if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("reason longer than " + MAX_REASON + " characters");
-        }
-        AccountLock lock = new AccountLock(type, reason, since, until);
-        byte[] value = new Bin.Writer(VERSION).putLong(since.toEpochMilli())
-                .putLong(until == null ? Long.MAX_VALUE : until.toEpochMilli()).putString(reason).toByteArray();
-        Duration ttl = until == null ? StateStore.NO_EXPIRY : Duration.between(since, until);
-        store.put(key, value, ttl);
-        audit.record(SecurityEventType.ACCOUNT_LOCKED, account.value(), null, null, type.name());
-        return lock;
-    }
-
-    private Optional<AccountLock> read(LockType type, String key) {
-        Optional<byte[]> raw = store.get(key);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Bin.Reader> r = Bin.Reader.of(raw.get(), VERSION);
-        if (r.isEmpty()) {
-            // an unreadable lock record still locks (fail closed)
-            return Optional.of(new AccountLock(type, "unreadable", Instant.EPOCH, null));
-        }
-        Bin.Reader in = r.get();
-        long since = in.getLong();
-        long until = in.getLong();
-        String reason = in.getString();
-        if (!in.ok()) {
-            return Optional.of(new AccountLock(type, "unreadable", Instant.EPOCH, null));
-        }
-        return Optional.of(new AccountLock(type, reason, Instant.ofEpochMilli(since),
-                until == Long.MAX_VALUE ? null : Instant.ofEpochMilli(until)));
     }
 
     @Override

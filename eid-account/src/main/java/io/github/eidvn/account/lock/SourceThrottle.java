@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.github.eidvn.account.internal.AttemptCounter;
 import io.github.eidvn.account.internal.Checks;
 import io.github.eidvn.account.internal.Secrets;
+import io.github.eidvn.account.internal.ThrottleSteps;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
@@ -21,12 +22,18 @@ import io.github.eidvn.core.spi.StateStore;
  */
 public final class SourceThrottle {
 
+    static {
+        ThrottleSteps.register(t -> t.steps);
+    }
+
     private final String namespace;
     private final AttemptCounter failures;
+    private final ThrottleSteps steps;
 
     private SourceThrottle(StateStore store, String namespace, int maxFailures, Duration window) {
         this.namespace = namespace;
         this.failures = AttemptCounter.of(store, maxFailures, window);
+        this.steps = new ThrottleSteps(failures, this::key);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.eidvn.account.device;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.eidvn.account.AccountId;
 import io.github.eidvn.account.SecurityEventType;
@@ -38,6 +40,8 @@ final class PasswordLoginFlow {
     private final LockSteps locks;
     private final ThrottleSteps throttle;
     private final StateStore throttleStore;
+    private final byte[] leasePrefix;
+    private final AtomicLong leaseCounter = new AtomicLong();
 
     PasswordLoginFlow(LoginContext c, Sessions sessions, NewDeviceFlow newDevice) {
         this.c = c;
@@ -46,6 +50,7 @@ final class PasswordLoginFlow {
         this.locks = c.lockSteps();
         this.throttle = c.throttleSteps();
         this.throttleStore = throttle.counter().store();
+        this.leasePrefix = Secrets.randomBytes(c.random(), 16);
         this.dummyHash = c.hasher().hash(Secrets.b64url(Secrets.randomBytes(c.random(), 16)));
     }
 
@@ -58,7 +63,7 @@ final class PasswordLoginFlow {
         }
         AccountKeys.Of keys = AccountKeys.of(account);
         String throttleKey = throttle.keyOf().apply(source);
-        byte[] lease = Secrets.randomBytes(c.random(), 16);
+        byte[] lease = nextLease();
 
         // step 1, one round trip: reserve a guess for the source, take the account's lease, read locks and binding
         StoreSteps first = new StoreSteps();
@@ -130,9 +135,22 @@ final class PasswordLoginFlow {
             return afterPassword(account, deviceId, request.devicePublicKey(), source, m.needsRehash());
         } finally {
             if (leaseHeld) {
-                c.store().deleteIfEquals(keys.loginLease(), lease);
+                release(keys, lease);
             }
         }
+    }
+
+    /**
+     * A lease value unique to this attempt: a random prefix drawn once per service and a counter. It is not a secret
+     * (it only lets the holder release its own lease), so it needs no random bytes per login.
+     */
+    private byte[] nextLease() {
+        byte[] v = Arrays.copyOf(leasePrefix, leasePrefix.length + 8);
+        long n = leaseCounter.incrementAndGet();
+        for (int i = 0; i < 8; i++) {
+            v[leasePrefix.length + i] = (byte) (n >>> (56 - 8 * i));
+        }
+        return v;
     }
 
     /** Gives back the source's reserved guess (the attempt tested no secret). */
@@ -142,10 +160,17 @@ final class PasswordLoginFlow {
         throttleStore.run(b);
     }
 
+    /** Releases the lease if it is still ours (a batch of one: the same script as the other steps on Redis). */
+    private void release(AccountKeys.Of keys, byte[] lease) {
+        StateBatch b = new StateBatch();
+        b.deleteIfEquals(keys.loginLease(), lease);
+        c.store().run(b);
+    }
+
     /** After a failed first step: releases the lease if it was taken, keeping the first failure. */
     private void releaseQuietly(AccountKeys.Of keys, byte[] lease, RuntimeException failure) {
         try {
-            c.store().deleteIfEquals(keys.loginLease(), lease);
+            release(keys, lease);
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }

@@ -16,7 +16,18 @@ public final class Secrets {
     /** Minimum server key length for keyed code hashes, in bytes. */
     public static final int MIN_SERVER_KEY_BYTES = 32;
 
+    /** The prototype {@link #sha256} clones (never updated itself), or null when SHA-256 cannot be looked up. */
+    private static final MessageDigest SHA256 = prototype();
+
     private Secrets() {
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 
     /**
@@ -64,8 +75,20 @@ public final class Secrets {
      * @return the digest
      */
     public static byte[] sha256(byte[] b) {
+        return sha256Digest().digest(b);
+    }
+
+    /** A fresh SHA-256 digest: a clone of a prototype when the provider allows it (no provider look-up per call). */
+    private static MessageDigest sha256Digest() {
+        if (SHA256 != null) {
+            try {
+                return (MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                // fall through to a look-up
+            }
+        }
         try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

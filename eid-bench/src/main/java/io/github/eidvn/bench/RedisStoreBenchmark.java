@@ -146,11 +146,7 @@ public class RedisStoreBenchmark {
      */
     @Benchmark
     public LoginResult login(Account a) {
-        LoginResult r = login.passwordLogin(a.request);
-        if (!(r instanceof LoginResult.LoggedIn)) {
-            throw new IllegalStateException("login refused: " + r);
-        }
-        return r;
+        return loggedIn(login.passwordLogin(a.request));
     }
 
     /**
@@ -161,11 +157,7 @@ public class RedisStoreBenchmark {
      */
     @Benchmark
     public LoginResult loginInMemory(Account a) {
-        LoginResult r = memoryLogin.passwordLogin(a.request);
-        if (!(r instanceof LoginResult.LoggedIn)) {
-            throw new IllegalStateException("login refused: " + r);
-        }
-        return r;
+        return loggedIn(memoryLogin.passwordLogin(a.request));
     }
 
     /**
@@ -176,11 +168,7 @@ public class RedisStoreBenchmark {
      */
     @Benchmark
     public SessionValidation validateInMemory(Account a) {
-        SessionValidation v = memoryLogin.validateSession(a.memoryToken);
-        if (!(v instanceof SessionValidation.Valid)) {
-            throw new IllegalStateException("session invalid: " + v);
-        }
-        return v;
+        return valid(memoryLogin.validateSession(a.memoryToken));
     }
 
     /**
@@ -192,7 +180,17 @@ public class RedisStoreBenchmark {
      */
     @Benchmark
     public SessionValidation validate(Account a) {
-        SessionValidation v = login.validateSession(a.token);
+        return valid(login.validateSession(a.token));
+    }
+
+    private static LoginResult loggedIn(LoginResult r) {
+        if (!(r instanceof LoginResult.LoggedIn)) {
+            throw new IllegalStateException("login refused: " + r);
+        }
+        return r;
+    }
+
+    private static SessionValidation valid(SessionValidation v) {
         if (!(v instanceof SessionValidation.Valid)) {
             throw new IllegalStateException("session invalid: " + v);
         }

@@ -83,7 +83,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<byte[]> get(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         return getChecked(key);
     }
 
@@ -98,8 +98,8 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        checkKey(key);
-        putChecked(key, checkValue(value), ttl);
+        StateBatch.checkKey(key);
+        putChecked(key, StateBatch.checkValue(value), ttl);
     }
 
     private void putChecked(String key, byte[] v, Duration ttl) {
@@ -111,8 +111,8 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-        checkKey(key);
-        return putIfAbsentChecked(key, checkValue(value), ttl);
+        StateBatch.checkKey(key);
+        return putIfAbsentChecked(key, StateBatch.checkValue(value), ttl);
     }
 
     private boolean putIfAbsentChecked(String key, byte[] v, Duration ttl) {
@@ -132,9 +132,9 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         Objects.requireNonNull(expected, "expected");
-        return compareAndSetChecked(key, expected, checkValue(newValue), ttl);
+        return compareAndSetChecked(key, expected, StateBatch.checkValue(newValue), ttl);
     }
 
     private boolean compareAndSetChecked(String key, byte[] expected, byte[] v, Duration ttl) {
@@ -157,7 +157,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean delete(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         return deleteChecked(key);
     }
 
@@ -169,7 +169,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean deleteIfEquals(String key, byte[] expected) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         return deleteIfEqualsChecked(key, Objects.requireNonNull(expected, "expected"));
     }
 
@@ -191,7 +191,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<byte[]> consume(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         long now = clock.millis();
         AtomicReference<byte[]> taken = new AtomicReference<>();
         map.compute(key, (k, old) -> {
@@ -206,7 +206,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         return incrementByChecked(key, delta, ttlIfCreated);
     }
 
@@ -339,26 +339,5 @@ public final class InMemoryStateStore implements StateStore {
         }
         long d = now + millis;
         return d < now ? Long.MAX_VALUE : d;
-    }
-
-    private static void checkKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("key length must be 1.." + MAX_KEY_LENGTH);
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException("key must be printable ASCII without spaces");
-            }
-        }
-    }
-
-    private static byte[] checkValue(byte[] value) {
-        Objects.requireNonNull(value, "value");
-        if (value.length > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("value longer than " + MAX_VALUE_LENGTH + " bytes");
-        }
-        return value.clone();
     }
 }

@@ -288,7 +288,8 @@ public final class StateBatch {
         return operations.size() - 1;
     }
 
-    private static void checkKey(String key) {
+    /** The key rules of {@link StateStore}: printable ASCII, 1..{@value StateStore#MAX_KEY_LENGTH} characters. */
+    static void checkKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isEmpty() || key.length() > StateStore.MAX_KEY_LENGTH) {
             throw new IllegalArgumentException("key length must be 1.." + StateStore.MAX_KEY_LENGTH);
@@ -301,7 +302,8 @@ public final class StateBatch {
         }
     }
 
-    private static byte[] checkValue(byte[] value) {
+    /** A copy of a value of at most {@value StateStore#MAX_VALUE_LENGTH} bytes. */
+    static byte[] checkValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         if (value.length > StateStore.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("value longer than " + StateStore.MAX_VALUE_LENGTH + " bytes");

@@ -92,8 +92,8 @@ final class PasswordLoginFlow {
                 StoreSteps undo = new StoreSteps();
                 throttle.counter().addGiveBack(undo.on(throttleStore), throttleKey);
                 undo.on(c.store()).deleteIfEquals(keys.loginLease(), lease);
-                leaseHeld = false;
                 undo.run();
+                leaseHeld = false;
                 c.audit().record(SecurityEventType.LOGIN_REFUSED_LOCKED, account.value(), deviceId, source,
                         "password");
                 return new LoginResult.Refused(LoginResult.Reason.ACCOUNT_LOCKED, l.until(), -1);
@@ -102,8 +102,8 @@ final class PasswordLoginFlow {
             PasswordVerification v = c.hasher().verify(request.password(), stored == null ? dummyHash : stored);
             if (stored == null || !(v instanceof PasswordVerification.Match m)) {
                 StateBatch counts = new StateBatch();
-                int first2 = locks.addFailureCounts(counts, keys);
-                FailureOutcome outcome = locks.afterFailure(account, keys, locks.store().run(counts), first2);
+                int counted = locks.addFailureCounts(counts, keys);
+                FailureOutcome outcome = locks.afterFailure(account, keys, locks.store().run(counts), counted);
                 String detail = stored == null ? "unknown-account"
                         : v instanceof PasswordVerification.Unusable u ? "stored-hash-" + u.reason() : "wrong-password";
                 c.audit().record(SecurityEventType.LOGIN_FAILED, account.value(), deviceId, source, detail);
@@ -121,7 +121,6 @@ final class PasswordLoginFlow {
             throttle.counter().addGiveBack(done.on(throttleStore), throttleKey);
             StateBatch last = done.on(c.store());
             last.deleteIfEquals(keys.loginLease(), lease);
-            leaseHeld = false;
             Optional<byte[]> current = first.of(c.store()).value(binding);
             Optional<AccountRecords.BindingHead> head = current.flatMap(AccountRecords::decodeBindingHead);
             if (head.isPresent() && head.get().isDevice(deviceId, request.devicePublicKey())) {
@@ -129,9 +128,11 @@ final class PasswordLoginFlow {
                         head.get().generation());
                 int written = session.addTo(last);
                 done.run();
+                leaseHeld = false;
                 return session.committed(done.of(c.store()).written(written), m.needsRehash(), source, "password");
             }
             done.run();
+            leaseHeld = false;
             return afterPassword(account, deviceId, request.devicePublicKey(), source, m.needsRehash());
         } finally {
             if (leaseHeld) {

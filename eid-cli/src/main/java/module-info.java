@@ -3,6 +3,7 @@
  */
 module io.github.eidvn.cli {
     requires io.github.eidvn.core;
+    requires io.github.eidvn.account;
     requires io.github.eidvn.qr;
     requires io.github.eidvn.verifier;
     requires io.github.eidvn.chip;

@@ -1,5 +1,6 @@
 /**
- * eid core: identity model, assurance levels and assertion issuing, keys, account rules, SPIs.
+ * eid core: identity model, assurance levels and assertion issuing, keys, consent, sharing, SPIs (account rules
+ * live in io.github.eidvn.account).
  */
 @SuppressWarnings("module") // the qualified export names modules that are not on the path when core is compiled
 module io.github.eidvn.core {
@@ -8,7 +9,6 @@ module io.github.eidvn.core {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires java.net.http;
-    requires com.nulabinc.zxcvbn;
 
     // the optional native ES256 engine is found as a JCA provider service (NativeEs256)
     uses java.security.Provider;
@@ -20,12 +20,7 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.sharing;
     exports io.github.eidvn.core.result;
     exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr, io.github.eidvn.oidc,
-            io.github.eidvn.chip;
+            io.github.eidvn.chip, io.github.eidvn.account;
     exports io.github.eidvn.core.jose to io.github.eidvn.verifier;
     exports io.github.eidvn.core.spi;
-    exports io.github.eidvn.core.account;
-    exports io.github.eidvn.core.account.password;
-    exports io.github.eidvn.core.account.lock;
-    exports io.github.eidvn.core.account.otp;
-    exports io.github.eidvn.core.account.device;
 }

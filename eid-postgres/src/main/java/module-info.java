@@ -4,6 +4,7 @@
  */
 module io.github.eidvn.postgres {
     requires transitive io.github.eidvn.core;
+    requires transitive io.github.eidvn.account;
     requires transitive java.sql;
     requires com.zaxxer.hikari;
     requires flyway.core;

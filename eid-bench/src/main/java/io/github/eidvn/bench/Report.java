@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * and memory figures, prints the table and writes {@code ratios.json}.
  *
  * <p>Usage: {@code Report --jmh g1.json[,g2.json...] --openssl o0.txt,o1.txt[,...] --out ratios.json
- * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT] [--openssl-cms FILE]}. The JMH runs are measured in groups, with
+ * [--vectors DIR] [--cpu NAME] [--cores N] [--load TEXT] [--openssl-cms FILE] [--round-trips FILE]}. The JMH runs
+ * are measured in groups, with
  * {@code openssl speed} run before the first group, between groups and after the last: group i is compared with the
  * mean of the OpenSSL runs just before and just after it (o<sub>i</sub> and o<sub>i+1</sub>), so that both sides
  * of a ratio see the same load on a shared machine. A benchmark's score is the median of its measurement
@@ -304,6 +305,9 @@ public final class Report {
         }
 
         p6(jmh, wall, json, rows);
+        String roundTrips = a.containsKey("--round-trips") && Files.isReadable(Path.of(a.get("--round-trips")))
+                ? Files.readString(Path.of(a.get("--round-trips")), StandardCharsets.UTF_8) : null;
+        p7(wall, roundTrips, json, rows);
         if (a.containsKey("--openssl-cms")) {
             p9(jmh, Files.readString(Path.of(a.get("--openssl-cms")), StandardCharsets.UTF_8), json, rows);
         }
@@ -399,8 +403,8 @@ public final class Report {
     }
 
     /**
-     * P6: {@link DeviceBenchmark}'s eid login and session validation divided by its bare {@code ConcurrentHashMap}
-     * loops (same JMH group, so no OpenSSL reference), with the Argon2id verification alone as context.
+     * P6: {@link DeviceBenchmark}'s eid login ÷ its Argon2id verification alone (same parameters), and its session
+     * validation ÷ the SHA-256 of one session token alone; all in one JMH group, per CPU-second.
      *
      * @param cpu operations per CPU-second by benchmark
      * @param wall wall-clock operations per second by benchmark
@@ -411,27 +415,30 @@ public final class Report {
     static void p6(Map<String, Double> cpu, Map<String, Double> wall, Map<String, Object> json, List<String[]> rows) {
         String d = "DeviceBenchmark.";
         Double login = cpu.get(d + "eidLogin");
-        Double casLogin = cpu.get(d + "casLogin");
-        Double validate = cpu.get(d + "eidValidate");
-        Double casValidate = cpu.get(d + "casValidate");
         Double argon2 = cpu.get(d + "argon2Verify");
-        if (login == null || casLogin == null || validate == null || casValidate == null) {
-            rows.add(new String[] {"P6 single-device login ÷ bare CAS loop", "not measured (no DeviceBenchmark)",
-                    "-"});
-            return;
+        Double validate = cpu.get(d + "eidValidate");
+        Double sha256 = cpu.get(d + "sha256Token");
+        if (login == null || argon2 == null) {
+            rows.add(new String[] {"P6 login from the bound device ÷ Argon2id verify alone",
+                    "not measured (no DeviceBenchmark)", "-"});
+        } else {
+            json.put("P6", round(login / argon2, 3));
+            rows.add(new String[] {"P6 login from the bound device (AccountLogin.passwordLogin, in-memory store) ÷ "
+                    + "Argon2id verify alone, same parameters (8 KiB, t = 1)",
+                    fmt(login) + " /s ÷ " + fmt(argon2) + " /s", ratio(login / argon2, 0.9)});
         }
-        json.put("P6", significant(login / casLogin));
-        json.put("P6_validate", significant(validate / casValidate));
-        rows.add(new String[] {"P6 login from the bound device (AccountLogin.passwordLogin, in-memory store, Argon2id "
-                + "8 KiB/t=1) ÷ bare ConcurrentHashMap get + replace + session put",
-                fmt(login) + " /s ÷ " + fmt(casLogin) + " /s",
-                String.format(Locale.ROOT, "**%.2g**", login / casLogin)});
-        rows.add(new String[] {"P6 session validate (AccountLogin.validateSession) ÷ bare ConcurrentHashMap two gets "
-                + "+ compare", fmt(validate) + " /s ÷ " + fmt(casValidate) + " /s",
-                String.format(Locale.ROOT, "**%.2g**", validate / casValidate)});
+        if (validate == null || sha256 == null) {
+            rows.add(new String[] {"P6_validate session validation ÷ SHA-256 of one token",
+                    "not measured (no DeviceBenchmark)", "-"});
+        } else {
+            json.put("P6_validate", round(validate / sha256, 3));
+            rows.add(new String[] {"P6_validate session validation (AccountLogin.validateSession) ÷ SHA-256 of one "
+                    + "session token alone", fmt(validate) + " /s ÷ " + fmt(sha256) + " /s",
+                    ratio(validate / sha256, 0.5)});
+        }
         Map<String, Object> ops = new LinkedHashMap<>();
         Map<String, Object> wallOps = new LinkedHashMap<>();
-        for (String op : List.of("eidLogin", "casLogin", "eidValidate", "casValidate", "argon2Verify")) {
+        for (String op : List.of("eidLogin", "argon2Verify", "eidValidate", "sha256Token")) {
             if (cpu.containsKey(d + op)) {
                 ops.put(op, round(cpu.get(d + op), 1));
             }
@@ -439,14 +446,59 @@ public final class Report {
                 wallOps.put(op, round(wall.get(d + op), 1));
             }
         }
-        json.put("P6_ops_per_cpu_s", ops);
-        json.put("P6_wall_clock_ops_per_s", wallOps);
-        if (argon2 != null) {
-            // context only: no "login without Argon2" by subtraction, since the two figures come from different
-            // forks and the Argon2 speed varies between forks (JIT), which can swamp the few microseconds of state work
-            rows.add(new String[] {"  context: Argon2id verify alone (m = 8 KiB, t = 1: the cheapest the API accepts; "
-                    + "passwordLogin cannot skip it)", fmt(argon2) + " /s (own fork)", "-"});
+        if (!ops.isEmpty()) {
+            json.put("P6_ops_per_cpu_s", ops);
+            json.put("P6_wall_clock_ops_per_s", wallOps);
         }
+    }
+
+    /**
+     * P7: {@link RedisStoreBenchmark}'s password login on Redis ÷ the same login on the in-memory store, both at
+     * {@link RedisStoreBenchmark#THREADS} threads in one JMH group, wall-clock throughput (the Redis server's CPU is
+     * not in the JVM's CPU time, so a per-CPU-second figure would flatter Redis); and the Redis commands per login that
+     * {@link LoginRoundTrips} counted on the client.
+     *
+     * @param wall wall-clock operations per second by benchmark
+     * @param roundTrips the text {@link LoginRoundTrips} wrote, or null when it did not run
+     * @param json receives {@code P7}, {@code P7_round_trips_per_login}, {@code P7_round_trips_per_validation},
+     *        {@code P7_wall_clock_ops_per_s}
+     * @param rows receives the table rows
+     */
+    static void p7(Map<String, Double> wall, String roundTrips, Map<String, Object> json, List<String[]> rows) {
+        String r = "RedisStoreBenchmark.";
+        Double redis = wall.get(r + "login");
+        Double memory = wall.get(r + "loginInMemory");
+        if (redis == null || memory == null) {
+            rows.add(new String[] {"P7 password login on Redis ÷ in-memory store", "not measured (no "
+                    + "RedisStoreBenchmark: no redis-server)", "-"});
+        } else {
+            json.put("P7", round(redis / memory, 3));
+            rows.add(new String[] {"P7 password login on Redis (loopback) ÷ the same on the in-memory store, "
+                    + RedisStoreBenchmark.THREADS + " threads, Argon2id 8 KiB/t=1",
+                    fmt(redis) + " /s ÷ " + fmt(memory) + " /s (wall clock)", ratio(redis / memory, 0.5)});
+            Map<String, Object> ops = new LinkedHashMap<>();
+            for (String op : List.of("login", "loginInMemory", "validate", "validateInMemory")) {
+                if (wall.containsKey(r + op)) {
+                    ops.put(op, round(wall.get(r + op), 1));
+                }
+            }
+            json.put("P7_wall_clock_ops_per_s", ops);
+        }
+        Map<String, Double> counted = roundTrips == null ? Map.of() : LoginRoundTrips.parse(roundTrips);
+        Double login = counted.get("login");
+        if (login == null) {
+            rows.add(new String[] {"P7_round_trips_per_login Redis commands per login", "not measured", "-"});
+            return;
+        }
+        json.put("P7_round_trips_per_login", round(login, 2));
+        Double validate = counted.get("validate");
+        if (validate != null) {
+            json.put("P7_round_trips_per_validation", round(validate, 2));
+        }
+        rows.add(new String[] {"P7_round_trips_per_login Redis commands per login from the bound device, counted by "
+                + "the client (RedisStateStore.commandsSent)", String.format(Locale.ROOT, "%.2f%s", login,
+                        validate == null ? "" : String.format(Locale.ROOT, "; per session validation %.2f", validate)),
+                String.format(Locale.ROOT, "**%.2f** (goal ≤ 3: %s)", login, login <= 3 ? "met" : "NOT met")});
     }
 
     /**
@@ -483,11 +535,6 @@ public final class Report {
         rows.add(new String[] {label, fmt(ops) + " /s ÷ " + fmt(p1) + " /s (per CPU-second)"
                 + (latency == null ? "" : String.format(Locale.ROOT, "; p99 %.2f ms", latency)),
                 ratio(ops / p1, 0.5)});
-    }
-
-    /** Three significant digits (the P6 ratios are far below 0.001 apart). */
-    private static double significant(double v) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", v));
     }
 
     private static String req(Map<String, String> a, String name) {

@@ -79,25 +79,44 @@ class ReportTest {
     }
 
     @Test
-    void p6_ratiosOfEidOverTheBareMap_argon2AsContext() {
+    void p6_loginOverArgon2_validationOverSha256() {
         String d = "DeviceBenchmark.";
-        Map<String, Double> cpu = Map.of(d + "eidLogin", 10_000.0, d + "casLogin", 10_000_000.0,
-                d + "eidValidate", 500_000.0, d + "casValidate", 100_000_000.0, d + "argon2Verify", 12_500.0);
+        Map<String, Double> cpu = Map.of(d + "eidLogin", 9_000.0, d + "argon2Verify", 10_000.0,
+                d + "eidValidate", 500_000.0, d + "sha256Token", 2_000_000.0);
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         java.util.List<String[]> rows = new java.util.ArrayList<>();
-        Report.p6(cpu, Map.of(d + "eidLogin", 9_000.0), json, rows);
-        assertThat(json).containsEntry("P6", 0.001).containsEntry("P6_validate", 0.005);
-        assertThat(json.get("P6_ops_per_cpu_s")).asString().contains("eidLogin=10000.0", "casValidate=1.0E8",
-                "argon2Verify=12500.0");
-        assertThat(json.get("P6_wall_clock_ops_per_s")).isEqualTo(Map.of("eidLogin", 9000.0));
-        assertThat(rows).hasSize(3);
+        Report.p6(cpu, Map.of(d + "eidLogin", 8_000.0), json, rows);
+        assertThat(json).containsEntry("P6", 0.9).containsEntry("P6_validate", 0.25);
+        assertThat(json.get("P6_ops_per_cpu_s")).asString().contains("eidLogin=9000.0", "sha256Token=2000000.0");
+        assertThat(json.get("P6_wall_clock_ops_per_s")).isEqualTo(Map.of("eidLogin", 8000.0));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)[2]).contains("met").doesNotContain("NOT");
+        assertThat(rows.get(1)[2]).contains("NOT met");
 
         Map<String, Object> none = new java.util.LinkedHashMap<>();
-        java.util.List<String[]> one = new java.util.ArrayList<>();
-        Report.p6(Map.of(), Map.of(), none, one);
+        java.util.List<String[]> two = new java.util.ArrayList<>();
+        Report.p6(Map.of(), Map.of(), none, two);
         assertThat(none).isEmpty();
-        assertThat(one).hasSize(1);
-        assertThat(one.get(0)[1]).contains("not measured");
+        assertThat(two).hasSize(2).allSatisfy(r -> assertThat(r[1]).contains("not measured"));
+    }
+
+    @Test
+    void p7_redisOverMemory_andCountedRoundTrips() {
+        String r = "RedisStoreBenchmark.";
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        Report.p7(Map.of(r + "login", 6_000.0, r + "loginInMemory", 10_000.0), "login 2.000\nvalidate 2.004\n",
+                json, rows);
+        assertThat(json).containsEntry("P7", 0.6).containsEntry("P7_round_trips_per_login", 2.0)
+                .containsEntry("P7_round_trips_per_validation", 2.0);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)[2]).contains("met").doesNotContain("NOT");
+
+        Map<String, Object> none = new java.util.LinkedHashMap<>();
+        java.util.List<String[]> missing = new java.util.ArrayList<>();
+        Report.p7(Map.of(), null, none, missing);
+        assertThat(none).isEmpty();
+        assertThat(missing).hasSize(2).allSatisfy(x -> assertThat(x[1]).contains("not measured"));
     }
 
     @Test

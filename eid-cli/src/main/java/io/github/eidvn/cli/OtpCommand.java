@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import io.github.eidvn.core.account.otp.Hotp;
-import io.github.eidvn.core.account.otp.OtpAlgorithm;
-import io.github.eidvn.core.account.otp.OtpSecret;
-import io.github.eidvn.core.account.otp.Totp;
+import io.github.eidvn.account.otp.Hotp;
+import io.github.eidvn.account.otp.OtpAlgorithm;
+import io.github.eidvn.account.otp.OtpSecret;
+import io.github.eidvn.account.otp.Totp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

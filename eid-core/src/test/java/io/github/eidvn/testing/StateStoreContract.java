@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 
 /**
@@ -505,5 +506,113 @@ public abstract class StateStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ------------------------------------------------------------------ batches (StateStore.run)
+
+    @Test
+    void run_mixedBatch_answersAsTheSingleKeyMethodsInOrder() {
+        store.put(p + "held", b("old"), LONG);
+        store.put(p + "gone", b("x"), LONG);
+        StateBatch batch = new StateBatch();
+        int put = batch.put(p + "a", b("1"), LONG);
+        int getA = batch.get(p + "a");
+        int nxTaken = batch.putIfAbsent(p + "a", b("2"), LONG);
+        int nxFree = batch.putIfAbsent(p + "b", b("3"), LONG);
+        int casWrong = batch.compareAndSet(p + "held", b("nope"), b("new"), LONG);
+        int casRight = batch.compareAndSet(p + "held", b("old"), b("new"), LONG);
+        int delIfWrong = batch.deleteIfEquals(p + "b", b("9"));
+        int delIfRight = batch.deleteIfEquals(p + "b", b("3"));
+        int del = batch.delete(p + "gone");
+        int delAbsent = batch.delete(p + "never");
+        int inc1 = batch.incrementBy(p + "n", 5, LONG);
+        int inc2 = batch.incrementBy(p + "n", -2, LONG);
+        int getAbsent = batch.get(p + "never");
+        int getHeld = batch.get(p + "held");
+
+        StateBatch.Results r = store.run(batch);
+
+        assertThat(r.size()).isEqualTo(batch.size()).isEqualTo(14);
+        assertThat(r.written(put)).isTrue();
+        assertThat(r.value(getA)).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("1")));
+        assertThat(r.written(nxTaken)).isFalse();
+        assertThat(r.written(nxFree)).isTrue();
+        assertThat(r.written(casWrong)).isFalse();
+        assertThat(r.written(casRight)).isTrue();
+        assertThat(r.written(delIfWrong)).isFalse();
+        assertThat(r.written(delIfRight)).isTrue();
+        assertThat(r.written(del)).isTrue();
+        assertThat(r.written(delAbsent)).isFalse();
+        assertThat(r.count(inc1)).isEqualTo(5);
+        assertThat(r.count(inc2)).isEqualTo(3);
+        assertThat(r.value(getAbsent)).isEmpty();
+        assertThat(r.value(getHeld)).hasValueSatisfying(v -> assertThat(v).isEqualTo(b("new")));
+        assertThat(store.get(p + "a").orElseThrow()).isEqualTo(b("1"));
+        assertThat(store.get(p + "b")).isEmpty();
+        assertThat(store.get(p + "gone")).isEmpty();
+        assertThat(store.incrementBy(p + "n", 0, LONG)).isEqualTo(3);
+        assertThatThrownBy(() -> r.count(getA)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> r.written(inc1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void run_keysWithSeveralHashTags_resultsStayInTheOrderAdded() {
+        // keys of two accounts (two cluster slots) and a key without a tag, interleaved
+        String a = p + "x:{a.one}";
+        String c = p + "x:{a.two}";
+        StateBatch batch = new StateBatch();
+        int[] idx = new int[9];
+        for (int i = 0; i < 3; i++) {
+            idx[3 * i] = batch.incrementBy(a, 1, LONG);
+            idx[3 * i + 1] = batch.incrementBy(c, 10, LONG);
+            idx[3 * i + 2] = batch.incrementBy(p + "plain", 100, LONG);
+        }
+        StateBatch.Results r = store.run(batch);
+        for (int i = 0; i < 3; i++) {
+            assertThat(r.count(idx[3 * i])).isEqualTo(i + 1);
+            assertThat(r.count(idx[3 * i + 1])).isEqualTo(10L * (i + 1));
+            assertThat(r.count(idx[3 * i + 2])).isEqualTo(100L * (i + 1));
+        }
+    }
+
+    @Test
+    void run_batchWritesWithTtl_expireAsSingleWrites() {
+        StateBatch batch = new StateBatch();
+        batch.put(p + "short", b("v"), unit().multipliedBy(2));
+        batch.putIfAbsent(p + "short2", b("v"), unit().multipliedBy(2));
+        batch.incrementBy(p + "cnt", 1, unit().multipliedBy(2));
+        batch.put(p + "long", b("v"), LONG);
+        store.run(batch);
+        elapse(unit().multipliedBy(4));
+        assertThat(store.get(p + "short")).isEmpty();
+        assertThat(store.get(p + "short2")).isEmpty();
+        assertThat(store.incrementBy(p + "cnt", 0, LONG)).isZero();
+        assertThat(store.get(p + "long")).isPresent();
+    }
+
+    @Test
+    void run_counterOperationOnAValue_throwsAsIncrementBy() {
+        store.put(p + "text", b("abc"), LONG);
+        StateBatch batch = new StateBatch();
+        batch.incrementBy(p + "text", 1, LONG);
+        assertThatThrownBy(() -> store.run(batch)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void run_emptyBatch_noResults() {
+        assertThat(store.run(new StateBatch()).size()).isZero();
+    }
+
+    @Test
+    void batch_badArguments_throwWhenAdded() {
+        StateBatch batch = new StateBatch();
+        assertThatThrownBy(() -> batch.get("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> batch.put(p + "k", b("v"), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> batch.put(p + "k", new byte[StateStore.MAX_VALUE_LENGTH + 1], LONG))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> batch.compareAndSet(p + "k", null, b("v"), LONG))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(batch.size()).isZero();
     }
 }

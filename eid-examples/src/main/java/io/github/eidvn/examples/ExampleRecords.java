@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-import io.github.eidvn.core.account.SecurityAudit;
+import io.github.eidvn.account.SecurityAudit;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.spi.InMemoryStateStore;

@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.account.SecurityAudit;
-import io.github.eidvn.core.account.SecurityEventType;
+import io.github.eidvn.account.SecurityAudit;
+import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ReceiptState;

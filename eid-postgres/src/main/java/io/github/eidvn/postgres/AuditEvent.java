@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import io.github.eidvn.core.account.SecurityEvent;
+import io.github.eidvn.account.SecurityEvent;
 
 /**
  * One entry of the security audit, before it is chained ({@link AuditLog}).
@@ -91,7 +91,7 @@ public record AuditEvent(String type, Instant at, String subject, String receipt
     }
 
     /**
-     * An account security event, as {@link io.github.eidvn.core.account.SecurityAudit} emits it (already masked and
+     * An account security event, as {@link io.github.eidvn.account.SecurityAudit} emits it (already masked and
      * free of secrets): type {@code account.<type>}, detail {@code device=<id> source=<source> detail=<detail>}.
      *
      * @param event the event

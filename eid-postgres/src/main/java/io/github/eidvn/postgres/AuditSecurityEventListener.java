@@ -2,8 +2,8 @@ package io.github.eidvn.postgres;
 
 import java.util.Objects;
 
-import io.github.eidvn.core.account.SecurityEvent;
-import io.github.eidvn.core.account.SecurityEventListener;
+import io.github.eidvn.account.SecurityEvent;
+import io.github.eidvn.account.SecurityEventListener;
 
 /**
  * Records every account security event in the audit: {@code SecurityAudit.of(clock, new

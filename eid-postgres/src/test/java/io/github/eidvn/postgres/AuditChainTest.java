@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.eidvn.core.account.SecurityAudit;
-import io.github.eidvn.core.account.SecurityEventType;
+import io.github.eidvn.account.SecurityAudit;
+import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.SettableClock;

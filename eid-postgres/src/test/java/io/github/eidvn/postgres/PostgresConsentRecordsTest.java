@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.eidvn.core.account.SecurityAudit;
-import io.github.eidvn.core.account.SecurityEventType;
+import io.github.eidvn.account.SecurityAudit;
+import io.github.eidvn.account.SecurityEventType;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ConsentReceiptIssuer;

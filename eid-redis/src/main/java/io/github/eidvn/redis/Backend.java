@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.AbstractRedisClient;
@@ -22,6 +23,8 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -47,14 +50,33 @@ final class Backend implements AutoCloseable {
     private final StatefulConnection<byte[], byte[]> connection;
     private final RedisClusterCommands<byte[], byte[]> commands;
     private final String description;
+    private final LongAdder sent;
 
     private Backend(ClientResources resources, AbstractRedisClient client, StatefulConnection<byte[], byte[]> connection,
-            RedisClusterCommands<byte[], byte[]> commands, String description) {
+            RedisClusterCommands<byte[], byte[]> commands, String description, LongAdder sent) {
         this.resources = resources;
         this.client = client;
         this.connection = connection;
         this.commands = commands;
         this.description = description;
+        this.sent = sent;
+    }
+
+    /** Counts every command the client sends (scripts one each), from the connection handshake on. */
+    private static LongAdder count(AbstractRedisClient client) {
+        LongAdder sent = new LongAdder();
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                sent.increment();
+            }
+        });
+        return sent;
+    }
+
+    /** @return the commands sent so far */
+    long commandsSent() {
+        return sent.sum();
     }
 
     static Backend standalone(RedisURI uri, Duration connectTimeout, Duration commandTimeout, SslOptions ssl) {
@@ -70,8 +92,9 @@ final class Backend implements AutoCloseable {
                 o.sslOptions(ssl);
             }
             client.setOptions(o.build());
+            LongAdder sent = count(client);
             StatefulRedisConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE, uri);
-            return new Backend(res, client, c, c.sync(), describe(uri));
+            return new Backend(res, client, c, c.sync(), describe(uri), sent);
         } catch (RedisException | IllegalArgumentException e) {
             shutdown(client, res);
             throw new StateUnavailableException("cannot connect to Redis " + describe(uri) + " ("
@@ -98,9 +121,10 @@ final class Backend implements AutoCloseable {
                 o.sslOptions(ssl);
             }
             client.setOptions(o.build());
+            LongAdder sent = count(client);
             StatefulRedisClusterConnection<byte[], byte[]> c = client.connect(ByteArrayCodec.INSTANCE);
             c.setTimeout(commandTimeout);
-            return new Backend(res, client, c, c.sync(), desc);
+            return new Backend(res, client, c, c.sync(), desc, sent);
         } catch (RedisException | IllegalArgumentException e) {
             shutdown(client, res);
             throw new StateUnavailableException("cannot connect to Redis " + desc + " (" + e.getClass().getSimpleName()
@@ -110,6 +134,11 @@ final class Backend implements AutoCloseable {
 
     RedisClusterCommands<byte[], byte[]> commands() {
         return commands;
+    }
+
+    /** @return true on a Redis Cluster (a script may touch the keys of one slot only) */
+    boolean isCluster() {
+        return client instanceof RedisClusterClient;
     }
 
     boolean isOpen() {

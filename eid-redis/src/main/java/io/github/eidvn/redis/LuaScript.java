@@ -9,7 +9,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
- * One Lua script touching exactly one key ({@code KEYS[1]}), run with {@code EVALSHA} and, only when the server
+ * One Lua script touching one key ({@code KEYS[1]}), or the keys of one batch ({@link #BATCH}), run with {@code EVALSHA} and, only when the server
  * answers {@code NOSCRIPT} (its script cache is empty after a restart, or a cluster node never saw the script), once
  * more with {@code EVAL}. {@code NOSCRIPT} means the script did not run at all, so the second send cannot apply the
  * operation twice.
@@ -62,6 +62,79 @@ final class LuaScript {
             return redis.call('GET', KEYS[1])
             """);
 
+    /**
+     * A batch ({@link io.github.eidvn.core.spi.StateBatch}): {@code KEYS[i]} is the key of operation {@code i}, and
+     * {@code ARGV} lists the operations in order, each as a one-letter code and its arguments: {@code G} (get),
+     * {@code P value px} (put), {@code N value px} (put if absent), {@code C expected value px} (compare and set),
+     * {@code D} (delete), {@code E expected} (delete if equals), {@code I delta px} (increment, as
+     * {@link #INCREMENT_BY}); {@code px} is the TTL in ms or "0" for none. Returns one reply per operation: the value
+     * or nil (G), 1 or 0 (P, N, C, E), the number deleted (D), the new count as its decimal string (I). Each
+     * operation runs exactly as its single-key script or command.
+     */
+    static final LuaScript BATCH = new LuaScript("""
+            local out = {}
+            local a = 1
+            for i = 1, #KEYS do
+              local k = KEYS[i]
+              local op = ARGV[a]
+              if op == 'G' then
+                out[i] = redis.call('GET', k)
+                a = a + 1
+              elseif op == 'P' or op == 'N' then
+                local r
+                if op == 'P' and ARGV[a + 2] == '0' then
+                  r = redis.call('SET', k, ARGV[a + 1])
+                elseif op == 'P' then
+                  r = redis.call('SET', k, ARGV[a + 1], 'PX', ARGV[a + 2])
+                elseif ARGV[a + 2] == '0' then
+                  r = redis.call('SET', k, ARGV[a + 1], 'NX')
+                else
+                  r = redis.call('SET', k, ARGV[a + 1], 'NX', 'PX', ARGV[a + 2])
+                end
+                out[i] = r and 1 or 0
+                a = a + 3
+              elseif op == 'C' then
+                out[i] = 0
+                if redis.call('GET', k) == ARGV[a + 1] then
+                  if ARGV[a + 3] == '0' then
+                    redis.call('SET', k, ARGV[a + 2])
+                  else
+                    redis.call('SET', k, ARGV[a + 2], 'PX', ARGV[a + 3])
+                  end
+                  out[i] = 1
+                end
+                a = a + 4
+              elseif op == 'D' then
+                out[i] = redis.call('DEL', k)
+                a = a + 1
+              elseif op == 'E' then
+                out[i] = 0
+                if redis.call('GET', k) == ARGV[a + 1] then
+                  out[i] = redis.call('DEL', k)
+                end
+                a = a + 2
+              elseif op == 'I' then
+                if ARGV[a + 2] == '0' then
+                  redis.call('SET', k, '0', 'NX')
+                else
+                  redis.call('SET', k, '0', 'NX', 'PX', ARGV[a + 2])
+                end
+                local r = redis.pcall('INCRBY', k, ARGV[a + 1])
+                if type(r) == 'table' and r.err then
+                  if string.find(r.err, 'overflow', 1, true) then
+                    return redis.error_reply('EIDOVERFLOW counter overflow')
+                  end
+                  return redis.error_reply('EIDNOTCOUNTER the key does not hold a counter')
+                end
+                out[i] = redis.call('GET', k)
+                a = a + 3
+              else
+                return redis.error_reply('EIDBATCH unknown operation')
+              end
+            end
+            return out
+            """);
+
     private final String body;
     private final String sha1;
 
@@ -81,7 +154,20 @@ final class LuaScript {
      * @return the reply
      */
     <T> T run(RedisClusterCommands<byte[], byte[]> commands, ScriptOutputType type, byte[] key, byte[]... args) {
-        byte[][] keys = {key};
+        return runOn(commands, type, new byte[][] {key}, args);
+    }
+
+    /**
+     * Runs the script on several keys (one cluster slot).
+     *
+     * @param <T> the reply type for {@code type}
+     * @param commands the connection
+     * @param type the reply type
+     * @param keys the physical keys
+     * @param args the arguments
+     * @return the reply
+     */
+    <T> T runOn(RedisClusterCommands<byte[], byte[]> commands, ScriptOutputType type, byte[][] keys, byte[]... args) {
         try {
             return commands.evalsha(sha1, type, keys, args);
         } catch (RedisNoScriptException e) {

@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
+import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -22,6 +25,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SslOptions;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -43,7 +47,8 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  * {@code compareAndSet} and {@code deleteIfEquals} = a script comparing the current value byte for byte before
  * {@code SET}/{@code DEL}; {@code delete} = {@code DEL}; {@code consume} = {@code GETDEL}; {@code incrementBy} = a
  * script running {@code SET key 0 NX [PX]} then {@code INCRBY} (the TTL is set only when the counter is created). No
- * decision is ever made in Java between a read and a write. Scripts run with {@code EVALSHA}, and with {@code EVAL}
+ * decision is ever made in Java between a read and a write. A batch ({@link #run}) is one script holding those
+ * same steps for all its keys (one script per cluster slot on a Redis Cluster): one round trip for a login step. Scripts run with {@code EVALSHA}, and with {@code EVAL}
  * only after a {@code NOSCRIPT} answer (which means the script did not run).
  *
  * <p><b>Time.</b> TTLs are passed to Redis ({@code PX}) and measured by the Redis server's clock. This store has no
@@ -94,6 +99,13 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
 
     private static final long MAX_PX = Long.MAX_VALUE / 4;
     private static final byte[] NO_TTL = {'0'};
+    private static final byte[] OP_GET = {'G'};
+    private static final byte[] OP_PUT = {'P'};
+    private static final byte[] OP_PUT_IF_ABSENT = {'N'};
+    private static final byte[] OP_COMPARE_AND_SET = {'C'};
+    private static final byte[] OP_DELETE = {'D'};
+    private static final byte[] OP_DELETE_IF_EQUALS = {'E'};
+    private static final byte[] OP_INCREMENT_BY = {'I'};
     private static final Set<String> UNAVAILABLE = Set.of("LOADING", "BUSY", "READONLY", "MASTERDOWN", "CLUSTERDOWN",
             "TRYAGAIN", "OOM", "NOREPLICAS", "MISCONF", "MOVED", "ASK", "UNBLOCKED");
 
@@ -186,6 +198,115 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
         }
     }
 
+    /**
+     * One {@code EVALSHA} of a batch script ({@code LuaScript.BATCH}) for all the operations; on a Redis Cluster, one
+     * per cluster slot touched (the operations of each slot in their order). Each operation runs as its single-key
+     * command or script would, and the operations of one script run without any other client's command in between.
+     */
+    @Override
+    public StateBatch.Results run(StateBatch batch) {
+        List<StateBatch.Operation> ops = batch.operations();
+        Object[] results = new Object[ops.size()];
+        if (ops.isEmpty()) {
+            return new StateBatch.Results(results);
+        }
+        byte[][] keys = new byte[ops.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(ops.get(i).key());
+        }
+        if (!backend.isCluster()) {
+            runScript(ops, keys, allIndexes(ops.size()), results);
+        } else {
+            Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                bySlot.computeIfAbsent(SlotHash.getSlot(keys[i]), s -> new ArrayList<>()).add(i);
+            }
+            for (List<Integer> group : bySlot.values()) {
+                runScript(ops, keys, group, results);
+            }
+        }
+        return new StateBatch.Results(results);
+    }
+
+    private static List<Integer> allIndexes(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /** Runs the operations at {@code indexes} (all in one slot on a cluster) as one script; fills their results. */
+    private void runScript(List<StateBatch.Operation> ops, byte[][] allKeys, List<Integer> indexes, Object[] results) {
+        byte[][] keys = new byte[indexes.size()][];
+        List<byte[]> args = new ArrayList<>(indexes.size() * 3);
+        for (int j = 0; j < keys.length; j++) {
+            StateBatch.Operation o = ops.get(indexes.get(j));
+            keys[j] = allKeys[indexes.get(j)];
+            switch (o.kind()) {
+                case GET -> args.add(OP_GET);
+                case PUT, PUT_IF_ABSENT -> {
+                    args.add(o.kind() == StateBatch.Kind.PUT ? OP_PUT : OP_PUT_IF_ABSENT);
+                    args.add(value(o.value()));
+                    args.add(pxArg(o.ttl()));
+                }
+                case COMPARE_AND_SET -> {
+                    args.add(OP_COMPARE_AND_SET);
+                    args.add(o.expected());
+                    args.add(value(o.value()));
+                    args.add(pxArg(o.ttl()));
+                }
+                case DELETE -> args.add(OP_DELETE);
+                case DELETE_IF_EQUALS -> {
+                    args.add(OP_DELETE_IF_EQUALS);
+                    args.add(o.expected());
+                }
+                case INCREMENT_BY -> {
+                    args.add(OP_INCREMENT_BY);
+                    args.add(Long.toString(o.delta()).getBytes(StandardCharsets.US_ASCII));
+                    args.add(pxArg(o.ttl()));
+                }
+            }
+        }
+        byte[][] argv = args.toArray(new byte[0][]);
+        List<Object> replies = call("run", c -> LuaScript.BATCH.runOn(c, ScriptOutputType.MULTI, keys, argv));
+        if (replies == null || replies.size() != keys.length) {
+            throw new StateStoreException("Redis returned " + (replies == null ? "no" : replies.size())
+                    + " results for a batch of " + keys.length, null);
+        }
+        for (int j = 0; j < keys.length; j++) {
+            results[indexes.get(j)] = result(ops.get(indexes.get(j)).kind(), replies.get(j));
+        }
+    }
+
+    /** One script reply as {@link StateBatch.Results} holds it. */
+    private static Object result(StateBatch.Kind kind, Object reply) {
+        return switch (kind) {
+            case GET -> {
+                if (reply != null && !(reply instanceof byte[])) {
+                    throw new StateStoreException("Redis returned a malformed value in a batch", null);
+                }
+                yield reply;
+            }
+            case PUT, PUT_IF_ABSENT, COMPARE_AND_SET, DELETE, DELETE_IF_EQUALS -> {
+                if (!(reply instanceof Long n)) {
+                    throw new StateStoreException("Redis returned a malformed flag in a batch", null);
+                }
+                yield n > 0;
+            }
+            case INCREMENT_BY -> {
+                if (!(reply instanceof byte[] b)) {
+                    throw new StateStoreException("Redis returned no count in a batch", null);
+                }
+                try {
+                    yield Long.parseLong(new String(b, StandardCharsets.US_ASCII));
+                } catch (NumberFormatException ex) {
+                    throw new StateStoreException("Redis returned a malformed count in a batch", null);
+                }
+            }
+        };
+    }
+
     // ------------------------------------------------------------------ extras
 
     /**
@@ -209,6 +330,18 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
      */
     public String namespace() {
         return namespace;
+    }
+
+    /**
+     * The Redis commands this store has sent since it was built, as its client counted them on the way out: one per
+     * single-key operation, one script per batch (per cluster slot on a cluster), two when a script had to be sent
+     * again after {@code NOSCRIPT}, plus the connection handshakes and, on a cluster, topology refreshes. For
+     * monitoring (round trips per login) and the benchmarks.
+     *
+     * @return the count
+     */
+    public long commandsSent() {
+        return backend.commandsSent();
     }
 
     /**

@@ -15,20 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.eidvn.core.account.AccountId;
-import io.github.eidvn.core.account.SecurityAudit;
-import io.github.eidvn.core.account.SecurityEventType;
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.device.DevicePublicKey;
-import io.github.eidvn.core.account.device.LoginRequest;
-import io.github.eidvn.core.account.device.NewDeviceConfirmation;
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.NewDeviceNotice;
-import io.github.eidvn.core.account.otp.OtpMessage;
-import io.github.eidvn.core.account.otp.OtpSender;
-import io.github.eidvn.core.account.otp.OutOfBandOtp;
-import io.github.eidvn.core.account.password.PasswordHasher;
+import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.SecurityAudit;
+import io.github.eidvn.account.SecurityEventType;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.device.DevicePublicKey;
+import io.github.eidvn.account.device.LoginRequest;
+import io.github.eidvn.account.device.NewDeviceConfirmation;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.NewDeviceNotice;
+import io.github.eidvn.account.otp.OtpMessage;
+import io.github.eidvn.account.otp.OtpSender;
+import io.github.eidvn.account.otp.OutOfBandOtp;
+import io.github.eidvn.account.password.PasswordHasher;
 import io.github.eidvn.core.spi.StateStore;
 
 /**

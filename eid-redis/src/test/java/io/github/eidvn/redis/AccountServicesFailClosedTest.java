@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.SessionValidation;
-import io.github.eidvn.core.account.otp.OtpChannel;
-import io.github.eidvn.core.account.otp.OtpSendResult;
-import io.github.eidvn.core.account.otp.OtpVerification;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.SessionValidation;
+import io.github.eidvn.account.otp.OtpChannel;
+import io.github.eidvn.account.otp.OtpSendResult;
+import io.github.eidvn.account.otp.OtpVerification;
 import io.github.eidvn.core.spi.StateStoreException;
 
 /**

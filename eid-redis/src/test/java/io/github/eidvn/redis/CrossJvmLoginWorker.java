@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.eidvn.core.account.device.DeviceBinding;
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.SessionInfo;
-import io.github.eidvn.core.account.device.SessionValidation;
+import io.github.eidvn.account.device.DeviceBinding;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.SessionInfo;
+import io.github.eidvn.account.device.SessionValidation;
 
 /**
  * One bank node in its own JVM, started by {@link CrossJvmSingleDeviceTest}: {@code threads} threads log one account
- * in through {@link io.github.eidvn.core.account.device.AccountLogin} on Redis, each from its own device, until the
+ * in through {@link io.github.eidvn.account.device.AccountLogin} on Redis, each from its own device, until the
  * deadline (new device: confirm with the code pushed to the active phone, on a 100 ms tick of the wall clock shared by
  * both JVMs, so that pending confirmations race). Every session token obtained is published
  * in Redis, so a monitor thread in each node checks the sessions of both nodes: whenever the binding did not change

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.github.eidvn.core.account.device.DeviceBinding;
-import io.github.eidvn.core.account.device.SessionValidation;
+import io.github.eidvn.account.device.DeviceBinding;
+import io.github.eidvn.account.device.SessionValidation;
 
 /**
  * Two bank nodes in two forked JVMs ({@link CrossJvmLoginWorker}), 32 threads each, log one account in from 64

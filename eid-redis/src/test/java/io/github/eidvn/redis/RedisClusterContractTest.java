@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.account.device.LoginResult;
+import io.github.eidvn.account.device.LoginResult;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -95,6 +95,18 @@ class RedisClusterContractTest extends RedisStateStoreContractTest {
         }
         assertThat(nodesWithAccountKeys).as("all of the account's keys on one node").isEqualTo(1);
         assertThat(nodesWithKeys).as("sessions, throttles etc. spread over the cluster").isGreaterThan(1);
+    }
+
+    @Test
+    void cluster_loginFromTheBoundDevice_oneScriptPerSlotTouched() {
+        AccountRig rig = new AccountRig(clusterStore);
+        AccountRig.Device phone = AccountRig.Device.create("phone-slots");
+        String pn = "079099012397";
+        assertThat(rig.password(pn, phone, "10.0.0.9")).isInstanceOf(LoginResult.LoggedIn.class);
+        long before = clusterStore.commandsSent();
+        assertThat(rig.password(pn, phone, "10.0.0.9")).isInstanceOf(LoginResult.LoggedIn.class);
+        // step 1: the source's slot and the account's; step 2: those and the new session's (at most three slots)
+        assertThat(clusterStore.commandsSent() - before).isBetween(2L, 5L);
     }
 
     private interface Cmd<T> {

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.github.eidvn.core.account.device.LoginResult;
-import io.github.eidvn.core.account.device.SessionValidation;
-import io.github.eidvn.core.account.otp.OtpChannel;
-import io.github.eidvn.core.account.otp.OtpSendResult;
-import io.github.eidvn.core.account.otp.OtpVerification;
+import io.github.eidvn.account.device.LoginResult;
+import io.github.eidvn.account.device.SessionValidation;
+import io.github.eidvn.account.otp.OtpChannel;
+import io.github.eidvn.account.otp.OtpSendResult;
+import io.github.eidvn.account.otp.OtpVerification;
 import io.github.eidvn.core.spi.StateStoreException;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.account.device.LoginResult;
+import io.github.eidvn.account.device.LoginResult;
 
 /**
  * Configuration through a Sentinel URI ({@code redis-sentinel://host:port#master}): the store asks the sentinel for

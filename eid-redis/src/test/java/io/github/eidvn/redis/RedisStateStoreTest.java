@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.account.device.LoginResult;
+import io.github.eidvn.account.device.LoginResult;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
 import io.lettuce.core.RedisClient;
@@ -262,5 +262,46 @@ class RedisStateStoreTest {
     private static void signal(String sig, long pid) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kill", "-" + sig, Long.toString(pid)).inheritIO().start();
         assertThat(p.waitFor()).isZero();
+    }
+
+    // ------------------------------------------------------------------ round trips (issue 18, P7)
+
+    @Test
+    void passwordLogin_fromTheBoundDevice_twoCommandsCountedOnTheClient() {
+        try (RedisStateStore s = store("roundtrips")) {
+            AccountRig rig = new AccountRig(s);
+            AccountRig.Device phone = AccountRig.Device.create("phone-rt");
+            String pn = "079099012399";
+            LoginResult first = rig.password(pn, phone, "10.0.0.7");
+            assertThat(first).isInstanceOf(LoginResult.LoggedIn.class);
+            long before = s.commandsSent();
+            for (int i = 0; i < 20; i++) {
+                assertThat(rig.password(pn, phone, "10.0.0.7")).isInstanceOf(LoginResult.LoggedIn.class);
+            }
+            assertThat(s.commandsSent() - before).as("Redis commands for 20 logins").isEqualTo(40);
+
+            String token = ((LoginResult.LoggedIn) first).token().value();
+            before = s.commandsSent();
+            assertThat(rig.login.validateSession(token))
+                    .isInstanceOf(io.github.eidvn.account.device.SessionValidation.Valid.class);
+            assertThat(s.commandsSent() - before).as("session read, then binding and locks").isBetween(2L, 3L);
+        }
+    }
+
+    @Test
+    void passwordLogin_wrongPassword_countsAndRefusesInFewCommands() {
+        try (RedisStateStore s = store("roundtrips-fail")) {
+            AccountRig rig = new AccountRig(s);
+            AccountRig.Device phone = AccountRig.Device.create("phone-rt2");
+            String pn = "079099012398";
+            assertThat(rig.password(pn, phone, "10.0.0.8")).isInstanceOf(LoginResult.LoggedIn.class);
+            long before = s.commandsSent();
+            LoginResult r = rig.login.passwordLogin(AccountRig.request(pn, "sai mật khẩu", AccountRig.STORED_HASH,
+                    phone.id(), phone.publicKey(), "10.0.0.8"));
+            assertThat(r).isInstanceOf(LoginResult.Refused.class);
+            assertThat(((LoginResult.Refused) r).reason()).isEqualTo(LoginResult.Reason.INVALID_CREDENTIALS);
+            // first step, the two failure counts, the lease release
+            assertThat(s.commandsSent() - before).isEqualTo(3);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -82,7 +83,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<byte[]> get(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
+        return getChecked(key);
+    }
+
+    private Optional<byte[]> getChecked(String key) {
         Entry e = map.get(key);
         long now = clock.millis();
         if (e == null || !e.liveAt(now)) {
@@ -93,8 +98,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        checkKey(key);
-        byte[] v = checkValue(value);
+        StateBatch.checkKey(key);
+        putChecked(key, StateBatch.checkValue(value), ttl);
+    }
+
+    private void putChecked(String key, byte[] v, Duration ttl) {
         long now = clock.millis();
         long deadline = deadline(now, ttl);
         beforeWrite(key);
@@ -103,8 +111,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-        checkKey(key);
-        byte[] v = checkValue(value);
+        StateBatch.checkKey(key);
+        return putIfAbsentChecked(key, StateBatch.checkValue(value), ttl);
+    }
+
+    private boolean putIfAbsentChecked(String key, byte[] v, Duration ttl) {
         long now = clock.millis();
         long deadline = deadline(now, ttl);
         beforeWrite(key);
@@ -121,9 +132,12 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         Objects.requireNonNull(expected, "expected");
-        byte[] v = checkValue(newValue);
+        return compareAndSetChecked(key, expected, StateBatch.checkValue(newValue), ttl);
+    }
+
+    private boolean compareAndSetChecked(String key, byte[] expected, byte[] v, Duration ttl) {
         long now = clock.millis();
         long deadline = deadline(now, ttl);
         boolean[] written = {false};
@@ -143,7 +157,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean delete(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
+        return deleteChecked(key);
+    }
+
+    private boolean deleteChecked(String key) {
         long now = clock.millis();
         Entry old = map.remove(key);
         return old != null && old.liveAt(now);
@@ -151,8 +169,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public boolean deleteIfEquals(String key, byte[] expected) {
-        checkKey(key);
-        Objects.requireNonNull(expected, "expected");
+        StateBatch.checkKey(key);
+        return deleteIfEqualsChecked(key, Objects.requireNonNull(expected, "expected"));
+    }
+
+    private boolean deleteIfEqualsChecked(String key, byte[] expected) {
         long now = clock.millis();
         boolean[] deleted = {false};
         map.compute(key, (k, old) -> {
@@ -170,7 +191,7 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public Optional<byte[]> consume(String key) {
-        checkKey(key);
+        StateBatch.checkKey(key);
         long now = clock.millis();
         AtomicReference<byte[]> taken = new AtomicReference<>();
         map.compute(key, (k, old) -> {
@@ -185,7 +206,11 @@ public final class InMemoryStateStore implements StateStore {
 
     @Override
     public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-        checkKey(key);
+        StateBatch.checkKey(key);
+        return incrementByChecked(key, delta, ttlIfCreated);
+    }
+
+    private long incrementByChecked(String key, long delta, Duration ttlIfCreated) {
         long now = clock.millis();
         long deadline = deadline(now, ttlIfCreated);
         beforeWrite(key);
@@ -201,6 +226,33 @@ public final class InMemoryStateStore implements StateStore {
             return new Entry(encode(next), old.expiresAtMillis);
         });
         return result[0];
+    }
+
+    /**
+     * Runs the batch's operations in order, each as its single-key method (the batch checked the keys and values when
+     * they were added, so they are not checked again).
+     */
+    @Override
+    public StateBatch.Results run(StateBatch batch) {
+        List<StateBatch.Operation> ops = batch.operations();
+        Object[] out = new Object[ops.size()];
+        for (int i = 0; i < out.length; i++) {
+            StateBatch.Operation o = ops.get(i);
+            String k = o.key();
+            out[i] = switch (o.kind()) {
+                case GET -> getChecked(k).orElse(null);
+                case PUT -> {
+                    putChecked(k, o.value(), o.ttl());
+                    yield Boolean.TRUE;
+                }
+                case PUT_IF_ABSENT -> putIfAbsentChecked(k, o.value(), o.ttl());
+                case COMPARE_AND_SET -> compareAndSetChecked(k, o.expected(), o.value(), o.ttl());
+                case DELETE -> deleteChecked(k);
+                case DELETE_IF_EQUALS -> deleteIfEqualsChecked(k, o.expected());
+                case INCREMENT_BY -> incrementByChecked(k, o.delta(), o.ttl());
+            };
+        }
+        return new StateBatch.Results(out);
     }
 
     /**
@@ -287,26 +339,5 @@ public final class InMemoryStateStore implements StateStore {
         }
         long d = now + millis;
         return d < now ? Long.MAX_VALUE : d;
-    }
-
-    private static void checkKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("key length must be 1.." + MAX_KEY_LENGTH);
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException("key must be printable ASCII without spaces");
-            }
-        }
-    }
-
-    private static byte[] checkValue(byte[] value) {
-        Objects.requireNonNull(value, "value");
-        if (value.length > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("value longer than " + MAX_VALUE_LENGTH + " bytes");
-        }
-        return value.clone();
     }
 }

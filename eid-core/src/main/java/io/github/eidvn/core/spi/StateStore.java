@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code INCRBY} and sets {@code PEXPIRE} only when the key did not exist before).
  * Callers never read a value, decide in Java and then write it back unconditionally: every security decision is made
  * by the store's atomic answer ({@code putIfAbsent}, {@code compareAndSet}, {@code deleteIfEquals}, {@code consume},
- * the count returned by {@code incrementBy}).
+ * the count returned by {@code incrementBy}). Several such operations may travel together ({@link #run}), each still
+ * atomic on its own key.
  *
  * <p>Keys are printable ASCII strings of at most {@link #MAX_KEY_LENGTH} characters; values are compact byte arrays
  * of at most {@link #MAX_VALUE_LENGTH} bytes. Implementations copy values in and out (callers may reuse arrays).
@@ -120,4 +121,16 @@ public interface StateStore {
      * @return the count after the addition
      */
     long incrementBy(String key, long delta, Duration ttlIfCreated);
+
+    /**
+     * Runs several of the operations above as one step, in order (see {@link StateBatch}): each keeps its own meaning
+     * and atomicity; a networked store answers them in one round trip where it can (Redis: one script per cluster
+     * slot). The default runs them one by one ({@link StateBatch#runEach}).
+     *
+     * @param batch the operations
+     * @return their results, by the indexes the batch returned
+     */
+    default StateBatch.Results run(StateBatch batch) {
+        return batch.runEach(this);
+    }
 }

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import io.github.eidvn.core.account.AccountId;
-import io.github.eidvn.core.account.Masking;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.device.NewDeviceNotice;
-import io.github.eidvn.core.account.password.PasswordCheckResult;
-import io.github.eidvn.core.account.password.PasswordContext;
-import io.github.eidvn.core.account.password.PasswordHasher;
-import io.github.eidvn.core.account.password.PasswordPolicy;
+import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.Masking;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.device.NewDeviceNotice;
+import io.github.eidvn.account.password.PasswordCheckResult;
+import io.github.eidvn.account.password.PasswordContext;
+import io.github.eidvn.account.password.PasswordHasher;
+import io.github.eidvn.account.password.PasswordPolicy;
 import io.github.eidvn.spring.boot.security.PasswordHashLookup;
 
 /**

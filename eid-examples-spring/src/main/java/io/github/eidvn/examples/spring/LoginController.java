@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.eidvn.core.account.Masking;
-import io.github.eidvn.core.account.device.DevicePublicKey;
+import io.github.eidvn.account.Masking;
+import io.github.eidvn.account.device.DevicePublicKey;
 import io.github.eidvn.spring.boot.security.EidLoginRefusedException;
 import io.github.eidvn.spring.boot.security.EidPasswordLogin;
 import io.github.eidvn.spring.boot.security.EidSessionAuthentication;

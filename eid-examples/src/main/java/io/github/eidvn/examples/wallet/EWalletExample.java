@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.account.otp.OtpSecret;
-import io.github.eidvn.core.account.otp.OtpVerifier;
-import io.github.eidvn.core.account.otp.Totp;
+import io.github.eidvn.account.otp.OtpSecret;
+import io.github.eidvn.account.otp.OtpVerifier;
+import io.github.eidvn.account.otp.Totp;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.identity.CardValidity;

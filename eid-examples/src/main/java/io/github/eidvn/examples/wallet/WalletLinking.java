@@ -106,7 +106,7 @@ record WalletLinking(Link link, ConsentLedger ledger, SharingSealer sealer, Cons
                 LINK_FIELDS, Duration.ofDays(365));
         ledger.record(citizen.personalNumber(), issued);
         out.println("   Công dân đồng ý chia sẻ / the citizen consents to share: " + LINK_FIELDS.stream()
-                .map(f -> f.labelVi() + " / " + f.labelEn()).collect(Collectors.joining(", ")));
+                .map(f -> f.vietnamese() + " / " + f.english()).collect(Collectors.joining(", ")));
 
         // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
         ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));

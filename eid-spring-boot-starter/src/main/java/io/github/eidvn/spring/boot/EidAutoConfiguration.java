@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.password.PasswordPolicy;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.password.PasswordPolicy;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.consent.ReceiptStatus;
 import io.github.eidvn.core.keys.TrustStore;

@@ -21,9 +21,9 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.DeviceNotifier;
-import io.github.eidvn.core.account.password.PasswordPolicy;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.DeviceNotifier;
+import io.github.eidvn.account.password.PasswordPolicy;
 import io.github.eidvn.core.consent.ReceiptStatus;
 import io.github.eidvn.core.assurance.AssertionIssuer;
 import io.github.eidvn.core.keys.KeyRing;

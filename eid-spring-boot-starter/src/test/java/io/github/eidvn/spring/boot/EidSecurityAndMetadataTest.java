@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.github.eidvn.core.account.device.DeviceNotifier;
+import io.github.eidvn.account.device.DeviceNotifier;
 import io.github.eidvn.spring.boot.security.EidPasswordAuthenticationProvider;
 import io.github.eidvn.spring.boot.security.EidSecurityAutoConfiguration;
 import io.github.eidvn.spring.boot.security.EidSessionTokenFilter;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 
-import io.github.eidvn.core.account.password.PasswordHasher;
+import io.github.eidvn.account.password.PasswordHasher;
 import io.github.eidvn.core.assurance.AssertionIssuer;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.consent.CitizenField;
@@ -133,7 +133,7 @@ public final class FuzzSeedGenerator {
         // password hashes for the hasher target (same parameters as PasswordInputsFuzzTest)
         PasswordHasher hasher = PasswordHasher.builder().memoryKiB(8).iterations(1).parallelism(1)
                 .maxMemoryKiB(64).maxIterations(2).maxParallelism(2).build();
-        String pw = core + "account/password/PasswordInputsFuzzTestInputs/";
+        String pw = "eid-account/src/test/resources/io/github/eidvn/account/password/PasswordInputsFuzzTestInputs/";
         write(pw + "hasherVerify/match", "Mật khẩu đúng 2026\n" + hasher.hash("Mật khẩu đúng 2026"));
         write(pw + "hasherVerify/mismatch", "wrong\n" + hasher.hash("Mật khẩu đúng 2026"));
         write(pw + "hasherVerify/too-costly", "x\n$argon2id$v=19$m=4194304,t=100,p=64$c2FsdHNhbHRzYWx0$"

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.security.core.AuthenticationException;
 
-import io.github.eidvn.core.account.device.LoginResult;
+import io.github.eidvn.account.device.LoginResult;
 
 /**
  * A password login that did not create a session: refused with a {@link LoginResult.Reason}, or waiting for the

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
-import io.github.eidvn.core.account.AccountId;
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.LoginRequest;
-import io.github.eidvn.core.account.device.LoginResult;
+import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.LoginRequest;
+import io.github.eidvn.account.device.LoginResult;
 
 /**
  * Spring Security password login through {@link AccountLogin}: Argon2id, account locks, per-source throttling and

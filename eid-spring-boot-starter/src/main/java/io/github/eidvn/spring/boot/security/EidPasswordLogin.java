@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 
-import io.github.eidvn.core.account.Masking;
-import io.github.eidvn.core.account.device.DevicePublicKey;
+import io.github.eidvn.account.Masking;
+import io.github.eidvn.account.device.DevicePublicKey;
 
 /**
  * A password login request from a device, as the application's login endpoint receives it; give it to the

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
-import io.github.eidvn.core.account.device.AccountLogin;
+import io.github.eidvn.account.device.AccountLogin;
 import io.github.eidvn.spring.boot.EidAutoConfiguration;
 
 /**

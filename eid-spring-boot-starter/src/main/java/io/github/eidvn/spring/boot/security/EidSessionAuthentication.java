@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import io.github.eidvn.core.account.Masking;
-import io.github.eidvn.core.account.device.SessionInfo;
-import io.github.eidvn.core.account.device.SessionToken;
+import io.github.eidvn.account.Masking;
+import io.github.eidvn.account.device.SessionInfo;
+import io.github.eidvn.account.device.SessionToken;
 
 /**
  * An authenticated eid session: after a password login ({@link #sessionToken()} holds the new token to hand to the

@@ -8,8 +8,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.eidvn.core.account.device.AccountLogin;
-import io.github.eidvn.core.account.device.SessionValidation;
+import io.github.eidvn.account.device.AccountLogin;
+import io.github.eidvn.account.device.SessionValidation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,7 +2,7 @@ package io.github.eidvn.spring.boot.security;
 
 import java.util.Optional;
 
-import io.github.eidvn.core.account.AccountId;
+import io.github.eidvn.account.AccountId;
 
 /**
  * Where the application keeps its users' password hashes (Argon2id PHC strings made by eid's {@code PasswordHasher}):

@@ -1,5 +1,0 @@
-package io.github.eidvn.core.account.device;
-
-/** The outcome of {@link AccountLogin#beginUnlock}: a challenge to sign, or a refusal. */
-public sealed interface UnlockStart permits UnlockChallenge, LoginResult.Refused {
-}

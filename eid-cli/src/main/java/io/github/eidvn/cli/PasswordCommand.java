@@ -128,7 +128,7 @@ public final class PasswordCommand extends GroupCommand {
             out.put("ok", r.ok());
             ArrayNode failures = out.putArray("failures");
             for (PasswordFailure f : r.failures()) {
-                failures.addObject().put("rule", f.rule().name()).put("vi", f.messageVi()).put("en", f.messageEn());
+                failures.addObject().put("rule", f.rule().name()).put("vi", f.vietnamese()).put("en", f.english());
             }
             spec.commandLine().getOut().println(om.writeValueAsString(out));
             return r.ok() ? 0 : 1;

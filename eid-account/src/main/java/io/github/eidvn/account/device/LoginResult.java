@@ -1,5 +1,7 @@
 package io.github.eidvn.account.device;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,7 +66,7 @@ public sealed interface LoginResult permits LoginResult.LoggedIn, LoginResult.Ne
     }
 
     /** Why a login step was refused. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** Malformed device id, code, challenge, holder personal number or assertion id. */
         MALFORMED_REQUEST("Yêu cầu không hợp lệ.", "The request is not valid."),
         /** Wrong password or unknown account (never distinguished). */
@@ -119,12 +121,14 @@ public sealed interface LoginResult permits LoginResult.LoggedIn, LoginResult.Ne
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vi;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return en;
         }
     }

@@ -1,7 +1,9 @@
 package io.github.eidvn.account.lock;
 
+import io.github.eidvn.core.result.BilingualText;
+
 /** Why an account is locked. */
-public enum LockType {
+public enum LockType implements BilingualText {
     /** The citizen asked for it (e.g. a lost phone); temporary, ends at its deadline or on recovery. */
     USER_REQUESTED("Tài khoản đang bị tạm khóa theo yêu cầu của bạn.",
             "The account is temporarily locked at your request."),
@@ -21,12 +23,14 @@ public enum LockType {
     }
 
     /** @return the message for the citizen in Vietnamese */
-    public String messageVi() {
+    @Override
+    public String vietnamese() {
         return vi;
     }
 
     /** @return the message for the citizen in English */
-    public String messageEn() {
+    @Override
+    public String english() {
         return en;
     }
 }

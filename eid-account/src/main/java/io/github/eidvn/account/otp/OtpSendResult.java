@@ -1,5 +1,7 @@
 package io.github.eidvn.account.otp;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,7 +38,7 @@ public sealed interface OtpSendResult permits OtpSendResult.Sent, OtpSendResult.
     }
 
     /** Why no code was sent. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** A code was sent to this recipient less than the cooldown ago. */
         COOLDOWN("Vui lòng đợi trước khi yêu cầu mã mới.", "Please wait before requesting a new code."),
         /** The recipient received the maximum number of codes in the last hour. */
@@ -58,12 +60,14 @@ public sealed interface OtpSendResult permits OtpSendResult.Sent, OtpSendResult.
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vi;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return en;
         }
     }

@@ -1,5 +1,7 @@
 package io.github.eidvn.account.otp;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Objects;
 
 /** The outcome of checking a one-time code (TOTP, HOTP or out-of-band). */
@@ -32,7 +34,7 @@ public sealed interface OtpVerification permits OtpVerification.Accepted, OtpVer
     }
 
     /** Why a code was refused. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** Not the expected number of digits. */
         MALFORMED("Mã xác thực không đúng định dạng.", "The code is not in the expected format."),
         /** Wrong code. */
@@ -58,12 +60,14 @@ public sealed interface OtpVerification permits OtpVerification.Accepted, OtpVer
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vi;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return en;
         }
     }

@@ -1,21 +1,23 @@
 package io.github.eidvn.account.password;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Objects;
 
 /**
  * One failed rule, with the message for the citizen. Never contains the password.
  *
  * @param rule the rule
- * @param messageVi the message in Vietnamese
- * @param messageEn the message in English
+ * @param vietnamese the message in Vietnamese
+ * @param english the message in English
  */
-public record PasswordFailure(PasswordRule rule, String messageVi, String messageEn) {
+public record PasswordFailure(PasswordRule rule, String vietnamese, String english) implements BilingualText {
 
     /** Checks the components. */
     public PasswordFailure {
         Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(messageVi, "messageVi");
-        Objects.requireNonNull(messageEn, "messageEn");
+        Objects.requireNonNull(vietnamese, "vietnamese");
+        Objects.requireNonNull(english, "english");
     }
 
     static PasswordFailure of(PasswordRule rule, String vi, String en) {

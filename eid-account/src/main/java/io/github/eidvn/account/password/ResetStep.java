@@ -1,5 +1,7 @@
 package io.github.eidvn.account.password;
 
+import io.github.eidvn.core.result.BilingualText;
+
 import java.util.Objects;
 
 import io.github.eidvn.account.otp.OtpVerification;
@@ -33,7 +35,7 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
     }
 
     /** Why a reset step was refused, with the message for the citizen. */
-    enum Reason {
+    enum Reason implements BilingualText {
         /** Malformed input (code format, too few or blank answers). */
         MALFORMED("Thông tin khôi phục không đúng định dạng.", "The recovery details are not in the expected format."),
         /** Wrong code. */
@@ -64,16 +66,18 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
 
         /** The same message as the one-time code's own reason. */
         Reason(OtpVerification.Reason same) {
-            this(same.messageVi(), same.messageEn());
+            this(same.vietnamese(), same.english());
         }
 
         /** @return the message in Vietnamese */
-        public String messageVi() {
+        @Override
+        public String vietnamese() {
             return vi;
         }
 
         /** @return the message in English */
-        public String messageEn() {
+        @Override
+        public String english() {
             return en;
         }
 

@@ -34,8 +34,8 @@ class PasswordInputPolicyTest {
     void check_invisibleOrFormatCharacter_refused(String invisible) {
         PasswordCheckResult r = LENGTH_ONLY.check("kq7#vx2!mz" + invisible + "pw", PasswordContext.empty());
         assertThat(rules(r)).containsExactly(PasswordRule.INVALID_CHARACTER);
-        assertThat(r.failures().get(0).messageEn()).contains("invisible");
-        assertThat(r.failures().get(0).messageVi()).contains("vô hình");
+        assertThat(r.failures().get(0).english()).contains("invisible");
+        assertThat(r.failures().get(0).vietnamese()).contains("vô hình");
     }
 
     @Test
@@ -71,8 +71,8 @@ class PasswordInputPolicyTest {
         PasswordCheckResult r = nist.check("aaaaaaaaaaaaaaaa", PasswordContext.empty());
         PasswordFailure f = r.failures().stream().filter(x -> x.rule() == PasswordRule.TOO_GUESSABLE).findFirst()
                 .orElseThrow();
-        assertThat(f.messageEn()).contains("repeated");
-        assertThat(f.messageVi()).contains("lặp lại");
+        assertThat(f.english()).contains("repeated");
+        assertThat(f.vietnamese()).contains("lặp lại");
         assertThat(nist.check("trăm năm trong cõi người ta", PasswordContext.empty()).ok()).isTrue();
     }
 

@@ -38,7 +38,7 @@ class PasswordInputsFuzzTest {
                     throw new AssertionError(policy + ": rejected without a failure");
                 }
                 for (PasswordFailure f : rejected.failures()) {
-                    if (f.messageVi().isBlank() || f.messageEn().isBlank()) {
+                    if (f.vietnamese().isBlank() || f.english().isBlank()) {
                         throw new AssertionError(policy + ": blank message for " + f.rule());
                     }
                 }

@@ -42,7 +42,7 @@ class PasswordPolicyLimitsTest {
         assertThat(rules(p.check("kq7#vx2!", second))).doesNotContain(PasswordRule.TOO_SHORT);
         assertThat(rules(p.check("kq7#vx2", second))).contains(PasswordRule.TOO_SHORT);
         PasswordCheckResult r = p.check("kq7#vx2!", PasswordContext.empty());
-        assertThat(r.failures().get(0).messageEn()).contains("12").contains("8");
+        assertThat(r.failures().get(0).english()).contains("12").contains("8");
     }
 
     @Test
@@ -62,11 +62,11 @@ class PasswordPolicyLimitsTest {
         assertThat(p.checkAge(set, deadline.minusSeconds(1)).ok()).isTrue();
         PasswordCheckResult r = p.checkAge(set, deadline);
         assertThat(rules(r)).containsExactly(PasswordRule.EXPIRED);
-        assertThat(r.failures().get(0).messageEn()).contains("90 days");
+        assertThat(r.failures().get(0).english()).contains("90 days");
         assertThat(p.maxAge()).contains(Period.ofDays(90));
         PasswordPolicy months = base().maxAge(Period.ofYears(1).plusMonths(2)).build();
         Instant end = months.expiresAt(set).orElseThrow();
-        assertThat(months.checkAge(set, end).failures().get(0).messageEn()).contains("14 months");
+        assertThat(months.checkAge(set, end).failures().get(0).english()).contains("14 months");
         assertThat(base().build().checkAge(set, set.plusSeconds(1_000_000_000L)).ok()).isTrue();
         assertThat(base().build().maxAge()).isEmpty();
     }

@@ -12,8 +12,8 @@ class PasswordPolicyProperties {
     void failureMessages_neverEchoThePassword(@ForAll @StringLength(min = 4, max = 40) String pw) {
         PasswordCheckResult r = PasswordPolicy.vneid().check(pw, PasswordContext.empty());
         for (PasswordFailure f : r.failures()) {
-            assertThat(f.messageVi()).doesNotContain(pw);
-            assertThat(f.messageEn()).doesNotContain(pw);
+            assertThat(f.vietnamese()).doesNotContain(pw);
+            assertThat(f.english()).doesNotContain(pw);
         }
     }
 

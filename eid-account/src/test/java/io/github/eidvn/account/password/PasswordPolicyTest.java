@@ -34,10 +34,10 @@ class PasswordPolicyTest {
         assertThat(rules(r)).containsExactlyInAnyOrder(PasswordRule.TOO_SHORT, PasswordRule.MISSING_UPPERCASE,
                 PasswordRule.MISSING_DIGIT, PasswordRule.MISSING_SPECIAL, PasswordRule.TOO_GUESSABLE);
         for (PasswordFailure f : r.failures()) {
-            assertThat(f.messageVi()).isNotBlank().doesNotContain("abc");
-            assertThat(f.messageEn()).isNotBlank().doesNotContain("abc");
+            assertThat(f.vietnamese()).isNotBlank().doesNotContain("abc");
+            assertThat(f.english()).isNotBlank().doesNotContain("abc");
         }
-        assertThat(r.failures().get(0).messageVi()).isEqualTo("Mật khẩu phải có ít nhất 8 ký tự.");
+        assertThat(r.failures().get(0).vietnamese()).isEqualTo("Mật khẩu phải có ít nhất 8 ký tự.");
     }
 
     @Test
@@ -61,7 +61,7 @@ class PasswordPolicyTest {
         assertThat(portal.check("Sen^Hong7Lua", PasswordContext.empty()).ok()).isTrue();
         assertThat(portal.check("Sen^Hong7Lua", PasswordContext.empty()).failures()).isEmpty();
         assertThat(rules(portal.check("Sen!Hong7Lua", PasswordContext.empty())).size()).isEqualTo(1);
-        assertThat(portal.check("Sen!Hong7Lua", PasswordContext.empty()).failures().get(0).messageEn())
+        assertThat(portal.check("Sen!Hong7Lua", PasswordContext.empty()).failures().get(0).english())
                 .contains("@#$%^&");
     }
 
@@ -159,7 +159,7 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.vneid().checkAge(changed, deadline.minusSeconds(1)).ok()).isTrue();
         PasswordCheckResult expired = PasswordPolicy.vneid().checkAge(changed, deadline);
         assertThat(rules(expired)).containsExactly(PasswordRule.EXPIRED);
-        assertThat(expired.failures().get(0).messageVi()).contains("6 tháng");
+        assertThat(expired.failures().get(0).vietnamese()).contains("6 tháng");
         assertThat(PasswordPolicy.nist().checkAge(changed, deadline.plusSeconds(86400L * 3650)).ok()).isTrue();
     }
 

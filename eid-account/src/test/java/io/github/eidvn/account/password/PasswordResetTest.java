@@ -76,7 +76,7 @@ class PasswordResetTest {
         String wrong = code.equals("000000") ? "111111" : "000000";
         ResetStep bad = reset.verifyCode(ACCOUNT, OtpChannel.EMAIL, "an.nguyen@example.vn", wrong, "s");
         assertThat(bad).isEqualTo(new ResetStep.Refused(ResetStep.Reason.WRONG_CODE, 4));
-        assertThat(((ResetStep.Refused) bad).reason().messageVi()).isEqualTo("Mã xác thực không đúng.");
+        assertThat(((ResetStep.Refused) bad).reason().vietnamese()).isEqualTo("Mã xác thực không đúng.");
         assertThat(reset.verifyCode(ACCOUNT, OtpChannel.EMAIL, "an.nguyen@example.vn", code, "s"))
                 .isInstanceOf(ResetStep.Verified.class);
     }
@@ -153,8 +153,8 @@ class PasswordResetTest {
     @Test
     void messagesAreBilingual() {
         for (ResetStep.Reason r : ResetStep.Reason.values()) {
-            assertThat(r.messageVi()).isNotBlank().isNotEqualTo(r.messageEn());
-            assertThat(r.messageEn()).isNotBlank();
+            assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+            assertThat(r.english()).isNotBlank();
         }
     }
 }

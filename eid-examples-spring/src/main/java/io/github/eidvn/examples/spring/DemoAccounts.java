@@ -46,7 +46,7 @@ class DemoAccounts implements PasswordHashLookup, DeviceNotifier {
         PasswordCheckResult check = policy.check(password,
                 PasswordContext.builder().personalNumber(personalNumber).build());
         if (check instanceof PasswordCheckResult.Rejected rejected) {
-            return Optional.of(rejected.failures().stream().map(f -> f.messageVi() + " / " + f.messageEn())
+            return Optional.of(rejected.failures().stream().map(f -> f.vietnamese() + " / " + f.english())
                     .collect(Collectors.joining("; ")));
         }
         hashes.put(AccountId.ofPersonalNumber(personalNumber), hasher.hash(password));

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.eidvn.core.account.otp.OtpSecret;
-import io.github.eidvn.core.account.otp.OtpVerification;
-import io.github.eidvn.core.account.otp.OtpVerifier;
-import io.github.eidvn.core.account.otp.Totp;
+import io.github.eidvn.account.otp.OtpSecret;
+import io.github.eidvn.account.otp.OtpVerification;
+import io.github.eidvn.account.otp.OtpVerifier;
+import io.github.eidvn.account.otp.Totp;
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.BiometricMatch;
 import io.github.eidvn.core.assurance.ChipEvidence;

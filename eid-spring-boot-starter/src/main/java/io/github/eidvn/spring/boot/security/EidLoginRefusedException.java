@@ -28,7 +28,7 @@ public final class EidLoginRefusedException extends AuthenticationException {
     }
 
     static EidLoginRefusedException refused(LoginResult.Refused r) {
-        return new EidLoginRefusedException(r.reason().messageVi() + " / " + r.reason().messageEn(), r.reason(), null,
+        return new EidLoginRefusedException(r.reason().vietnamese() + " / " + r.reason().english(), r.reason(), null,
                 r.retryAt().orElse(null));
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import com.nimbusds.jose.JWSHeader;
 
 import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.jose.CompactJws;
 import io.github.eidvn.core.jose.EidProfile;
@@ -267,7 +268,7 @@ public final class ConsentRequestVerifier {
             }
         }
         try {
-            String aud = token(m, "aud", ConsentRequestSigner.AUDIENCE);
+            String aud = token(m, "aud", ProtocolToken.PATTERN);
             long iat = CitizenClaims.longValue("iat", required(m, "iat"));
             long exp = CitizenClaims.longValue("exp", required(m, "exp"));
             if (iat < 0 || exp <= iat || exp > 253402300799L) {

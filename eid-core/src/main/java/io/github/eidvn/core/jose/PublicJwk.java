@@ -28,7 +28,7 @@ public final class PublicJwk {
      * Parses a public JWK.
      *
      * @param members the JWK's members (as parsed by {@code StrictJson})
-     * @param what the key as the messages name it, e.g. {@code keys[2]} or {@code the encryption JWK}
+     * @param what the key as the messages name it, e.g. {@code key #2} or {@code the encryption JWK}
      * @param publicOnly what the messages say to do instead of giving a private key
      * @param use the use the key is taken for ({@code sig} or {@code enc}); a JWK without {@code use} passes
      * @return the JWK

@@ -119,13 +119,23 @@ class ChipAuthenticationTest {
                 Optional.of(new ChipVerifier.ChipAuthenticationResponse(c, response)));
     }
 
+    /** The chip's answer to a challenge, read with the protected command: AES when {@code aes}, else 3DES. */
+    private static byte[] answer(KeyPair chipKey, boolean aes, ChipAuthenticationChallenge c) {
+        return ChipAuthenticationChips.answer(chipKey, aes, c.terminalPublicKeyData(), c.protectedCommand(),
+                EF_COM_START);
+    }
+
+    private static void assertChipAuthenticationFailed(ChipVerification v) {
+        assertThat(v).isInstanceOfSatisfying(ChipRejected.class,
+                r -> assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED));
+    }
+
     @Test
     void verify_genuineChipAnsweringAes128Challenge_chipAuthenticationVerified() {
         Chip chip = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         ChipAuthenticationChallenge c = challenge(chip);
         assertThat(c.terminalPublicKeyData()).hasSize(65).startsWith(4);
-        byte[] answer = ChipAuthenticationChips.answer(chip.key(), true, c.terminalPublicKeyData(),
-                c.protectedCommand(), EF_COM_START);
+        byte[] answer = answer(chip.key(), true, c);
         assertThat(answer).as("the chip accepts the server's protected command").isNotNull();
         ChipVerification v = verifyWith(chip, c, answer);
         assertThat(v).isInstanceOfSatisfying(ChipVerified.class, ok -> {
@@ -139,8 +149,7 @@ class ChipAuthenticationTest {
     void verify_genuineChipAnswering3desChallenge_chipAuthenticationVerified() {
         Chip chip = chip("brainpoolP224r1", ChipAuthenticationChips.ECDH_3DES);
         ChipAuthenticationChallenge c = challenge(chip);
-        byte[] answer = ChipAuthenticationChips.answer(chip.key(), false, c.terminalPublicKeyData(),
-                c.protectedCommand(), EF_COM_START);
+        byte[] answer = answer(chip.key(), false, c);
         assertThat(answer).isNotNull();
         assertThat(verifyWith(chip, c, answer)).isInstanceOfSatisfying(ChipVerified.class,
                 ok -> assertThat(ok.chipAuthentication()).isEqualTo(ChipAuthenticationStatus.VERIFIED));
@@ -154,19 +163,16 @@ class ChipAuthenticationTest {
         // the clone cannot check the command's MAC; it answers anyway, with keys from its own private key
         byte[] forged = ChipAuthenticationChips.answer(new KeyPair(chip.key().getPublic(), cloneKey.getPrivate()),
                 true, c.terminalPublicKeyData(), c.protectedCommand(), EF_COM_START, false);
-        assertThat(verifyWith(chip, c, forged)).isInstanceOfSatisfying(ChipRejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED));
+        assertChipAuthenticationFailed(verifyWith(chip, c, forged));
     }
 
     @Test
     void verify_responseReplayedOnASpentChallenge_rejected() {
         Chip chip = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         ChipAuthenticationChallenge c = challenge(chip);
-        byte[] answer = ChipAuthenticationChips.answer(chip.key(), true, c.terminalPublicKeyData(),
-                c.protectedCommand(), EF_COM_START);
+        byte[] answer = answer(chip.key(), true, c);
         assertThat(verifyWith(chip, c, answer).isVerified()).isTrue();
-        assertThat(verifyWith(chip, c, answer)).isInstanceOfSatisfying(ChipRejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED));
+        assertChipAuthenticationFailed(verifyWith(chip, c, answer));
     }
 
     @Test
@@ -174,10 +180,8 @@ class ChipAuthenticationTest {
         Chip chip = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         ChipAuthenticationChallenge first = challenge(chip);
         ChipAuthenticationChallenge second = challenge(chip);
-        byte[] answerToFirst = ChipAuthenticationChips.answer(chip.key(), true, first.terminalPublicKeyData(),
-                first.protectedCommand(), EF_COM_START);
-        assertThat(verifyWith(chip, second, answerToFirst)).isInstanceOfSatisfying(ChipRejected.class,
-                r -> assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED));
+        byte[] answerToFirst = answer(chip.key(), true, first);
+        assertChipAuthenticationFailed(verifyWith(chip, second, answerToFirst));
     }
 
     @Test
@@ -185,8 +189,7 @@ class ChipAuthenticationTest {
         Chip chip = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         Chip other = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         ChipAuthenticationChallenge c = challenge(other);
-        byte[] answer = ChipAuthenticationChips.answer(other.key(), true, c.terminalPublicKeyData(),
-                c.protectedCommand(), EF_COM_START);
+        byte[] answer = answer(other.key(), true, c);
         assertThat(verifyWith(chip, c, answer)).isInstanceOfSatisfying(ChipRejected.class, r -> {
             assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED);
             assertThat(r.detail()).contains("not in this chip's DG14");
@@ -199,8 +202,7 @@ class ChipAuthenticationTest {
         Map<Integer, byte[]> signed = CccdChips.groups(null);
         ChipFiles unsignedDg14 = CccdChips.files(chip.groups(), CccdChips.sod(CccdChips.pki(), signed));
         ChipAuthenticationChallenge c = challenge(chip);
-        byte[] answer = ChipAuthenticationChips.answer(chip.key(), true, c.terminalPublicKeyData(),
-                c.protectedCommand(), EF_COM_START);
+        byte[] answer = answer(chip.key(), true, c);
         assertThat(verifier().build().verify(unsignedDg14, Optional.empty(), Optional.empty(),
                 Optional.of(new ChipVerifier.ChipAuthenticationResponse(c, answer))))
                 .isInstanceOfSatisfying(ChipRejected.class, r -> {
@@ -214,9 +216,7 @@ class ChipAuthenticationTest {
         Chip chip = chip("brainpoolP256r1", ChipAuthenticationChips.ECDH_AES_128);
         assertThat(verifier().build().verify(chip.files())).isInstanceOfSatisfying(ChipVerified.class,
                 ok -> assertThat(ok.chipAuthentication()).isEqualTo(ChipAuthenticationStatus.NOT_PERFORMED));
-        assertThat(verifier().requireChipAuthentication().build().verify(chip.files()))
-                .isInstanceOfSatisfying(ChipRejected.class,
-                        r -> assertThat(r.reason()).isEqualTo(Reason.CHIP_AUTHENTICATION_FAILED));
+        assertChipAuthenticationFailed(verifier().requireChipAuthentication().build().verify(chip.files()));
         assertThat(verifier().build().verify(CccdChips.genuine())).isInstanceOfSatisfying(ChipVerified.class,
                 ok -> assertThat(ok.chipAuthentication()).isEqualTo(ChipAuthenticationStatus.NOT_SUPPORTED));
     }

@@ -22,6 +22,17 @@ public abstract class ForwardingStateStore implements StateStore {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
+    /**
+     * The TTL handed to the delegate for a write; the one given by default. Override to change the expiry of every
+     * write at once.
+     *
+     * @param requested the TTL the caller asked for
+     * @return the TTL to store with
+     */
+    protected Duration ttl(Duration requested) {
+        return requested;
+    }
+
     @Override
     public Optional<byte[]> get(String key) {
         return delegate.get(key);
@@ -29,17 +40,17 @@ public abstract class ForwardingStateStore implements StateStore {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        delegate.put(key, value, ttl);
+        delegate.put(key, value, ttl(ttl));
     }
 
     @Override
     public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-        return delegate.putIfAbsent(key, value, ttl);
+        return delegate.putIfAbsent(key, value, ttl(ttl));
     }
 
     @Override
     public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-        return delegate.compareAndSet(key, expected, newValue, ttl);
+        return delegate.compareAndSet(key, expected, newValue, ttl(ttl));
     }
 
     @Override
@@ -59,6 +70,6 @@ public abstract class ForwardingStateStore implements StateStore {
 
     @Override
     public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-        return delegate.incrementBy(key, delta, ttlIfCreated);
+        return delegate.incrementBy(key, delta, ttl(ttlIfCreated));
     }
 }

@@ -18,22 +18,7 @@ public final class TtlIgnoringStore extends ForwardingStateStore {
     }
 
     @Override
-    public void put(String key, byte[] value, Duration ttl) {
-        delegate.put(key, value, NO_EXPIRY);
-    }
-
-    @Override
-    public boolean putIfAbsent(String key, byte[] value, Duration ttl) {
-        return delegate.putIfAbsent(key, value, NO_EXPIRY);
-    }
-
-    @Override
-    public boolean compareAndSet(String key, byte[] expected, byte[] newValue, Duration ttl) {
-        return delegate.compareAndSet(key, expected, newValue, NO_EXPIRY);
-    }
-
-    @Override
-    public long incrementBy(String key, long delta, Duration ttlIfCreated) {
-        return delegate.incrementBy(key, delta, NO_EXPIRY);
+    protected Duration ttl(Duration requested) {
+        return NO_EXPIRY;
     }
 }

@@ -84,17 +84,32 @@ public final class AuditLog {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO eid_audit_event (seq, occurred_at, event_type, "
                 + "subject, receipt_id, party_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setLong(1, seq);
-            st.setObject(2, Tx.ts(event.at()));
-            st.setString(3, event.type());
-            st.setString(4, event.subject());
-            st.setString(5, event.receiptId());
-            st.setString(6, event.partyId());
-            st.setString(7, event.detail());
-            st.setBytes(8, prev);
-            st.setBytes(9, AuditChain.hash(prev, event));
+            bindRow(st, 2, event, prev);
             st.executeUpdate();
         }
         return seq;
+    }
+
+    /**
+     * Binds the columns of an audit row after {@code seq}, in table order: {@code occurred_at}, {@code event_type},
+     * {@code subject}, {@code receipt_id}, {@code party_id}, {@code detail}, {@code prev_hash}, {@code hash} (the
+     * chain hash of the event on {@code prev}).
+     *
+     * @param st the statement
+     * @param first the index of the {@code occurred_at} parameter
+     * @param event the event
+     * @param prev the previous row's hash
+     * @throws SQLException when binding fails
+     */
+    static void bindRow(PreparedStatement st, int first, AuditEvent event, byte[] prev) throws SQLException {
+        st.setObject(first, Tx.ts(event.at()));
+        st.setString(first + 1, event.type());
+        st.setString(first + 2, event.subject());
+        st.setString(first + 3, event.receiptId());
+        st.setString(first + 4, event.partyId());
+        st.setString(first + 5, event.detail());
+        st.setBytes(first + 6, prev);
+        st.setBytes(first + 7, AuditChain.hash(prev, event));
     }
 
     private static void lock(Connection c) throws SQLException {

@@ -60,6 +60,13 @@ class AuditChainTest {
         return AuditChain.verify(db.dataSource(), TrustStore.of(issuer));
     }
 
+    private static void assertFirstBreak(AuditChain.Report r, long seq, AuditChain.BreakKind kind) {
+        assertThat(r.ok()).isFalse();
+        AuditChain.Break b = r.firstBroken().orElseThrow();
+        assertThat(b.seq()).as("seq of the first break").isEqualTo(seq);
+        assertThat(b.kind()).as("kind of the first break").isEqualTo(kind);
+    }
+
     private void asAdministrator(String... sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE eid_audit_event DISABLE TRIGGER eid_audit_event_append_only");
@@ -136,18 +143,14 @@ class AuditChainTest {
     void verify_deletedRow_reportedAtItsSequenceNumber() throws SQLException {
         asAdministrator("DELETE FROM eid_audit_event WHERE seq = 7");
         AuditChain.Report r = verify();
-        assertThat(r.ok()).isFalse();
-        assertThat(r.firstBroken().orElseThrow().seq()).isEqualTo(7);
-        assertThat(r.firstBroken().orElseThrow().kind()).isEqualTo(AuditChain.BreakKind.DELETED);
+        assertFirstBreak(r, 7, AuditChain.BreakKind.DELETED);
         assertThat(r.toJson()).startsWith("{\"ok\":false,\"entries\":19,").contains("\"seq\":7,\"kind\":\"DELETED\"");
     }
 
     @Test
     void verify_changedRow_reportedAsChanged() throws SQLException {
         asAdministrator("UPDATE eid_audit_event SET party_id = 'other-bank' WHERE seq = 5");
-        AuditChain.Break b = verify().firstBroken().orElseThrow();
-        assertThat(b.seq()).isEqualTo(5);
-        assertThat(b.kind()).isEqualTo(AuditChain.BreakKind.CHANGED);
+        assertFirstBreak(verify(), 5, AuditChain.BreakKind.CHANGED);
     }
 
     @Test
@@ -156,9 +159,7 @@ class AuditChainTest {
         AuditEvent forged = new AuditEvent("consent.withdrawn", clock.instant(), "ref-2", "receipt0000000002",
                 "vcb-bank", "");
         asAdministrator(update(5, forged, prev));
-        AuditChain.Break b = verify().firstBroken().orElseThrow();
-        assertThat(b.seq()).isEqualTo(6);
-        assertThat(b.kind()).isEqualTo(AuditChain.BreakKind.UNLINKED);
+        assertFirstBreak(verify(), 6, AuditChain.BreakKind.UNLINKED);
     }
 
     @Test
@@ -175,8 +176,7 @@ class AuditChainTest {
         asAdministrator(sql.toArray(new String[0]));
         AuditChain.Report r = verify();
         assertThat(r.entries()).isEqualTo(21);
-        assertThat(r.firstBroken().orElseThrow().seq()).isEqualTo(5);
-        assertThat(r.firstBroken().orElseThrow().kind()).isEqualTo(AuditChain.BreakKind.INSERTED);
+        assertFirstBreak(r, 5, AuditChain.BreakKind.INSERTED);
     }
 
     @Test
@@ -197,8 +197,7 @@ class AuditChainTest {
         asAdministrator(sql.toArray(new String[0]));
         AuditChain.Report r = verify();
         assertThat(r.entries()).isEqualTo(21);
-        assertThat(r.firstBroken().orElseThrow().kind()).isEqualTo(AuditChain.BreakKind.CHECKPOINT_MISMATCH);
-        assertThat(r.firstBroken().orElseThrow().seq()).isEqualTo(20);
+        assertFirstBreak(r, 20, AuditChain.BreakKind.CHECKPOINT_MISMATCH);
         // ... and when the checkpoints are deleted too, the one kept outside the database still catches it
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE eid_audit_checkpoint DISABLE TRIGGER eid_audit_checkpoint_append_only");
@@ -213,9 +212,7 @@ class AuditChainTest {
     void verify_truncatedTail_caughtByTheCheckpoint() throws SQLException {
         audit.checkpoint(issuer).orElseThrow();
         asAdministrator("DELETE FROM eid_audit_event WHERE seq >= 15");
-        AuditChain.Break b = verify().firstBroken().orElseThrow();
-        assertThat(b.kind()).isEqualTo(AuditChain.BreakKind.TRUNCATED);
-        assertThat(b.seq()).isEqualTo(15);
+        assertFirstBreak(verify(), 15, AuditChain.BreakKind.TRUNCATED);
     }
 
     @Test

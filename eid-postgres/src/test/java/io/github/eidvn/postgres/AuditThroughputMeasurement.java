@@ -74,14 +74,7 @@ public final class AuditThroughputMeasurement {
                         try (PreparedStatement st = c.prepareStatement("INSERT INTO bench_free (occurred_at, "
                                 + "event_type, subject, receipt_id, party_id, detail, prev_hash, hash) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                            st.setObject(1, java.time.OffsetDateTime.ofInstant(e.at(), java.time.ZoneOffset.UTC));
-                            st.setString(2, e.type());
-                            st.setString(3, e.subject());
-                            st.setString(4, e.receiptId());
-                            st.setString(5, e.partyId());
-                            st.setString(6, e.detail());
-                            st.setBytes(7, hash);
-                            st.setBytes(8, AuditChain.hash(hash, e));
+                            AuditLog.bindRow(st, 1, e, hash);
                             st.executeUpdate();
                         }
                         c.commit();

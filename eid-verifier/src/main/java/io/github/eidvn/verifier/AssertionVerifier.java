@@ -85,9 +85,9 @@ public final class AssertionVerifier {
     /** The longest compact JWS text accepted. */
     public static final int MAX_COMPACT_CHARS = 8_000;
     /** The largest clock skew the builder accepts. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    public static final Duration MAX_CLOCK_SKEW = EidProfile.MAX_CLOCK_SKEW;
     /** The default clock skew. */
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLOCK_SKEW = EidProfile.DEFAULT_CLOCK_SKEW;
     /** The default and largest maximum lifetime ({@code exp - iat}) of an assertion or QR presentation: 24 h. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_ASSERTION_LIFETIME;
 
@@ -303,11 +303,7 @@ public final class AssertionVerifier {
          */
         public Builder clockSkew(Duration skew) {
             once(this.clockSkew != null, "clockSkew");
-            Objects.requireNonNull(skew, "skew");
-            if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
-                throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
-            }
-            this.clockSkew = skew;
+            this.clockSkew = EidProfile.checkClockSkew(skew);
             return this;
         }
 

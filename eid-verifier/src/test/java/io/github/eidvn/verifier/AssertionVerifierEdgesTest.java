@@ -9,10 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.assurance.AssertionIssuer;
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.AssertionFixtures;
 
 /**
@@ -20,16 +17,7 @@ import io.github.eidvn.testing.AssertionFixtures;
  * and of a scanned text, the reason for each kind of scanned content, a token without jti under a replay guard,
  * printable details of attacker-chosen values, and the configure-once builder.
  */
-class AssertionVerifierEdgesTest {
-
-    private final KeyRing ring = KeyRing.generate();
-    private final TrustStore trust = TrustStore.fromJwks(ring.publicJwksJson());
-    private final AssertionIssuer issuer = AssertionFixtures.issuer(ring, AssertionFixtures.clock());
-
-    private AssertionVerifier.Builder hospital() {
-        return AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin");
-    }
+class AssertionVerifierEdgesTest extends HospitalVerifierFixture {
 
     private static Rejected rejected(VerificationResult r) {
         assertThat(r).isInstanceOf(Rejected.class);

@@ -12,28 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.github.eidvn.core.assurance.Assertion;
-import io.github.eidvn.core.assurance.AssertionIssuer;
 import io.github.eidvn.core.assurance.AssertionRequest;
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.AssertionFixtures;
 
-class AssertionVerifierTest {
-
-    private final KeyRing ring = KeyRing.generate();
-    private final TrustStore trust = TrustStore.fromJwks(ring.publicJwksJson());
-    private final AssertionIssuer issuer = AssertionFixtures.issuer(ring, AssertionFixtures.clock());
-
-    private AssertionVerifier.Builder hospital() {
-        return AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin");
-    }
-
-    private AssertionVerifier.Builder hospitalAt(Instant now) {
-        return AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clockAt(now))
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin");
-    }
+class AssertionVerifierTest extends HospitalVerifierFixture {
 
     private static Rejected rejected(VerificationResult r) {
         assertThat(r).isInstanceOf(Rejected.class);

@@ -10,27 +10,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.assurance.AssertionIssuer;
-import io.github.eidvn.core.keys.KeyRing;
-import io.github.eidvn.core.keys.TrustStore;
 import io.github.eidvn.testing.AssertionFixtures;
 
 /**
  * The signature stage on eid's ES256 verifier: signature values out of range, high-S (accepted, as by the JDK
  * path before), and the remembered headers of verified tokens.
  */
-class SignatureStageTest {
+class SignatureStageTest extends HospitalVerifierFixture {
 
     private static final BigInteger N = new BigInteger(
             "FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
-    private final KeyRing ring = KeyRing.generate();
-    private final TrustStore trust = TrustStore.fromJwks(ring.publicJwksJson());
-    private final AssertionIssuer issuer = AssertionFixtures.issuer(ring, AssertionFixtures.clock());
-
     private AssertionVerifier verifier() {
-        return AssertionVerifier.builder().trustStore(trust).clock(AssertionFixtures.clock())
-                .expectedAudience("79024").expectedPurpose("bhyt-checkin").withoutReplayGuard().anyLevel().build();
+        return hospital().withoutReplayGuard().anyLevel().build();
     }
 
     private static String withSignature(String jws, BigInteger r, BigInteger s) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 
 /**
@@ -57,7 +58,6 @@ public final class AssertionRequest {
     public static final int MAX_METHODS = 8;
 
     private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     private final AssuranceLevel level;
     private final List<String> methods;
@@ -231,11 +231,7 @@ public final class AssertionRequest {
     }
 
     static String checkToken(String what, String value) {
-        Objects.requireNonNull(value, what);
-        if (!TOKEN.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be 1 to 128 printable ASCII characters without spaces");
-        }
-        return value;
+        return ProtocolToken.check(what, value);
     }
 
     /** @return the assurance level to assert */

@@ -13,6 +13,7 @@ import java.util.Objects;
 
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.SigningKey;
@@ -163,11 +164,7 @@ public final class ConsentReceiptIssuer {
          */
         public Builder issuer(String issuer) {
             once(this.issuer, "issuer");
-            Objects.requireNonNull(issuer, "issuer");
-            if (!ConsentRequestSigner.AUDIENCE.matcher(issuer).matches()) {
-                throw new IllegalArgumentException("issuer must be 1 to 128 printable ASCII characters");
-            }
-            this.issuer = issuer;
+            this.issuer = ProtocolToken.check("issuer", issuer);
             return this;
         }
 

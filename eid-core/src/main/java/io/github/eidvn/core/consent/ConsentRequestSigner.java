@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.SigningKey;
@@ -50,7 +51,6 @@ public final class ConsentRequestSigner {
     public static final int MAX_RESPONSE_URI = 512;
 
     static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-    static final Pattern AUDIENCE = Pattern.compile("[\\x21-\\x7e]{1,128}");
     static final Pattern RESPONSE_URI = Pattern.compile("https://[\\x21-\\x7e]{1,504}");
 
     private final String partyId;
@@ -292,11 +292,7 @@ public final class ConsentRequestSigner {
          */
         public Builder audience(String audience) {
             once(this.audience, "audience");
-            Objects.requireNonNull(audience, "audience");
-            if (!AUDIENCE.matcher(audience).matches()) {
-                throw new IllegalArgumentException("audience must be 1 to 128 printable ASCII characters");
-            }
-            this.audience = audience;
+            this.audience = ProtocolToken.check("audience", audience);
             return this;
         }
 

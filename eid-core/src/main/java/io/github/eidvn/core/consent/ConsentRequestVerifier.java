@@ -16,6 +16,7 @@ import java.util.Set;
 import com.nimbusds.jose.JWSHeader;
 
 import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.jose.CompactJws;
 import io.github.eidvn.core.jose.EidProfile;
@@ -69,9 +70,9 @@ public final class ConsentRequestVerifier {
     /** The largest inflated payload accepted, in bytes. */
     public static final int MAX_PAYLOAD_BYTES = 16 * 1024;
     /** The largest clock skew accepted by the builder. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    public static final Duration MAX_CLOCK_SKEW = EidProfile.MAX_CLOCK_SKEW;
     /** The default clock skew. */
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLOCK_SKEW = EidProfile.DEFAULT_CLOCK_SKEW;
     /** The default and largest maximum lifetime ({@code exp - iat}) of a consent request: 10 minutes. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_CONSENT_REQUEST_LIFETIME;
 
@@ -267,7 +268,7 @@ public final class ConsentRequestVerifier {
             }
         }
         try {
-            String aud = token(m, "aud", ConsentRequestSigner.AUDIENCE);
+            String aud = token(m, "aud", ProtocolToken.PATTERN);
             long iat = CitizenClaims.longValue("iat", required(m, "iat"));
             long exp = CitizenClaims.longValue("exp", required(m, "exp"));
             if (iat < 0 || exp <= iat || exp > 253402300799L) {
@@ -477,11 +478,7 @@ public final class ConsentRequestVerifier {
          */
         public Builder clockSkew(Duration skew) {
             once(this.clockSkew, "clockSkew");
-            Objects.requireNonNull(skew, "skew");
-            if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
-                throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
-            }
-            this.clockSkew = skew;
+            this.clockSkew = EidProfile.checkClockSkew(skew);
             return this;
         }
 

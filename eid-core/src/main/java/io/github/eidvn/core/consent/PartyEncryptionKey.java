@@ -3,7 +3,6 @@ package io.github.eidvn.core.consent;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +18,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.PublicJwk;
 
 /**
  * A relying party's public encryption key: what sealed deliveries are encrypted to.
@@ -51,7 +51,6 @@ public final class PartyEncryptionKey {
     /** The prefix of an RFC 9278 JWK thumbprint URI. */
     public static final String THUMBPRINT_URI_PREFIX = "urn:ietf:params:oauth:jwk-thumbprint:sha-256:";
 
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final int MAX_JWK_CHARS = 16 * 1024;
 
     /** The two key types. */
@@ -97,30 +96,11 @@ public final class PartyEncryptionKey {
      * @throws IllegalArgumentException when the JWK breaks a rule of the class comment
      */
     static PartyEncryptionKey fromJwkMembers(Map<?, ?> members) {
-        for (Object name : members.keySet()) {
-            if (PRIVATE_MEMBERS.contains(name)) {
-                throw new IllegalArgumentException("the encryption JWK has the private/secret member \"" + name
-                        + "\": register the public key only");
-            }
-        }
-        JWK parsed;
-        try {
-            parsed = JWK.parse(StrictJson.writeString(members));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("not a valid JWK: " + e.getMessage());
-        }
-        return fromJwk(parsed);
+        return fromJwk(PublicJwk.parse(members, "the encryption JWK", "register the public key only",
+                KeyUse.ENCRYPTION));
     }
 
     private static PartyEncryptionKey fromJwk(JWK parsed) {
-        Objects.requireNonNull(parsed, "jwk");
-        if (parsed.isPrivate()) {
-            throw new IllegalArgumentException("the encryption JWK is private: register the public key only");
-        }
-        if (parsed.getKeyUse() != null && !KeyUse.ENCRYPTION.equals(parsed.getKeyUse())) {
-            throw new IllegalArgumentException("the encryption JWK has use \"" + parsed.getKeyUse().identifier()
-                    + "\", not enc");
-        }
         Set<KeyOperation> ops = parsed.getKeyOperations();
         if (ops != null && !(ops.contains(KeyOperation.WRAP_KEY) || ops.contains(KeyOperation.ENCRYPT)
                 || ops.contains(KeyOperation.DERIVE_KEY))) {

@@ -23,6 +23,7 @@ import io.github.eidvn.core.keys.TrustedKey;
  *       lifetime counted from now.</li>
  *   <li><b>Level 2 needs a level-2 method</b>: face or fingerprint ({@code amr} {@code face}, {@code fpt}), or
  *       biometric verification evidence ({@code check_method} {@code bvr}); a chip read alone is not enough.</li>
+ *   <li><b>Clock skew</b>: tolerance for clocks that disagree, 60 seconds by default and at most 2 minutes.</li>
  *   <li><b>Issuer bound to its key</b>: the key that verified a token must accept the token's {@code iss}.</li>
  * </ul>
  */
@@ -34,6 +35,11 @@ public final class EidProfile {
     public static final Duration MAX_SEALED_LIFETIME = Duration.ofHours(1);
     /** The longest lifetime of a consent request. */
     public static final Duration MAX_CONSENT_REQUEST_LIFETIME = Duration.ofMinutes(10);
+
+    /** The largest clock skew a verifier's builder accepts. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    /** The clock skew of a verifier whose builder was given none. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
     /** {@code amr} values (RFC 8176) that are level-2 methods: facial recognition and fingerprint. */
     public static final Set<String> LEVEL_2_METHODS = Set.of("face", "fpt");
@@ -91,6 +97,21 @@ public final class EidProfile {
                     + " (it can only be lowered)");
         }
         return requested;
+    }
+
+    /**
+     * A clock skew chosen in a builder: zero to {@link #MAX_CLOCK_SKEW}.
+     *
+     * @param skew the requested skew
+     * @return {@code skew}
+     * @throws IllegalArgumentException when negative or above {@link #MAX_CLOCK_SKEW}
+     */
+    public static Duration checkClockSkew(Duration skew) {
+        Objects.requireNonNull(skew, "skew");
+        if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
+        }
+        return skew;
     }
 
     /**

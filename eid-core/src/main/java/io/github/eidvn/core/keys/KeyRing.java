@@ -1,6 +1,5 @@
 package io.github.eidvn.core.keys;
 
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,6 +10,8 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+
+import io.github.eidvn.core.jose.SecretJwk;
 
 /**
  * An issuer's ES256 keys: one current key that signs, and older keys kept so that assertions they signed still
@@ -73,13 +74,7 @@ public final class KeyRing {
      * @throws IllegalArgumentException when the JSON is not a JWKS of private P-256 keys
      */
     public static KeyRing fromPrivateJwksJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JWKSet set;
-        try {
-            set = JWKSet.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("not a valid JWKS (details withheld: the input holds secrets)");
-        }
+        JWKSet set = SecretJwk.parseSet(json);
         if (set.isEmpty()) {
             throw new IllegalArgumentException("the JWKS has no keys");
         }

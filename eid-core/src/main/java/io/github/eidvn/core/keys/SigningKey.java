@@ -7,7 +7,6 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.util.Objects;
 
 import com.nimbusds.jose.JOSEException;
@@ -23,6 +22,7 @@ import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.internal.Es256PrivateKey;
 import io.github.eidvn.core.internal.KeyStoreEntry;
+import io.github.eidvn.core.jose.SecretJwk;
 
 /**
  * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.
@@ -82,11 +82,7 @@ public final class SigningKey {
      * @return the new key
      */
     public static SigningKey generate() {
-        try {
-            return new SigningKey(new ECKeyGenerator(Curve.P_256).secureRandom(new SecureRandom()).generate());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("P-256 key generation is unavailable", e);
-        }
+        return new SigningKey(SecretJwk.generate(new ECKeyGenerator(Curve.P_256), "P-256"));
     }
 
     /**
@@ -103,14 +99,7 @@ public final class SigningKey {
      * @throws IllegalArgumentException when the JSON is not such a key
      */
     public static SigningKey fromPrivateJwkJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JWK parsed;
-        try {
-            parsed = JWK.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("not a valid JWK (details withheld: the input holds a secret)");
-        }
-        return fromPrivateJwk(parsed);
+        return fromPrivateJwk(SecretJwk.parse(json));
     }
 
     static SigningKey fromPrivateJwk(JWK parsed) {

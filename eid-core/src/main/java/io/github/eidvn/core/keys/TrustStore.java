@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.eidvn.core.internal.StrictJson;
+import io.github.eidvn.core.jose.PublicJwk;
 
 /**
  * The public keys a verifier trusts, loaded from a JWKS, each with its algorithm pinned.
@@ -73,7 +73,6 @@ public final class TrustStore {
     /** The shortest key-id prefix matched against thumbprints (the compact QR header's short {@code kid}). */
     public static final int MIN_KID_PREFIX = 8;
 
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final Set<JWSAlgorithm> RSA_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
             JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
@@ -165,25 +164,7 @@ public final class TrustStore {
         if (!(raw instanceof Map)) {
             throw new IllegalArgumentException(where + " is not a JSON object");
         }
-        Map<?, ?> members = (Map<?, ?>) raw;
-        for (Object name : members.keySet()) {
-            if (PRIVATE_MEMBERS.contains(name)) {
-                throw new IllegalArgumentException(where + " has the private/secret member \"" + name
-                        + "\": a trust store takes public keys only");
-            }
-        }
-        JWK jwk;
-        try {
-            jwk = JWK.parse(StrictJson.writeString(members));
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(where + " is not a valid JWK: " + e.getMessage());
-        }
-        if (jwk.isPrivate()) {
-            throw new IllegalArgumentException(where + " is private: a trust store takes public keys only");
-        }
-        if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
-            throw new IllegalArgumentException(where + " has use \"" + jwk.getKeyUse().identifier() + "\", not sig");
-        }
+        JWK jwk = PublicJwk.parse((Map<?, ?>) raw, where, "a trust store takes public keys only", KeyUse.SIGNATURE);
         if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
             throw new IllegalArgumentException(where + " has key_ops without verify");
         }

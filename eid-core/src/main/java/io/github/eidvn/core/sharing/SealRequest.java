@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.jose.EidProfile;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ConsentReceipt;
@@ -32,7 +33,7 @@ import io.github.eidvn.core.consent.PartyEncryptionKey;
  */
 public final class SealRequest {
 
-    static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,128}");
+    private static final Pattern TOKEN = ProtocolToken.PATTERN;
     static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final Pattern RECEIPT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -29,6 +29,7 @@ import io.github.eidvn.core.consent.PartyEncryptionKey;
 import io.github.eidvn.core.consent.ReceiptState;
 import io.github.eidvn.core.consent.ReceiptStatus;
 import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.core.keys.SigningKey;
@@ -222,11 +223,7 @@ public final class SharingSealer {
          */
         public Builder issuer(String issuer) {
             once(this.issuer != null, "issuer");
-            Objects.requireNonNull(issuer, "issuer");
-            if (!SealRequest.TOKEN.matcher(issuer).matches()) {
-                throw new IllegalArgumentException("issuer must be 1 to 128 printable ASCII characters");
-            }
-            this.issuer = issuer;
+            this.issuer = ProtocolToken.check("issuer", issuer);
             return this;
         }
 

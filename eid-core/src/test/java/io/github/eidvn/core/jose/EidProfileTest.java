@@ -42,6 +42,17 @@ class EidProfileTest {
     }
 
     @Test
+    void clockSkew_zeroToTwoMinutes_elseRejected() {
+        assertThat(EidProfile.checkClockSkew(Duration.ZERO)).isEqualTo(Duration.ZERO);
+        assertThat(EidProfile.checkClockSkew(Duration.ofMinutes(2))).isEqualTo(EidProfile.MAX_CLOCK_SKEW);
+        assertThatThrownBy(() -> EidProfile.checkClockSkew(Duration.ofMinutes(2).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock skew must be between 0");
+        assertThatThrownBy(() -> EidProfile.checkClockSkew(Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(EidProfile.DEFAULT_CLOCK_SKEW).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
     void level2Methods_faceFingerprintOrBiometricEvidence_notPasswordOrChipAlone() {
         assertThat(EidProfile.hasLevel2Method(List.of("face"), List.of())).isTrue();
         assertThat(EidProfile.hasLevel2Method(List.of("sc", "fpt"), List.of())).isTrue();

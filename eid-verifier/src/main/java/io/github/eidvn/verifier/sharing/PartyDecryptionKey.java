@@ -5,7 +5,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -33,6 +32,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import io.github.eidvn.core.consent.PartyEncryptionKey;
 import io.github.eidvn.core.internal.KeyStoreEntry;
+import io.github.eidvn.core.jose.SecretJwk;
 
 /**
  * A relying party's private decryption key: the only key that opens deliveries sealed to its
@@ -95,11 +95,7 @@ public final class PartyDecryptionKey {
      * @return the key
      */
     public static PartyDecryptionKey generateEc() {
-        try {
-            return new PartyDecryptionKey(new ECKeyGenerator(Curve.P_256).secureRandom(new SecureRandom()).generate());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("P-256 key generation is unavailable", e);
-        }
+        return new PartyDecryptionKey(SecretJwk.generate(new ECKeyGenerator(Curve.P_256), "P-256"));
     }
 
     /**
@@ -112,11 +108,7 @@ public final class PartyDecryptionKey {
         if (bits < PartyEncryptionKey.MIN_RSA_BITS) {
             throw new IllegalArgumentException("RSA keys need at least " + PartyEncryptionKey.MIN_RSA_BITS + " bits");
         }
-        try {
-            return new PartyDecryptionKey(new RSAKeyGenerator(bits).secureRandom(new SecureRandom()).generate());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("RSA key generation is unavailable", e);
-        }
+        return new PartyDecryptionKey(SecretJwk.generate(new RSAKeyGenerator(bits), "RSA"));
     }
 
     /**
@@ -129,13 +121,7 @@ public final class PartyDecryptionKey {
      * @throws IllegalArgumentException when the JSON is not such a key, or its parts do not match
      */
     public static PartyDecryptionKey fromPrivateJwkJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JWK parsed;
-        try {
-            parsed = JWK.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("not a valid JWK (details withheld: the input holds a secret)");
-        }
+        JWK parsed = SecretJwk.parse(json);
         if (!parsed.isPrivate()) {
             throw new IllegalArgumentException("the JWK has no private part");
         }

@@ -73,9 +73,9 @@ import io.github.eidvn.verifier.ReplayGuard;
 public final class SharedDataOpener {
 
     /** The largest clock skew accepted by the builder. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    public static final Duration MAX_CLOCK_SKEW = EidProfile.MAX_CLOCK_SKEW;
     /** The default clock skew. */
-    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CLOCK_SKEW = EidProfile.DEFAULT_CLOCK_SKEW;
     /** The default and largest maximum lifetime ({@code exp - iat}) of a sealed package: 1 hour. */
     public static final Duration DEFAULT_MAX_LIFETIME = EidProfile.MAX_SEALED_LIFETIME;
 
@@ -371,11 +371,7 @@ public final class SharedDataOpener {
          */
         public Builder clockSkew(Duration skew) {
             once(this.clockSkew != null, "clockSkew");
-            Objects.requireNonNull(skew, "skew");
-            if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
-                throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW);
-            }
-            this.clockSkew = skew;
+            this.clockSkew = EidProfile.checkClockSkew(skew);
             return this;
         }
 

@@ -3,17 +3,15 @@ package io.github.eidvn.spring.boot.security;
 import java.util.List;
 import java.util.Objects;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 
-import io.github.eidvn.account.Masking;
 import io.github.eidvn.account.device.DevicePublicKey;
 
 /**
  * A password login request from a device, as the application's login endpoint receives it; give it to the
  * {@code AuthenticationManager}. Not authenticated; the password is erased after the attempt.
  */
-public final class EidPasswordLogin extends AbstractAuthenticationToken implements CredentialsContainer {
+public final class EidPasswordLogin extends EidAuthenticationToken implements CredentialsContainer {
 
     private static final long serialVersionUID = 1L;
 
@@ -83,18 +81,12 @@ public final class EidPasswordLogin extends AbstractAuthenticationToken implemen
     }
 
     @Override
-    public boolean equals(Object o) {
-        return this == o;
+    String accountForDisplay() {
+        return account;
     }
 
     @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
-
-    /** @return the masked account and the device; never the password */
-    @Override
-    public String toString() {
-        return "EidPasswordLogin[" + Masking.account(account) + ", device=" + deviceId + "]";
+    String deviceForDisplay() {
+        return deviceId;
     }
 }

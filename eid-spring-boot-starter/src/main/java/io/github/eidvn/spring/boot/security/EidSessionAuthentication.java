@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import io.github.eidvn.account.Masking;
 import io.github.eidvn.account.device.SessionInfo;
 import io.github.eidvn.account.device.SessionToken;
 
@@ -15,7 +13,7 @@ import io.github.eidvn.account.device.SessionToken;
  * An authenticated eid session: after a password login ({@link #sessionToken()} holds the new token to hand to the
  * app) or after {@link EidSessionTokenFilter} validated a request's bearer token. Authority {@code ROLE_EID_USER}.
  */
-public final class EidSessionAuthentication extends AbstractAuthenticationToken {
+public final class EidSessionAuthentication extends EidAuthenticationToken {
 
     private static final long serialVersionUID = 1L;
     /** The authority every eid session has. */
@@ -59,19 +57,12 @@ public final class EidSessionAuthentication extends AbstractAuthenticationToken 
     }
 
     @Override
-    public boolean equals(Object o) {
-        return this == o;
+    String accountForDisplay() {
+        return session.account().value();
     }
 
     @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
-
-    /** @return the masked account and the device; never the token */
-    @Override
-    public String toString() {
-        return "EidSessionAuthentication[" + Masking.account(session.account().value()) + ", device="
-                + session.deviceId() + "]";
+    String deviceForDisplay() {
+        return session.deviceId();
     }
 }

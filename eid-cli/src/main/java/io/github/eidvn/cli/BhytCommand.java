@@ -69,13 +69,13 @@ public final class BhytCommand extends GroupCommand {
                 }
                 json.put("socialInsuranceNumber", n.socialInsuranceNumber());
                 return CliOutput.json(spec, json, n.benefitLevel()
-                        .map(l -> "Mức hưởng " + l.code() + ": " + l.descriptionVi() + " / Benefit level " + l.code()
-                                + ": " + l.descriptionEn())
+                        .map(l -> "Mức hưởng " + l.code() + ": " + l.vietnamese() + " / Benefit level " + l.code()
+                                + ": " + l.english())
                         .orElse("Mã số bảo hiểm xã hội hợp lệ. / Valid social-insurance number."), 0);
             }
             ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().messageVi(),
-                    invalid.reason().messageEn());
+            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().vietnamese(),
+                    invalid.reason().english());
         }
     }
 }

@@ -83,8 +83,8 @@ public final class IdCommand extends GroupCommand {
                         "Số định danh cá nhân hợp lệ. / Valid personal identification number.", 0);
             }
             ParseResult.Invalid invalid = (ParseResult.Invalid) result;
-            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().messageVi(),
-                    invalid.reason().messageEn());
+            return CliOutput.invalid(spec, invalid.reason().name(), invalid.detail(), invalid.reason().vietnamese(),
+                    invalid.reason().english());
         }
     }
 }

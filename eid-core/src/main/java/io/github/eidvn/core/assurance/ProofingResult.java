@@ -3,7 +3,8 @@ package io.github.eidvn.core.assurance;
 import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
 
 import java.time.Instant;
@@ -192,7 +193,7 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
     }
 
     /** Why proofing refused a request, with Vietnamese and English messages for the person. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** The declared number is not a valid personal identification number. */
         INVALID_NUMBER("Số định danh cá nhân không hợp lệ.", "The personal identification number is not valid."),
         /** The declared name is blank, too long or has control characters. */
@@ -222,24 +223,15 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
         BIOMETRIC_BELOW_THRESHOLD("Sinh trắc học không khớp với dữ liệu đã đăng ký.",
                 "The biometric sample does not match the enrolled data.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
         Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
+            text = new Bilingual(vietnamese, english);
         }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 }

@@ -184,7 +184,7 @@ final class Wallet {
                 : d instanceof TransferDecision.StepUp ? " [" + ((TransferDecision.StepUp) d).rule() + "]"
                 : " [" + ((TransferDecision.Refused) d).refusal() + "]";
         out.println("      " + label + ": " + d.outcome() + rule);
-        out.println("        " + d.messageVi());
-        out.println("        " + d.messageEn());
+        out.println("        " + d.vietnamese());
+        out.println("        " + d.english());
     }
 }

@@ -27,9 +27,7 @@ public final class ChipReadException extends Exception implements Refusal<ChipRe
 
         private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -261,9 +261,7 @@ public sealed interface ChipVerification extends Outcome<ChipVerification.ChipVe
 
         private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -71,9 +71,7 @@ public sealed interface MrzResult extends Outcome<Mrz, MrzResult.Reason> permits
 
         private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

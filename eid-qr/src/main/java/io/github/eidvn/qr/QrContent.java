@@ -100,9 +100,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
 
         private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -64,9 +64,7 @@ public sealed interface QrScanResult extends Outcome<String, QrScanResult.Reason
 
         private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

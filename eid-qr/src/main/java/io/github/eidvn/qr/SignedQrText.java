@@ -396,9 +396,7 @@ public final class SignedQrText {
 
         private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

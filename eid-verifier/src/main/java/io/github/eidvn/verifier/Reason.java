@@ -72,9 +72,7 @@ public enum Reason implements HasBilingualText {
 
     private final Bilingual text;
 
-    Reason(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

@@ -18,9 +18,7 @@ public enum IdentityField implements HasBilingualText {
 
     private final Bilingual text;
 
-    IdentityField(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    IdentityField(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

@@ -225,9 +225,7 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
 
         private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -57,9 +57,7 @@ public enum RequestReason implements HasBilingualText {
 
     private final Bilingual text;
 
-    RequestReason(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    RequestReason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

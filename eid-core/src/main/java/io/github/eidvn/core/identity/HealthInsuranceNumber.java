@@ -214,9 +214,7 @@ public final class HealthInsuranceNumber {
 
         private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -18,9 +18,7 @@ public enum MaritalStatus implements HasBilingualText {
 
     private final Bilingual text;
 
-    MaritalStatus(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    MaritalStatus(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

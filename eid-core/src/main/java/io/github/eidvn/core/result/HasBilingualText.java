@@ -10,9 +10,7 @@ package io.github.eidvn.core.result;
  *
  *     private final Bilingual text;
  *
- *     Reason(String vietnamese, String english) {
- *         text = new Bilingual(vietnamese, english);
- *     }
+ *     Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
  *
  *     public Bilingual text() {
  *         return text;

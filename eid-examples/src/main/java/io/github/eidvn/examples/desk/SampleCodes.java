@@ -39,9 +39,7 @@ public final class SampleCodes {
 
         private final Bilingual label;
 
-        Kind(String labelVi, String labelEn) {
-            label = new Bilingual(labelVi, labelEn);
-        }
+        Kind(String labelVi, String labelEn) { label = new Bilingual(labelVi, labelEn); }
 
         /** @return the label of the sample button, in Vietnamese and English */
         @Override

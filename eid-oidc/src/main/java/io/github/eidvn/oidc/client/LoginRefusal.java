@@ -44,9 +44,7 @@ public enum LoginRefusal implements HasBilingualText {
 
     private final Bilingual text;
 
-    LoginRefusal(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    LoginRefusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     /**
      * The reason for an error the provider sent back to the redirect URI.

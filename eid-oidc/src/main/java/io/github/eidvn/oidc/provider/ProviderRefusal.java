@@ -20,9 +20,7 @@ public enum ProviderRefusal implements HasBilingualText {
 
     private final Bilingual text;
 
-    ProviderRefusal(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    ProviderRefusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

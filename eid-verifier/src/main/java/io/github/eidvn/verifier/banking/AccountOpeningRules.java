@@ -94,9 +94,7 @@ public final class AccountOpeningRules {
 
         private final Bilingual text;
 
-        Refusal(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Refusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

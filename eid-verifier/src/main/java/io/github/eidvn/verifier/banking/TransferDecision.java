@@ -99,9 +99,7 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
 
         private final Bilingual text;
 
-        Refusal(String vietnamese, String english) {
-            text = new Bilingual(vietnamese, english);
-        }
+        Refusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
         public Bilingual text() {

@@ -123,9 +123,7 @@ public final class CheckInDecision implements BilingualText {
 
         private final Bilingual text;
 
-        Notice(String vi, String en) {
-            text = new Bilingual(vi, en);
-        }
+        Notice(String vi, String en) { text = new Bilingual(vi, en); }
 
         @Override
         public Bilingual text() {

@@ -72,9 +72,7 @@ public enum OpenReason implements HasBilingualText {
 
     private final Bilingual text;
 
-    OpenReason(String vietnamese, String english) {
-        text = new Bilingual(vietnamese, english);
-    }
+    OpenReason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     @Override
     public Bilingual text() {

@@ -4,6 +4,7 @@ import io.github.eidvn.core.assurance.ChipEvidence;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
@@ -224,8 +225,7 @@ public sealed interface ChipVerification extends Outcome<ChipVerification.ChipVe
          * @param dataGroups not null
          */
         public ChipRejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
             dataGroups = Collections.unmodifiableSortedMap(new TreeMap<>(dataGroups));
         }
     }

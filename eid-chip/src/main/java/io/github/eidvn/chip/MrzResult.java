@@ -3,6 +3,7 @@ package io.github.eidvn.chip;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -52,8 +53,7 @@ public sealed interface MrzResult extends Outcome<Mrz, MrzResult.Reason> permits
          * @param fields not null
          */
         public Invalid {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
             Objects.requireNonNull(fields, "fields");
         }
     }

@@ -61,8 +61,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
          * @param detail detail; not null
          */
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 

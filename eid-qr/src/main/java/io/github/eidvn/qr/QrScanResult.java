@@ -3,6 +3,7 @@ package io.github.eidvn.qr;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
 
@@ -46,8 +47,7 @@ public sealed interface QrScanResult extends Outcome<String, QrScanResult.Reason
          * @param detail detail; not null
          */
         public Failed {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 

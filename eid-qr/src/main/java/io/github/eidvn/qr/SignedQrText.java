@@ -3,6 +3,7 @@ package io.github.eidvn.qr;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -359,8 +360,7 @@ public final class SignedQrText {
          * @param detail technical detail; not null
          */
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.eidvn.core.identity;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -263,8 +264,7 @@ public final class HealthInsuranceNumber {
              * @param detail explanation, not null
              */
             public Invalid {
-                Objects.requireNonNull(reason, "reason");
-                Objects.requireNonNull(detail, "detail");
+                Refusal.requireReasonAndDetail(reason, detail);
             }
 
             @Override

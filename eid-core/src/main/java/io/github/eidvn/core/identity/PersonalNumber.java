@@ -5,6 +5,7 @@ import static io.github.eidvn.core.internal.Once.once;
 import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -336,8 +337,7 @@ public final class PersonalNumber {
              * @param detail explanation, not null
              */
             public Invalid {
-                Objects.requireNonNull(reason, "reason");
-                Objects.requireNonNull(detail, "detail");
+                Refusal.requireReasonAndDetail(reason, detail);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.github.eidvn.chip;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
@@ -14,7 +15,7 @@ public final class ChipReadException extends Exception implements Refusal<ChipRe
     private static final long serialVersionUID = 1L;
 
     /** Why reading failed. */
-    public enum Reason implements BilingualText {
+    public enum Reason implements HasBilingualText {
         /** No such reader, or no PC/SC subsystem. */
         NO_READER("Không tìm thấy đầu đọc thẻ.", "No such card reader."),
         /** No card on the reader. */
@@ -24,24 +25,13 @@ public final class ChipReadException extends Exception implements Refusal<ChipRe
         /** Communication with the chip failed. */
         READ_FAILED("Không đọc được dữ liệu từ chip.", "Reading the chip failed.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 

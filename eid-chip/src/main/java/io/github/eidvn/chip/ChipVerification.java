@@ -1,8 +1,10 @@
 package io.github.eidvn.chip;
 
 import io.github.eidvn.core.assurance.ChipEvidence;
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
@@ -223,14 +225,13 @@ public sealed interface ChipVerification extends Outcome<ChipVerification.ChipVe
          * @param dataGroups not null
          */
         public ChipRejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
             dataGroups = Collections.unmodifiableSortedMap(new TreeMap<>(dataGroups));
         }
     }
 
     /** Why the chip's files were refused, with messages in Vietnamese and English. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** A file is not what ICAO 9303 (or DG13 of the Vietnamese card) describes, or a required file is missing. */
         MALFORMED("Dữ liệu đọc từ chip không đúng định dạng.", "The data read from the chip is malformed."),
         /** The SOD's CMS signature does not verify. */
@@ -258,24 +259,13 @@ public sealed interface ChipVerification extends Outcome<ChipVerification.ChipVe
         CHIP_AUTHENTICATION_FAILED("Không xác thực được khóa chip (DG14) (có thể là chip sao chép).",
                 "The chip failed chip authentication with its DG14 key (it may be a clone).");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.eidvn.chip;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -51,14 +53,13 @@ public sealed interface MrzResult extends Outcome<Mrz, MrzResult.Reason> permits
          * @param fields not null
          */
         public Invalid {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
             Objects.requireNonNull(fields, "fields");
         }
     }
 
     /** Why a machine-readable zone was refused, with messages in Vietnamese and English. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** Not three lines of 30 characters from {@code 0-9 A-Z <}, or a field out of shape. */
         MALFORMED("Vùng đọc máy (MRZ) không đúng định dạng TD1.", "The machine-readable zone is not a TD1 zone."),
         /** A check digit does not match. */
@@ -68,24 +69,13 @@ public sealed interface MrzResult extends Outcome<Mrz, MrzResult.Reason> permits
         PERSONAL_NUMBER_MISMATCH("Số thẻ trong vùng đọc máy không khớp với số định danh cá nhân.",
                 "The document number does not match the personal identification number.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 }

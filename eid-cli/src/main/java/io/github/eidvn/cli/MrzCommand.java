@@ -70,7 +70,7 @@ public final class MrzCommand extends GroupCommand {
                 }
             }
             return result instanceof MrzResult.Invalid invalid
-                    ? CliOutput.json(spec, json, invalid.reason().vietnamese() + " / " + invalid.reason().english(), 1)
+                    ? CliOutput.json(spec, json, invalid.reason().bothLanguages(), 1)
                     : CliOutput.json(spec, json, "MRZ hợp lệ. / Valid MRZ.", 0);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.eidvn.qr;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
@@ -60,8 +61,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
          * @param detail detail; not null
          */
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
     }
 
     /** Why a scanned text was rejected, with messages for the person at the desk in English and Vietnamese. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** More than {@value SignedQrText#MAX_TEXT_LENGTH} characters. */
         TOO_LARGE("The QR text is too long.", "Nội dung mã QR quá dài."),
         /** Nothing (or only a line break) was scanned. */
@@ -97,32 +97,13 @@ public sealed interface QrContent permits QrContent.SignedJws, QrContent.Unverif
         MALFORMED_CHIP_CARD("The chip ID card QR code is damaged or has invalid fields.",
                 "Mã QR trên thẻ căn cước bị hỏng hoặc có trường không hợp lệ.");
 
-        private final String english;
-        private final String vietnamese;
+        private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            this.english = english;
-            this.vietnamese = vietnamese;
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
-        /**
-         * A short message for the user, in English.
-         *
-         * @return the message
-         */
         @Override
-        public String english() {
-            return english;
-        }
-
-        /**
-         * A short message for the user, in Vietnamese.
-         *
-         * @return the message
-         */
-        @Override
-        public String vietnamese() {
-            return vietnamese;
+        public Bilingual text() {
+            return text;
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.eidvn.qr;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Objects;
 
@@ -45,13 +47,12 @@ public sealed interface QrScanResult extends Outcome<String, QrScanResult.Reason
          * @param detail detail; not null
          */
         public Failed {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 
     /** Why no QR code was read, with messages for the user in English and Vietnamese. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** The image was read but holds no readable QR code. */
         NOT_FOUND("No readable QR code was found in the image; try again closer, steadier and with more light.",
                 "Không đọc được mã QR trong ảnh; hãy thử lại gần hơn, giữ máy chắc tay và đủ ánh sáng."),
@@ -61,32 +62,13 @@ public sealed interface QrScanResult extends Outcome<String, QrScanResult.Reason
         /** The file or the image dimensions exceed the limits. */
         IMAGE_TOO_LARGE("The image is too large.", "Ảnh quá lớn.");
 
-        private final String english;
-        private final String vietnamese;
+        private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            this.english = english;
-            this.vietnamese = vietnamese;
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
-        /**
-         * A short message for the user, in English.
-         *
-         * @return the message
-         */
         @Override
-        public String english() {
-            return english;
-        }
-
-        /**
-         * A short message for the user, in Vietnamese.
-         *
-         * @return the message
-         */
-        @Override
-        public String vietnamese() {
-            return vietnamese;
+        public Bilingual text() {
+            return text;
         }
     }
 }

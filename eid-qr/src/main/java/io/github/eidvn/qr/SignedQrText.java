@@ -1,7 +1,9 @@
 package io.github.eidvn.qr;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -358,13 +360,12 @@ public final class SignedQrText {
          * @param detail technical detail; not null
          */
         public Rejected {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
+            Refusal.requireReasonAndDetail(reason, detail);
         }
     }
 
     /** Why a text was rejected, with messages for the person at the desk in English and Vietnamese. */
-    public enum Reason implements BilingualText {
+    public enum Reason implements HasBilingualText {
         /** More than {@value SignedQrText#MAX_TEXT_LENGTH} characters. */
         TOO_LARGE("The QR text is too long (over 8,000 characters).",
                 "Nội dung mã QR quá dài (trên 8.000 ký tự)."),
@@ -393,32 +394,13 @@ public final class SignedQrText {
         NON_CANONICAL("The signed QR code is not encoded in the standard form.",
                 "Mã QR có chữ ký không được mã hoá theo dạng chuẩn.");
 
-        private final String english;
-        private final String vietnamese;
+        private final Bilingual text;
 
-        Reason(String english, String vietnamese) {
-            this.english = english;
-            this.vietnamese = vietnamese;
-        }
+        Reason(String english, String vietnamese) { text = new Bilingual(vietnamese, english); }
 
-        /**
-         * A short message for the user, in English.
-         *
-         * @return the message
-         */
         @Override
-        public String english() {
-            return english;
-        }
-
-        /**
-         * A short message for the user, in Vietnamese.
-         *
-         * @return the message
-         */
-        @Override
-        public String vietnamese() {
-            return vietnamese;
+        public Bilingual text() {
+            return text;
         }
     }
 }

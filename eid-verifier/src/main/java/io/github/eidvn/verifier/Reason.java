@@ -1,13 +1,14 @@
 package io.github.eidvn.verifier;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Why a token was rejected, with messages for citizens and receptionists in Vietnamese and English.
  *
  * <p>The {@link Rejected#detail()} string adds a technical detail for logs; these messages are what a user sees.
  */
-public enum Reason implements BilingualText {
+public enum Reason implements HasBilingualText {
     /** Not a well-formed compact JWS, or claims not in the assertion format. */
     MALFORMED("Mã không đúng định dạng.", "The code is not in a valid format."),
     /** Text longer than 8,000 characters, or a payload inflating past 64 KiB. */
@@ -69,23 +70,12 @@ public enum Reason implements BilingualText {
     CHECK_UNAVAILABLE("Chưa thể hoàn tất việc kiểm tra. Vui lòng thử lại.",
             "The check could not be completed. Please try again.");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    Reason(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the message in Vietnamese */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the message in English */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 }

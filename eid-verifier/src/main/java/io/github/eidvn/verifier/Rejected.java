@@ -1,6 +1,6 @@
 package io.github.eidvn.verifier;
 
-import java.util.Objects;
+import io.github.eidvn.core.result.Refusal;
 
 /**
  * A token that failed a stage.
@@ -8,14 +8,13 @@ import java.util.Objects;
  * @param reason why (with Vietnamese and English messages for users)
  * @param detail a technical detail for logs; never personal data or key material
  */
-public record Rejected(Reason reason, String detail) implements VerificationResult {
+public record Rejected(Reason reason, String detail) implements VerificationResult, Refusal<Reason> {
 
     /**
      * @throws NullPointerException when an argument is null
      */
     public Rejected {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(detail, "detail");
+        Refusal.requireReasonAndDetail(reason, detail);
     }
 
     @Override

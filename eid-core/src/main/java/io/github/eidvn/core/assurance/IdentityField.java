@@ -1,11 +1,12 @@
 package io.github.eidvn.core.assurance;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * The identity fields compared with the population registry during proofing.
  */
-public enum IdentityField implements BilingualText {
+public enum IdentityField implements HasBilingualText {
     /** Số định danh cá nhân. */
     PERSONAL_NUMBER("số định danh cá nhân", "personal identification number"),
     /** Họ, chữ đệm và tên. */
@@ -15,23 +16,12 @@ public enum IdentityField implements BilingualText {
     /** Giới tính. */
     SEX("giới tính", "sex");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    IdentityField(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    IdentityField(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the field name in Vietnamese */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the field name in English */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 }

@@ -3,8 +3,10 @@ package io.github.eidvn.core.assurance;
 import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -16,7 +18,7 @@ import java.util.Set;
 
 /**
  * The decision of {@link IdentityProofing}: {@link Proofed} at a level, or {@link Rejected} with a {@link Reason}.
- * Only {@link IdentityProofing} creates these objects.
+ * Only {@link IdentityProofing} creates a {@link Proofed}.
  */
 public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, ProofingResult.Reason>
         permits ProofingResult.Proofed, ProofingResult.Rejected {
@@ -135,56 +137,27 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
      * citizen which field did not match lets an impostor find a victim's data field by field: show the citizen only
      * {@link Reason#vietnamese()} / {@link Reason#english()}, and rate-limit attempts.
      */
-    final class Rejected implements ProofingResult, Outcome.Failure<Proofed, Reason> {
-        private final Reason reason;
-        private final String detail;
-        private final Set<IdentityField> mismatchedFields;
-        private final Instant time;
-
-        Rejected(Reason reason, String detail, Set<IdentityField> mismatchedFields, Instant time) {
-            this.reason = Objects.requireNonNull(reason, "reason");
-            this.detail = Objects.requireNonNull(detail, "detail");
-            this.mismatchedFields = mismatchedFields.isEmpty() ? Set.of()
-                    : Collections.unmodifiableSet(EnumSet.copyOf(mismatchedFields));
-            this.time = Objects.requireNonNull(time, "time");
-        }
-
-        /** @return why */
-        @Override
-        public Reason reason() {
-            return reason;
-        }
-
-        /** @return a technical explanation in English, without personal data in clear */
-        @Override
-        public String detail() {
-            return detail;
-        }
+    record Rejected(Reason reason, String detail, Set<IdentityField> mismatchedFields, Instant time)
+            implements ProofingResult, Outcome.Failure<Proofed, Reason> {
 
         /**
-         * @return the fields that did not match, for {@link Reason#FIELD_MISMATCH} (against the registry) and
-         *     {@link Reason#CHIP_EVIDENCE_MISMATCH} (chip against the registry); empty otherwise
+         * Creates the value.
+         *
+         * @param reason why, not null
+         * @param detail a technical explanation in English, without personal data in clear; not null
+         * @param mismatchedFields the fields that did not match, for {@link Reason#FIELD_MISMATCH} (against the
+         *     registry) and {@link Reason#CHIP_EVIDENCE_MISMATCH} (chip against the registry); empty otherwise
+         * @param time when the decision was made, not null
+         * @throws NullPointerException when an argument is null
          */
-        public Set<IdentityField> mismatchedFields() {
-            return mismatchedFields;
+        public Rejected {
+            Refusal.requireReasonAndDetail(reason, detail);
+            mismatchedFields = mismatchedFields.isEmpty() ? Set.of()
+                    : Collections.unmodifiableSet(EnumSet.copyOf(mismatchedFields));
+            Objects.requireNonNull(time, "time");
         }
 
-        @Override
-        public Instant time() {
-            return time;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Rejected r && reason == r.reason && detail.equals(r.detail)
-                    && mismatchedFields.equals(r.mismatchedFields) && time.equals(r.time);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(reason, detail, mismatchedFields, time);
-        }
-
+        /** @return the reason and the detail (the mismatched fields are in {@link #mismatchedFields()}) */
         @Override
         public String toString() {
             return "Rejected[" + reason + ", " + detail + "]";
@@ -192,7 +165,7 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
     }
 
     /** Why proofing refused a request, with Vietnamese and English messages for the person. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** The declared number is not a valid personal identification number. */
         INVALID_NUMBER("Số định danh cá nhân không hợp lệ.", "The personal identification number is not valid."),
         /** The declared name is blank, too long or has control characters. */
@@ -222,24 +195,13 @@ public sealed interface ProofingResult extends Outcome<ProofingResult.Proofed, P
         BIOMETRIC_BELOW_THRESHOLD("Sinh trắc học không khớp với dữ liệu đã đăng ký.",
                 "The biometric sample does not match the enrolled data.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.eidvn.core.consent;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ import java.util.Set;
  * style, plus {@code health_insurance} and {@code old_id_number} (the old CMND number). The JSON shape of each value is described by
  * {@link io.github.eidvn.core.sharing.SharedClaims}.
  */
-public enum CitizenField implements BilingualText {
+public enum CitizenField implements HasBilingualText {
     /** Số định danh cá nhân (12 digits). */
     PERSONAL_NUMBER("personal_number", "Số định danh cá nhân", "Personal identification number"),
     /** Họ, chữ đệm và tên. */
@@ -88,13 +89,11 @@ public enum CitizenField implements BilingualText {
     }
 
     private final String claimName;
-    private final String labelVi;
-    private final String labelEn;
+    private final Bilingual label;
 
     CitizenField(String claimName, String labelVi, String labelEn) {
         this.claimName = claimName;
-        this.labelVi = labelVi;
-        this.labelEn = labelEn;
+        this.label = new Bilingual(labelVi, labelEn);
     }
 
     /** @return the claim name, e.g. {@code phone_number} */
@@ -102,16 +101,10 @@ public enum CitizenField implements BilingualText {
         return claimName;
     }
 
-    /** @return the label shown to citizens in Vietnamese */
+    /** @return the label shown to citizens, in Vietnamese and English */
     @Override
-    public String vietnamese() {
-        return labelVi;
-    }
-
-    /** @return the label in English */
-    @Override
-    public String english() {
-        return labelEn;
+    public Bilingual text() {
+        return label;
     }
 
     /**

@@ -1,12 +1,13 @@
 package io.github.eidvn.core.consent;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Why a consent request was refused before anything was shown to the citizen, with messages in Vietnamese and
  * English.
  */
-public enum RequestReason implements BilingualText {
+public enum RequestReason implements HasBilingualText {
     /** Not a well-formed signed request (structure, JSON, claims). */
     MALFORMED("Yêu cầu chia sẻ dữ liệu không đúng định dạng.", "The data-sharing request is not in a valid format."),
     /** Text or payload too large. */
@@ -54,23 +55,12 @@ public enum RequestReason implements BilingualText {
     CHECK_UNAVAILABLE("Chưa thể kiểm tra yêu cầu. Vui lòng thử lại.",
             "The request could not be checked. Please try again.");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    RequestReason(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    RequestReason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the message in Vietnamese */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the message in English */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 }

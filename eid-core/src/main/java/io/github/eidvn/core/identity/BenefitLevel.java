@@ -1,6 +1,7 @@
 package io.github.eidvn.core.identity;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  * station, or a patient with five consecutive years of cover whose co-payments in the year exceed six months of the
  * base salary. eid does not decide those cases; it reports the base rate.
  */
-public enum BenefitLevel implements BilingualText {
+public enum BenefitLevel implements HasBilingualText {
     /** Level 1: 100 %, without a cap on listed drugs, chemicals, medical supplies and technical services. */
     LEVEL_1(1, 100,
             "Mức hưởng cơ bản 100% chi phí khám chữa bệnh, không giới hạn tỷ lệ thanh toán thuốc, hóa chất, vật tư y tế, dịch vụ kỹ thuật",
@@ -38,14 +39,12 @@ public enum BenefitLevel implements BilingualText {
 
     private final int code;
     private final int coveragePercent;
-    private final String descriptionVi;
-    private final String descriptionEn;
+    private final Bilingual text;
 
     BenefitLevel(int code, int coveragePercent, String descriptionVi, String descriptionEn) {
         this.code = code;
         this.coveragePercent = coveragePercent;
-        this.descriptionVi = descriptionVi;
-        this.descriptionEn = descriptionEn;
+        this.text = new Bilingual(descriptionVi, descriptionEn);
     }
 
     /** @return the digit on the card, 1..5 */
@@ -63,16 +62,10 @@ public enum BenefitLevel implements BilingualText {
         return coveragePercent;
     }
 
-    /** @return what the level pays, in Vietnamese */
+    /** @return what the level pays, in Vietnamese and English */
     @Override
-    public String vietnamese() {
-        return descriptionVi;
-    }
-
-    /** @return what the level pays, in English */
-    @Override
-    public String english() {
-        return descriptionEn;
+    public Bilingual text() {
+        return text;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.eidvn.core.identity;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -195,7 +197,7 @@ public final class HealthInsuranceNumber {
     }
 
     /** Why a health-insurance number was rejected, with Vietnamese and English messages. */
-    public enum Reason implements BilingualText {
+    public enum Reason implements HasBilingualText {
         /** Null or empty input. */
         EMPTY("Chưa nhập mã số bảo hiểm y tế.", "No health-insurance number was given."),
         /** Neither 15 nor 10 characters. */
@@ -211,22 +213,13 @@ public final class HealthInsuranceNumber {
         NOT_DIGITS("Mã tỉnh và mã số bảo hiểm xã hội chỉ gồm các chữ số 0-9.",
                 "The province code and the social-insurance number may contain only the digits 0-9.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 
@@ -271,8 +264,7 @@ public final class HealthInsuranceNumber {
              * @param detail explanation, not null
              */
             public Invalid {
-                Objects.requireNonNull(reason, "reason");
-                Objects.requireNonNull(detail, "detail");
+                Refusal.requireReasonAndDetail(reason, detail);
             }
 
             @Override

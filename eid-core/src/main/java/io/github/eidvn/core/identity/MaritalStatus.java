@@ -1,11 +1,12 @@
 package io.github.eidvn.core.identity;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Marital status (tình trạng hôn nhân) as recorded in the population registry.
  */
-public enum MaritalStatus implements BilingualText {
+public enum MaritalStatus implements HasBilingualText {
     /** Chưa kết hôn. */
     NOT_MARRIED("Chưa kết hôn", "Not married"),
     /** Đã kết hôn. */
@@ -15,23 +16,12 @@ public enum MaritalStatus implements BilingualText {
     /** Góa (vợ hoặc chồng đã chết). */
     WIDOWED("Góa", "Widowed");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    MaritalStatus(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    MaritalStatus(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the Vietnamese label */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the English label */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 }

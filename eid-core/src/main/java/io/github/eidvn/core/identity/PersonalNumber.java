@@ -2,8 +2,10 @@ package io.github.eidvn.core.identity;
 
 import static io.github.eidvn.core.internal.Once.once;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.core.result.Outcome;
+import io.github.eidvn.core.result.Refusal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -257,7 +259,7 @@ public final class PersonalNumber {
     /**
      * Why a personal number was rejected, with Vietnamese and English messages for people.
      */
-    public enum Reason implements BilingualText {
+    public enum Reason implements HasBilingualText {
         /** Null or empty input. */
         EMPTY("Chưa nhập số định danh cá nhân.", "No personal identification number was given."),
         /** Not 12 characters. */
@@ -282,22 +284,13 @@ public final class PersonalNumber {
         SEX_MISMATCH("Giới tính trong số định danh không khớp.",
                 "The sex encoded in the number does not match.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Reason(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 
@@ -344,8 +337,7 @@ public final class PersonalNumber {
              * @param detail explanation, not null
              */
             public Invalid {
-                Objects.requireNonNull(reason, "reason");
-                Objects.requireNonNull(detail, "detail");
+                Refusal.requireReasonAndDetail(reason, detail);
             }
 
             @Override

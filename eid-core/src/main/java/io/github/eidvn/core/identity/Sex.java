@@ -1,6 +1,7 @@
 package io.github.eidvn.core.identity;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,20 +9,18 @@ import java.util.Optional;
 /**
  * Sex as recorded in the population registry and encoded in the personal identification number.
  */
-public enum Sex implements BilingualText {
+public enum Sex implements HasBilingualText {
     /** Nam. */
     MALE("male", "Nam", "Male"),
     /** Nữ. */
     FEMALE("female", "Nữ", "Female");
 
     private final String oidcValue;
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
     Sex(String oidcValue, String vietnamese, String english) {
         this.oidcValue = oidcValue;
-        this.vietnamese = vietnamese;
-        this.english = english;
+        this.text = new Bilingual(vietnamese, english);
     }
 
     /**
@@ -34,23 +33,14 @@ public enum Sex implements BilingualText {
     }
 
     /**
-     * The Vietnamese word as printed on the card.
+     * The word in Vietnamese as printed on the card ({@code "Nam"} or {@code "Nữ"}) and in English
+     * ({@code "Male"} or {@code "Female"}).
      *
-     * @return {@code "Nam"} or {@code "Nữ"}
+     * @return both words
      */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /**
-     * The English word.
-     *
-     * @return {@code "Male"} or {@code "Female"}
-     */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 
     /**
@@ -66,7 +56,7 @@ public enum Sex implements BilingualText {
         }
         String t = PersonName.normalize(text).toLowerCase(Locale.ROOT);
         for (Sex s : values()) {
-            if (s.oidcValue.equals(t) || s.vietnamese.toLowerCase(Locale.ROOT).equals(t)) {
+            if (s.oidcValue.equals(t) || s.vietnamese().toLowerCase(Locale.ROOT).equals(t)) {
                 return Optional.of(s);
             }
         }

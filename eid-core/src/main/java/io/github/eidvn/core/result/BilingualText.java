@@ -7,9 +7,9 @@ import java.util.Objects;
  * A text for people in Vietnamese and English: every reason, refusal and label enum of eid implements it, so a
  * desk page, a CLI or a log shows any of them the same way.
  *
- * <p>An enum adopts it by declaring {@code implements BilingualText} and providing the two methods (usually from two
- * constructor arguments); {@link #message(Locale)} comes for free. Both texts are complete sentences or labels, never
- * blank and never the same.
+ * <p>An enum adopts it through {@link HasBilingualText}: one {@link Bilingual} field built from two constructor
+ * arguments and one accessor; {@link #vietnamese()}, {@link #english()} and {@link #message(Locale)} come for free.
+ * Both texts are complete sentences or labels, never blank and never the same.
  */
 public interface BilingualText {
 

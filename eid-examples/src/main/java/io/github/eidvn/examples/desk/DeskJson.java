@@ -38,8 +38,8 @@ final class DeskJson {
         root.put("sandbox", true);
         root.put("kind", kind.slug());
         ObjectNode label = root.putObject("label");
-        label.put("vi", kind.labelVi());
-        label.put("en", kind.labelEn());
+        label.put("vi", kind.vietnamese());
+        label.put("en", kind.english());
         root.put("text", s.text());
         root.put("png", "data:image/png;base64," + Base64.getEncoder().encodeToString(s.png()));
         return write(root);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.github.eidvn.core.identity.CitizenProfile;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.examples.Demo;
 import io.github.eidvn.qr.QrRenderer;
 import io.github.eidvn.testkit.SandboxPlatform;
@@ -20,7 +22,7 @@ import io.github.eidvn.verifier.hospital.SandboxInsuranceLookup;
 public final class SampleCodes {
 
     /** The kinds of sample. */
-    public enum Kind {
+    public enum Kind implements HasBilingualText {
         /** A level-2 presentation for this hospital with a BHYT card valid this year: VALID. */
         VALID("Mã hợp lệ (thẻ BHYT còn hạn)", "Valid code (card in force)"),
         /** A level-2 presentation whose BHYT card ended last year: REJECTED, CARD_EXPIRED. */
@@ -35,22 +37,14 @@ public final class SampleCodes {
         /** A valid presentation with one digit of the signature changed: REJECTED, BAD_SIGNATURE. */
         TAMPERED("Mã bị sửa một chữ số", "Code with one digit altered");
 
-        private final String labelVi;
-        private final String labelEn;
+        private final Bilingual label;
 
-        Kind(String labelVi, String labelEn) {
-            this.labelVi = labelVi;
-            this.labelEn = labelEn;
-        }
+        Kind(String labelVi, String labelEn) { label = new Bilingual(labelVi, labelEn); }
 
-        /** @return the label in Vietnamese */
-        public String labelVi() {
-            return labelVi;
-        }
-
-        /** @return the label in English */
-        public String labelEn() {
-            return labelEn;
+        /** @return the label of the sample button, in Vietnamese and English */
+        @Override
+        public Bilingual text() {
+            return label;
         }
 
         /**

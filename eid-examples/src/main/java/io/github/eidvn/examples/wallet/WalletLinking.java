@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.assurance.ProofingResult;
+import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.CitizenReferences;
 import io.github.eidvn.core.consent.ConsentLedger;
 import io.github.eidvn.core.consent.ConsentReceiptIssuer;
@@ -106,7 +107,7 @@ record WalletLinking(Link link, ConsentLedger ledger, SharingSealer sealer, Cons
                 LINK_FIELDS, Duration.ofDays(365));
         ledger.record(citizen.personalNumber(), issued);
         out.println("   Công dân đồng ý chia sẻ / the citizen consents to share: " + LINK_FIELDS.stream()
-                .map(f -> f.vietnamese() + " / " + f.english()).collect(Collectors.joining(", ")));
+                .map(CitizenField::bothLanguages).collect(Collectors.joining(", ")));
 
         // the level VNeID vouches for: the citizen's level-2 proofing (registry match and face)
         ProofingResult proofing = vneid.proof(SandboxPlatform.levelTwoRequest(citizen));

@@ -269,7 +269,7 @@ class DeskServerTest {
             assertThat(j.get("kind").asText()).isEqualTo(k.slug());
             assertThat(j.get("text").asText()).isNotBlank();
             assertThat(j.get("png").asText()).startsWith("data:image/png;base64,iVBORw0KGgo");
-            assertThat(j.at("/label/vi").asText()).isEqualTo(k.labelVi());
+            assertThat(j.at("/label/vi").asText()).isEqualTo(k.vietnamese());
         }
         assertThat(desk.post("/api/sample", "text/plain", "everything".getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(400);

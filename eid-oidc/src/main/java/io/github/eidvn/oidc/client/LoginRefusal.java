@@ -1,11 +1,12 @@
 package io.github.eidvn.oidc.client;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Why a login did not complete, with messages for the citizen in Vietnamese and English.
  */
-public enum LoginRefusal implements BilingualText {
+public enum LoginRefusal implements HasBilingualText {
     /** The provider could not be reached, or answered with something that is not OpenID Connect. */
     PROVIDER_UNAVAILABLE("Không kết nối được với hệ thống định danh điện tử. Vui lòng thử lại sau.",
             "The e-ID provider could not be reached. Please try again later."),
@@ -41,13 +42,9 @@ public enum LoginRefusal implements BilingualText {
     /** The response or the ID token is malformed or misses required claims. */
     MALFORMED("Phản hồi không đúng định dạng.", "The response is malformed.");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    LoginRefusal(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    LoginRefusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
     /**
      * The reason for an error the provider sent back to the redirect URI.
@@ -63,13 +60,8 @@ public enum LoginRefusal implements BilingualText {
         return "unmet_authentication_requirements".equals(code) ? LEVEL_NOT_MET : PROVIDER_ERROR;
     }
 
-    /** @return the message in Vietnamese */
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the message in English */
-    public String english() {
-        return english;
+    @Override
+    public Bilingual text() {
+        return text;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.eidvn.oidc.client;
 
-import java.util.Objects;
+import io.github.eidvn.core.result.Refusal;
 
 /**
  * A login that could not start or did not complete.
@@ -9,10 +9,10 @@ import java.util.Objects;
  * @param detail technical detail for logs (the OAuth error code and description, or the check that failed); never
  *     a token, code or personal data
  */
-public record LoginRefused(LoginRefusal reason, String detail) implements LoginResult, LoginStart {
+public record LoginRefused(LoginRefusal reason, String detail)
+        implements LoginResult, LoginStart, Refusal<LoginRefusal> {
     /** Checks. */
     public LoginRefused {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(detail, "detail");
+        Refusal.requireReasonAndDetail(reason, detail);
     }
 }

@@ -1,12 +1,13 @@
 package io.github.eidvn.oidc.provider;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Why the provider could not continue an authorization where no redirect to the client is safe (the request is
  * unknown, so its redirect URI is not trusted): the integrator shows the message on its own page.
  */
-public enum ProviderRefusal implements BilingualText {
+public enum ProviderRefusal implements HasBilingualText {
     /** The request URI is unknown, already used, expired, or belongs to another client. */
     UNKNOWN_REQUEST("Yêu cầu đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng quay lại trang dịch vụ và thử lại.",
             "The login request is invalid or has expired. Go back to the service and try again."),
@@ -17,21 +18,12 @@ public enum ProviderRefusal implements BilingualText {
     UNAVAILABLE("Hệ thống tạm thời không phục vụ được. Vui lòng thử lại sau.",
             "The service is temporarily unavailable. Please try again later.");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    ProviderRefusal(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    ProviderRefusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the message in Vietnamese */
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the message in English */
-    public String english() {
-        return english;
+    @Override
+    public Bilingual text() {
+        return text;
     }
 }

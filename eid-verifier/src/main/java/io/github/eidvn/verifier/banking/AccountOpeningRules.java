@@ -1,6 +1,7 @@
 package io.github.eidvn.verifier.banking;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ public final class AccountOpeningRules {
     }
 
     /** Why an online opening was refused, with messages for the customer. */
-    public enum Refusal implements BilingualText {
+    public enum Refusal implements HasBilingualText {
         /** A joint account cannot be opened online. */
         JOINT_ACCOUNT("Không mở tài khoản thanh toán chung bằng phương thức điện tử (Thông tư 17/2024/TT-NHNN).",
                 "A joint payment account cannot be opened online (Circular 17/2024/TT-NHNN)."),
@@ -91,24 +92,13 @@ public final class AccountOpeningRules {
         /** The birth date is after today. */
         INVALID_BIRTH_DATE("Ngày sinh không hợp lệ.", "The date of birth is not valid.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Refusal(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Refusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return english;
+        public Bilingual text() {
+            return text;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.eidvn.verifier.banking;
 
+import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -69,7 +71,7 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
     }
 
     /** Why a transfer request was refused, with messages for the customer. */
-    enum Refusal implements BilingualText {
+    enum Refusal implements HasBilingualText {
         /** The amount is zero or negative. */
         INVALID_AMOUNT("Số tiền không hợp lệ.", "The amount is not valid."),
         /** The amount is over the largest amount one transfer may have. */
@@ -95,22 +97,13 @@ public sealed interface TransferDecision extends BilingualText permits TransferD
         CHECK_UNAVAILABLE("Chưa thể kiểm tra hạn mức giao dịch trong ngày. Vui lòng thử lại.",
                 "The day's transfer total could not be checked. Please try again.");
 
-        private final String vietnamese;
-        private final String english;
+        private final Bilingual text;
 
-        Refusal(String vietnamese, String english) {
-            this.vietnamese = vietnamese;
-            this.english = english;
-        }
+        Refusal(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
-        public String vietnamese() {
-            return vietnamese;
-        }
-
-        /** @return the message in English */
-        public String english() {
-            return english;
+        @Override
+        public Bilingual text() {
+            return text;
         }
     }
 

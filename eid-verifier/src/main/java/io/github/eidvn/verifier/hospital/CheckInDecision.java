@@ -16,7 +16,9 @@ import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.identity.BenefitLevel;
 import io.github.eidvn.core.identity.PersonName;
 import io.github.eidvn.core.identity.Sex;
+import io.github.eidvn.core.result.Bilingual;
 import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.HasBilingualText;
 import io.github.eidvn.qr.QrScanResult;
 import io.github.eidvn.verifier.Reason;
 
@@ -110,7 +112,7 @@ public final class CheckInDecision implements BilingualText {
     }
 
     /** Something the receptionist must do or know besides the decision, in Vietnamese and English. */
-    public enum Notice implements BilingualText {
+    public enum Notice implements HasBilingualText {
         /** The identity is not verified: compare the photo on the ID card with the patient. */
         COMPARE_PHOTO("Đối chiếu ảnh trên thẻ căn cước với người bệnh.",
                 "Compare the photo on the ID card with the patient."),
@@ -119,24 +121,13 @@ public final class CheckInDecision implements BilingualText {
                 + " và mức hưởng tương ứng.", "The card is registered for primary care at another facility: the"
                 + " referral rules and their benefit levels apply.");
 
-        private final String vi;
-        private final String en;
+        private final Bilingual text;
 
-        Notice(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
+        Notice(String vi, String en) { text = new Bilingual(vi, en); }
 
-        /** @return the text in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vi;
-        }
-
-        /** @return the text in English */
-        @Override
-        public String english() {
-            return en;
+        public Bilingual text() {
+            return text;
         }
     }
 

@@ -1,11 +1,12 @@
 package io.github.eidvn.verifier.sharing;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /**
  * Why a sealed delivery was refused, with messages in Vietnamese and English for the party's staff.
  */
-public enum OpenReason implements BilingualText {
+public enum OpenReason implements HasBilingualText {
     /** Not a well-formed compact JWE, inner JWS or claim set. */
     MALFORMED("Gói dữ liệu không đúng định dạng.", "The data package is not in a valid format."),
     /** Longer than the limit, checked before parsing. */
@@ -69,23 +70,12 @@ public enum OpenReason implements BilingualText {
     CHECK_UNAVAILABLE("Chưa thể hoàn tất việc kiểm tra. Vui lòng thử lại.",
             "The check could not be completed. Please try again.");
 
-    private final String vietnamese;
-    private final String english;
+    private final Bilingual text;
 
-    OpenReason(String vietnamese, String english) {
-        this.vietnamese = vietnamese;
-        this.english = english;
-    }
+    OpenReason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the message in Vietnamese */
     @Override
-    public String vietnamese() {
-        return vietnamese;
-    }
-
-    /** @return the message in English */
-    @Override
-    public String english() {
-        return english;
+    public Bilingual text() {
+        return text;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.eidvn.verifier.sharing;
 
-import java.util.Objects;
+import io.github.eidvn.core.result.Refusal;
 
 /**
  * A delivery that failed a stage of the {@link SharedDataOpener}.
@@ -8,14 +8,13 @@ import java.util.Objects;
  * @param reason why, with Vietnamese and English messages
  * @param detail a technical detail for logs; never decrypted content or key material
  */
-public record OpenRejected(OpenReason reason, String detail) implements OpenResult {
+public record OpenRejected(OpenReason reason, String detail) implements OpenResult, Refusal<OpenReason> {
 
     /**
      * @throws NullPointerException when an argument is null
      */
     public OpenRejected {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(detail, "detail");
+        Refusal.requireReasonAndDetail(reason, detail);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.eidvn.account.device;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public sealed interface LoginResult permits LoginResult.LoggedIn, LoginResult.Ne
     }
 
     /** Why a login step was refused. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** Malformed device id, code, challenge, holder personal number or assertion id. */
         MALFORMED_REQUEST("Yêu cầu không hợp lệ.", "The request is not valid."),
         /** Wrong password or unknown account (never distinguished). */
@@ -112,24 +113,13 @@ public sealed interface LoginResult permits LoginResult.LoggedIn, LoginResult.Ne
         /** The recovery assertion was already used. */
         PROOF_REPLAYED("Thông tin xác thực đã được sử dụng.", "The identification has already been used.");
 
-        private final String vi;
-        private final String en;
+        private final Bilingual text;
 
-        Reason(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vi;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return en;
+        public Bilingual text() {
+            return text;
         }
     }
 }

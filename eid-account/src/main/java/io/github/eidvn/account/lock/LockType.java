@@ -1,9 +1,10 @@
 package io.github.eidvn.account.lock;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 /** Why an account is locked. */
-public enum LockType implements BilingualText {
+public enum LockType implements HasBilingualText {
     /** The citizen asked for it (e.g. a lost phone); temporary, ends at its deadline or on recovery. */
     USER_REQUESTED("Tài khoản đang bị tạm khóa theo yêu cầu của bạn.",
             "The account is temporarily locked at your request."),
@@ -14,23 +15,12 @@ public enum LockType implements BilingualText {
     BRUTE_FORCE("Tài khoản tạm bị khóa do nhập sai mật khẩu quá nhiều lần.",
             "The account is temporarily locked after too many wrong passwords.");
 
-    private final String vi;
-    private final String en;
+    private final Bilingual text;
 
-    LockType(String vi, String en) {
-        this.vi = vi;
-        this.en = en;
-    }
+    LockType(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-    /** @return the message for the citizen in Vietnamese */
     @Override
-    public String vietnamese() {
-        return vi;
-    }
-
-    /** @return the message for the citizen in English */
-    @Override
-    public String english() {
-        return en;
+    public Bilingual text() {
+        return text;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.eidvn.account.otp;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public sealed interface OtpSendResult permits OtpSendResult.Sent, OtpSendResult.
     }
 
     /** Why no code was sent. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** A code was sent to this recipient less than the cooldown ago. */
         COOLDOWN("Vui lòng đợi trước khi yêu cầu mã mới.", "Please wait before requesting a new code."),
         /** The recipient received the maximum number of codes in the last hour. */
@@ -51,24 +52,13 @@ public sealed interface OtpSendResult permits OtpSendResult.Sent, OtpSendResult.
         DELIVERY_FAILED("Không gửi được mã xác thực; vui lòng thử lại sau.",
                 "The code could not be sent; try again later.");
 
-        private final String vi;
-        private final String en;
+        private final Bilingual text;
 
-        Reason(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vi;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return en;
+        public Bilingual text() {
+            return text;
         }
     }
 }

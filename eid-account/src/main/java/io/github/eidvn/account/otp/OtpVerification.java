@@ -1,6 +1,7 @@
 package io.github.eidvn.account.otp;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public sealed interface OtpVerification permits OtpVerification.Accepted, OtpVer
     }
 
     /** Why a code was refused. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** Not the expected number of digits. */
         MALFORMED("Mã xác thực không đúng định dạng.", "The code is not in the expected format."),
         /** Wrong code. */
@@ -51,24 +52,13 @@ public sealed interface OtpVerification permits OtpVerification.Accepted, OtpVer
         SOURCE_THROTTLED("Có quá nhiều lần thử sai từ thiết bị hoặc mạng này; vui lòng thử lại sau.",
                 "Too many failed attempts from this device or network; try again later.");
 
-        private final String vi;
-        private final String en;
+        private final Bilingual text;
 
-        Reason(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vi;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return en;
+        public Bilingual text() {
+            return text;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.eidvn.account.password;
 
-import io.github.eidvn.core.result.BilingualText;
+import io.github.eidvn.core.result.Bilingual;
+import io.github.eidvn.core.result.HasBilingualText;
 
 import java.util.Objects;
 
@@ -35,7 +36,7 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
     }
 
     /** Why a reset step was refused, with the message for the citizen. */
-    enum Reason implements BilingualText {
+    enum Reason implements HasBilingualText {
         /** Malformed input (code format, too few or blank answers). */
         MALFORMED("Thông tin khôi phục không đúng định dạng.", "The recovery details are not in the expected format."),
         /** Wrong code. */
@@ -56,29 +57,18 @@ public sealed interface ResetStep permits ResetStep.Verified, ResetStep.Refused 
         UNKNOWN_TICKET("Phiên khôi phục mật khẩu đã hết hạn; vui lòng bắt đầu lại.",
                 "The password recovery has expired; please start again.");
 
-        private final String vi;
-        private final String en;
+        private final Bilingual text;
 
-        Reason(String vi, String en) {
-            this.vi = vi;
-            this.en = en;
-        }
+        Reason(String vietnamese, String english) { text = new Bilingual(vietnamese, english); }
 
         /** The same message as the one-time code's own reason. */
         Reason(OtpVerification.Reason same) {
             this(same.vietnamese(), same.english());
         }
 
-        /** @return the message in Vietnamese */
         @Override
-        public String vietnamese() {
-            return vi;
-        }
-
-        /** @return the message in English */
-        @Override
-        public String english() {
-            return en;
+        public Bilingual text() {
+            return text;
         }
 
         static Reason of(OtpVerification.Reason r) {

@@ -19,7 +19,7 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.consent;
     exports io.github.eidvn.core.sharing;
     exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr, io.github.eidvn.oidc;
-    exports io.github.eidvn.core.jose to io.github.eidvn.verifier;
+    exports io.github.eidvn.core.jose to io.github.eidvn.verifier, io.github.eidvn.oidc;
     exports io.github.eidvn.core.spi;
     exports io.github.eidvn.core.account;
     exports io.github.eidvn.core.account.password;

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.eidvn.core.internal.Base64Url;
+
 /**
  * The "members" coding of a JOSE protected header inside the signed QR container (format version 1, see
  * {@link SignedQrText}). A header qualifies when its bytes are exactly {@code {"k":"v","k":"v",...}}: no whitespace,
@@ -138,7 +140,7 @@ final class JoseHeaderCodec {
 
     private static void writeValue(String value, ByteArrayOutputStream out) {
         byte[] literal = value.getBytes(StandardCharsets.UTF_8);
-        byte[] raw = value.isEmpty() ? null : Base64Url.decodeCanonical(value);
+        byte[] raw = !value.isEmpty() && Base64Url.isCanonical(value) ? Base64Url.decode(value) : null;
         if (raw != null && raw.length == 32) {
             out.write(VALUE_BASE64URL_32);
             out.writeBytes(raw);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.eidvn.core.internal.Base64Url;
+
 /**
  * The digits-only text of a signed eID QR code: a compact JWS (ES256, raw-DEFLATE payload) packed into a small binary
  * container and written as decimal digits, so that the QR uses numeric mode (3.33 bits per digit) and a handheld
@@ -231,10 +233,14 @@ public final class SignedQrText {
         if (dot2 < 0 || compactJws.indexOf('.', dot2 + 1) >= 0) {
             throw new IllegalArgumentException("not a compact JWS: expected three dot-separated parts");
         }
-        byte[] header = Base64Url.decodeCanonical(compactJws.substring(0, dot1));
-        byte[] payload = Base64Url.decodeCanonical(compactJws.substring(dot1 + 1, dot2));
-        byte[] signature = Base64Url.decodeCanonical(compactJws.substring(dot2 + 1));
-        if (header == null || payload == null || signature == null) {
+        byte[] header;
+        byte[] payload;
+        byte[] signature;
+        try {
+            header = Base64Url.decode(compactJws.substring(0, dot1));
+            payload = Base64Url.decode(compactJws.substring(dot1 + 1, dot2));
+            signature = Base64Url.decode(compactJws.substring(dot2 + 1));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "not a compact JWS: a part is not canonical unpadded base64url, so it cannot be rebuilt exactly");
         }

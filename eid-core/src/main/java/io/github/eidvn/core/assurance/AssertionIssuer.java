@@ -7,13 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.QrClaimProfile;
+import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;
@@ -77,8 +75,6 @@ public final class AssertionIssuer {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
     /** The default maximum lifetime: 24 hours. */
     public static final Duration DEFAULT_MAX_TTL = Duration.ofHours(24);
-
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String issuer;
     private final KeyRing keyRing;
@@ -157,7 +153,7 @@ public final class AssertionIssuer {
                 .issuer(issuer)
                 .issuedAt(iat)
                 .expiresAt(exp)
-                .jti(B64.encodeToString(jti))
+                .jti(Base64Url.encode(jti))
                 .level(request.level())
                 .methods(request.methods())
                 .evidence(request.evidence())
@@ -189,10 +185,10 @@ public final class AssertionIssuer {
      * object model is needed to write three base64url parts.
      */
     private static String sign(String headerJson, byte[] payload, SigningKey key) {
-        String signingInput = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
-                + B64.encodeToString(payload);
+        String signingInput = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(payload);
         byte[] signature = key.signEs256(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + B64.encodeToString(signature);
+        return signingInput + "." + Base64Url.encode(signature);
     }
 
     /** @return the issuer identifier written as {@code iss} */

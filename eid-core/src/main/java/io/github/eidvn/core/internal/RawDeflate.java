@@ -16,6 +16,9 @@ import java.util.zip.Inflater;
  */
 public final class RawDeflate {
 
+    /** The JWS {@code zip} header value of raw DEFLATE (RFC 7516 §4.1.3). */
+    public static final String JOSE_ZIP = "DEF";
+
     /** The largest inflated payload the verifier accepts: 64 KiB. */
     public static final int MAX_INFLATED_BYTES = 64 * 1024;
 

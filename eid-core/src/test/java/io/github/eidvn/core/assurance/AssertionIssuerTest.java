@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;

@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.assurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.assurance.Assertion;
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.Evidence;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.testing.AssertionFixtures;
 
 import net.jqwik.api.Arbitraries;

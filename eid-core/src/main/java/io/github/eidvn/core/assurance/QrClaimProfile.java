@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.assurance;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.Evidence;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.RawDeflate;
+
 
 /**
  * The compact QR claim profile: short claim names so a signed assertion fits a small QR code. This class is the
@@ -46,7 +47,7 @@ import io.github.eidvn.core.assurance.Evidence;
  * alone; a verifier matches that short {@code kid} against trust-store thumbprints by prefix and tries each
  * match.
  */
-public final class QrClaimProfile {
+final class QrClaimProfile {
 
     private static final List<String[]> SAME = List.of(
             new String[] {"iss", "iss"}, new String[] {"iat", "iat"}, new String[] {"exp", "exp"},
@@ -85,14 +86,14 @@ public final class QrClaimProfile {
      * @throws IllegalArgumentException when {@code shortKid} is not {@value AssertionCodec#SHORT_KID_LENGTH}
      *     base64url characters
      */
-    public static String headerJson(String shortKid) {
+    static String headerJson(String shortKid) {
         Objects.requireNonNull(shortKid, "shortKid");
         if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !shortKid.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("short kid must be " + AssertionCodec.SHORT_KID_LENGTH
                     + " base64url characters");
         }
         return "{\"alg\":\"ES256\",\"typ\":\"" + AssertionCodec.TYPE_QR + "\",\"kid\":\"" + shortKid
-                + "\",\"zip\":\"" + AssertionCodec.ZIP_DEFLATE + "\"}";
+                + "\",\"zip\":\"" + RawDeflate.JOSE_ZIP + "\"}";
     }
 
     /**
@@ -102,7 +103,7 @@ public final class QrClaimProfile {
      * @return the compact claims, ordered
      * @throws IllegalArgumentException when a claim has no compact form
      */
-    public static Map<String, Object> compact(Map<String, Object> standard) {
+    static Map<String, Object> compact(Map<String, Object> standard) {
         Objects.requireNonNull(standard, "standard");
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : standard.entrySet()) {
@@ -149,7 +150,7 @@ public final class QrClaimProfile {
      * @return the standard claims
      * @throws IllegalArgumentException for an unknown compact name or a badly shaped value
      */
-    public static Map<String, Object> expand(Map<String, Object> compact) {
+    static Map<String, Object> expand(Map<String, Object> compact) {
         Objects.requireNonNull(compact, "compact");
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> claims = new LinkedHashMap<>();

@@ -1,12 +1,14 @@
 package io.github.eidvn.core.assurance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.RawDeflate;
 
 
@@ -49,31 +51,29 @@ import io.github.eidvn.core.internal.RawDeflate;
  */
 final class QrClaimProfile {
 
-    private static final List<String[]> SAME = List.of(
-            new String[] {"iss", "iss"}, new String[] {"iat", "iat"}, new String[] {"exp", "exp"},
-            new String[] {"nbf", "nbf"}, new String[] {"jti", "jti"}, new String[] {"aud", "aud"},
-            new String[] {"amr", "amr"}, new String[] {"purpose", "pur"});
+    private static final Names SAME = new Names(
+            "iss", "iss", "iat", "iat", "exp", "exp", "nbf", "nbf", "jti", "jti", "aud", "aud", "amr", "amr",
+            "purpose", "pur");
 
-    private static final List<String[]> CITIZEN = List.of(
-            new String[] {CitizenClaims.PERSONAL_NUMBER, "pn"}, new String[] {CitizenClaims.NAME, "nm"},
-            new String[] {CitizenClaims.BIRTHDATE, "bd"}, new String[] {CitizenClaims.GENDER, "g"},
-            new String[] {CitizenClaims.ADDRESS, "ad"}, new String[] {CitizenClaims.PHONE_NUMBER, "ph"},
-            new String[] {CitizenClaims.HEALTH_INSURANCE, "hi"});
+    private static final Names CITIZEN = new Names(
+            CitizenClaims.PERSONAL_NUMBER, "pn", CitizenClaims.NAME, "nm", CitizenClaims.BIRTHDATE, "bd",
+            CitizenClaims.GENDER, "g", CitizenClaims.ADDRESS, "ad", CitizenClaims.PHONE_NUMBER, "ph",
+            CitizenClaims.HEALTH_INSURANCE, "hi");
 
-    private static final List<String[]> ADDRESS = List.of(
-            new String[] {"formatted", "f"}, new String[] {"street_address", "s"}, new String[] {"locality", "l"},
-            new String[] {"region", "r"}, new String[] {"postal_code", "p"}, new String[] {"country", "c"});
+    private static final Names ADDRESS = new Names(
+            "formatted", "f", "street_address", "s", "locality", "l", "region", "r", "postal_code", "p",
+            "country", "c");
 
-    private static final List<String[]> HEALTH_INSURANCE = List.of(
-            new String[] {"number", "n"}, new String[] {"valid_from", "f"}, new String[] {"valid_to", "t"},
-            new String[] {"benefit_level", "l"}, new String[] {"facility", "fc"});
+    private static final Names HEALTH_INSURANCE = new Names(
+            "number", "n", "valid_from", "f", "valid_to", "t", "benefit_level", "l", "facility", "fc");
 
     /** Evidence type codes (index + 1). */
     private static final List<String> EVIDENCE_TYPES = List.of("document", "electronic_record", "vouch",
             "electronic_signature", "biometric");
 
     /** ISO/IEC 5218 sex codes used for the OpenID Connect gender values. */
-    private static final List<String[]> GENDERS = List.of(new String[] {"male", "1"}, new String[] {"female", "2"});
+    private static final Names GENDERS = new Names(
+            "male", "1", "female", "2");
 
     private QrClaimProfile() {
     }
@@ -88,7 +88,7 @@ final class QrClaimProfile {
      */
     static String headerJson(String shortKid) {
         Objects.requireNonNull(shortKid, "shortKid");
-        if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !shortKid.matches("[A-Za-z0-9_-]+")) {
+        if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !Base64Url.isCanonical(shortKid)) {
             throw new IllegalArgumentException("short kid must be " + AssertionCodec.SHORT_KID_LENGTH
                     + " base64url characters");
         }
@@ -97,13 +97,25 @@ final class QrClaimProfile {
     }
 
     /**
-     * Standard claims (as {@link AssertionCodec#toStandard}) to the compact profile.
+     * Standard claims (as {@link AssertionCodec#toStandard}) to the compact profile, version 2 (what the issuer
+     * writes).
      *
      * @param standard the standard claims
-     * @return the compact claims, ordered
+     * @return the compact claims, ordered, {@code "v":2} first
      * @throws IllegalArgumentException when a claim has no compact form
      */
     static Map<String, Object> compact(Map<String, Object> standard) {
+        return QrClaimProfileV2.fromVersion1(compactVersion1(standard));
+    }
+
+    /**
+     * Standard claims to the compact profile, version 1 (the table above; version 2 is written from it).
+     *
+     * @param standard the standard claims
+     * @return the version-1 compact claims, ordered
+     * @throws IllegalArgumentException when a claim has no compact form
+     */
+    static Map<String, Object> compactVersion1(Map<String, Object> standard) {
         Objects.requireNonNull(standard, "standard");
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : standard.entrySet()) {
@@ -144,14 +156,21 @@ final class QrClaimProfile {
     }
 
     /**
-     * Compact claims back to the standard claims, to be decoded by {@link AssertionCodec#fromStandard}.
+     * Compact claims of either version back to the standard claims, to be decoded by
+     * {@link AssertionCodec#fromStandard}: version 2 when {@code v} is 2, version 1 when there is no {@code v}.
      *
      * @param compact the compact claims (from strict JSON)
      * @return the standard claims
-     * @throws IllegalArgumentException for an unknown compact name or a badly shaped value
+     * @throws IllegalArgumentException for an unknown version, an unknown compact name or a badly shaped value
      */
     static Map<String, Object> expand(Map<String, Object> compact) {
         Objects.requireNonNull(compact, "compact");
+        return expandVersion1(compact.containsKey(QrClaimProfileV2.VERSION)
+                ? QrClaimProfileV2.toVersion1(compact) : compact);
+    }
+
+    /** Version-1 compact claims back to the standard claims. */
+    private static Map<String, Object> expandVersion1(Map<String, Object> compact) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> claims = new LinkedHashMap<>();
         List<Object> evidence = null;
@@ -320,7 +339,7 @@ final class QrClaimProfile {
 
     /** Renames the members of a nested citizen claim; {@code from} 0 = standard to compact, 1 = back. */
     private static Object rename(String standardName, Object value, int from) {
-        List<String[]> table;
+        Names table;
         if (CitizenClaims.ADDRESS.equals(standardName)) {
             table = ADDRESS;
         } else if (CitizenClaims.HEALTH_INSURANCE.equals(standardName)) {
@@ -340,12 +359,25 @@ final class QrClaimProfile {
         return out;
     }
 
-    private static String lookup(List<String[]> table, int from, String name) {
-        for (String[] row : table) {
-            if (row[from].equals(name)) {
-                return row[1 - from];
+    private static String lookup(Names table, int from, String name) {
+        return (from == 0 ? table.toCompact : table.toStandard).get(name);
+    }
+
+    /** A two-way table of names (or values): standard, compact. */
+    private static final class Names {
+        final Map<String, String> toCompact;
+        final Map<String, String> toStandard;
+
+        /** @param pairs standard, compact, standard, compact, ... */
+        Names(String... pairs) {
+            Map<String, String> c = new HashMap<>();
+            Map<String, String> st = new HashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                c.put(pairs[i], pairs[i + 1]);
+                st.put(pairs[i + 1], pairs[i]);
             }
+            this.toCompact = Map.copyOf(c);
+            this.toStandard = Map.copyOf(st);
         }
-        return null;
     }
 }

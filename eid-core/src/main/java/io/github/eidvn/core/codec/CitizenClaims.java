@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.github.eidvn.core.identity.HealthInsuranceNumber;
 import io.github.eidvn.core.internal.FreeText;
@@ -67,9 +66,9 @@ public final class CitizenClaims {
     public static final List<String> HEALTH_INSURANCE_MEMBERS = List.of("number", "valid_from", "valid_to",
             "benefit_level", "facility");
 
-    private static final Pattern PERSONAL_NUMBER_RULE = Pattern.compile("[0-9]{12}");
-    private static final Pattern PHONE_RULE = Pattern.compile("\\+?[0-9]{6,15}");
-    private static final Pattern FACILITY_RULE = Pattern.compile("[0-9]{5}");
+    private static final DigitRule PERSONAL_NUMBER_RULE = new DigitRule(false, 12, 12, "[0-9]{12}");
+    private static final DigitRule PHONE_RULE = new DigitRule(true, 6, 15, "\\+?[0-9]{6,15}");
+    private static final DigitRule FACILITY_RULE = new DigitRule(false, 5, 5, "[0-9]{5}");
 
     private CitizenClaims() {
     }
@@ -220,11 +219,37 @@ public final class CitizenClaims {
         return s;
     }
 
-    private static String matching(String where, Object value, Pattern rule) {
-        if (!(value instanceof String) || !rule.matcher((String) value).matches()) {
+    private static String matching(String where, Object value, DigitRule rule) {
+        if (!(value instanceof String) || !rule.matches((String) value)) {
             throw new IllegalArgumentException(where + " must be a string matching " + rule);
         }
         return (String) value;
+    }
+
+    /**
+     * ASCII digits, {@code min} to {@code max} of them, after an optional '+' when {@code plus}: the regular
+     * expression {@code text}, checked without the regex engine (these run for every verified token).
+     */
+    private record DigitRule(boolean plus, int min, int max, String text) {
+        boolean matches(String s) {
+            int start = plus && !s.isEmpty() && s.charAt(0) == '+' ? 1 : 0;
+            int n = s.length() - start;
+            if (n < min || n > max) {
+                return false;
+            }
+            for (int i = start; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static String date(String where, Object value) {

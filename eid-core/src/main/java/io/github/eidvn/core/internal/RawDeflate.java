@@ -22,6 +22,15 @@ public final class RawDeflate {
     /** The largest inflated payload the verifier accepts: 64 KiB. */
     public static final int MAX_INFLATED_BYTES = 64 * 1024;
 
+    /**
+     * One deflater and one inflater per thread, reset before each use: making them allocates and clears zlib's
+     * window and tables (hundreds of kilobytes for the deflater), which cost more than compressing a QR payload.
+     * After a reset nothing of the previous stream is reachable (matches cannot reach before the stream's start).
+     */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
     private RawDeflate() {
     }
 
@@ -33,7 +42,8 @@ public final class RawDeflate {
      */
     public static byte[] deflate(byte[] data) {
         Objects.requireNonNull(data, "data");
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
         try {
             deflater.setInput(data);
             deflater.finish();
@@ -45,7 +55,7 @@ public final class RawDeflate {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset(); // drops the input reference
         }
     }
 
@@ -63,7 +73,8 @@ public final class RawDeflate {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        Inflater inflater = new Inflater(true);
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
         try {
             // no extra "dummy" byte (an old zlib need): a zero byte could complete a truncated fixed-Huffman block
             inflater.setInput(compressed);
@@ -92,7 +103,7 @@ public final class RawDeflate {
             }
             return length == out.length ? out : Arrays.copyOf(out, length);
         } finally {
-            inflater.end();
+            inflater.reset(); // drops the input reference, whatever happened
         }
     }
 

@@ -61,7 +61,12 @@ public final class StrictJson {
      */
     public static Map<String, Object> parseObject(byte[] utf8) {
         Objects.requireNonNull(utf8, "utf8");
-        String text;
+        // the JDK's own decoding is fast but replaces malformed input with U+FFFD; only a text holding U+FFFD (rare:
+        // malformed input, or a real replacement character) takes the strict decoder, which tells the two apart
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return parseObject(text);
+        }
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -133,7 +133,7 @@ final class QrClaimProfile {
                 if (evidence != null) {
                     List<Object> compactEvidence = new ArrayList<>();
                     for (Object ev : (List<?>) evidence) {
-                        compactEvidence.add(compactEvidence(AssertionCodec.evidenceFromJson(ev)));
+                        compactEvidence.add(compactEvidence((Map<?, ?>) ev));
                     }
                     Map<String, Object> cvc = new LinkedHashMap<>();
                     cvc.put("e", compactEvidence);
@@ -226,13 +226,24 @@ final class QrClaimProfile {
         return AssuranceLevel.fromAcr((String) acr).orElseThrow(() -> new IllegalArgumentException("unknown acr"));
     }
 
-    private static Map<String, Object> compactEvidence(Evidence e) {
+    /**
+     * One piece of evidence in the standard JSON form ({@link AssertionCodec#evidenceToJson}, from a built
+     * {@link Evidence}, so already valid) to the compact form.
+     */
+    private static Map<String, Object> compactEvidence(Map<?, ?> standard) {
         Map<String, Object> out = new LinkedHashMap<>();
-        int code = EVIDENCE_TYPES.indexOf(e.type());
-        out.put("t", code >= 0 ? (Object) (code + 1) : e.type());
-        out.put("m", e.method());
-        if (!e.attributes().isEmpty()) {
-            out.put("a", e.attributes());
+        Object type = standard.get("type");
+        int code = EVIDENCE_TYPES.indexOf(type);
+        out.put("t", code >= 0 ? (Object) (code + 1) : type);
+        out.put("m", ((Map<?, ?>) ((List<?>) standard.get("check_details")).get(0)).get("check_method"));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : standard.entrySet()) {
+            if (!"type".equals(e.getKey()) && !"check_details".equals(e.getKey())) {
+                attributes.put((String) e.getKey(), e.getValue());
+            }
+        }
+        if (!attributes.isEmpty()) {
+            out.put("a", attributes);
         }
         return out;
     }

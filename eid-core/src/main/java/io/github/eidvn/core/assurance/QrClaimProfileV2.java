@@ -16,7 +16,7 @@ import io.github.eidvn.core.internal.StrictJson;
 /**
  * Version 2 of the compact QR claim profile, written as a rewrite of version 1 ({@link QrClaimProfile}) in both
  * directions, so that the claim rules stay in one place. It spends fewer bytes where version 1 spent them on what
- * the verifier can rebuild (the hospital presentation: 810 digits, QR version 14-M, in version 1; about 680 digits,
+ * the verifier can rebuild (the hospital presentation: 810 digits, QR version 14-M, in version 1; about 670 digits,
  * version 12-M, in version 2):
  *
  * <table>

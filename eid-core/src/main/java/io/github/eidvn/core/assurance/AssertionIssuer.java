@@ -34,27 +34,32 @@ import io.github.eidvn.core.keys.SigningKey;
  * </ul>
  *
  * <table>
- *   <caption>Compact QR claim profile</caption>
+ *   <caption>Compact QR claim profile, version 2 (the verifier also reads version 1, without {@code v})</caption>
  *   <tr><th>standard claim</th><th>QR name</th><th>QR value</th></tr>
- *   <tr><td>{@code iss iat exp nbf jti aud amr}</td><td>same</td><td>same (epoch seconds)</td></tr>
- *   <tr><td>{@code purpose}</td><td>{@code pur}</td><td>same</td></tr>
- *   <tr><td>{@code acr}</td><td>{@code acr}</td><td>integer 1 or 2</td></tr>
- *   <tr><td>{@code verified_claims.verification}</td><td>{@code vc}</td><td>{@code {"e":[{"t":type,
- *       "m":check_method,"a":{attributes}}]}}, type coded 1 document, 2 electronic_record, 3 vouch,
- *       4 electronic_signature, 5 biometric (other types as strings); omitted without evidence; trust framework
- *       and assurance level implied</td></tr>
- *   <tr><td>{@code personal_number}</td><td>{@code pn}</td><td>same</td></tr>
- *   <tr><td>{@code name}</td><td>{@code nm}</td><td>same</td></tr>
- *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>integer YYYYMMDD</td></tr>
+ *   <tr><td>(profile version)</td><td>{@code v}</td><td>2, first</td></tr>
+ *   <tr><td>{@code iss}</td><td>{@code i}</td><td>1 for {@code https://vneid.gov.vn}, other issuers as
+ *       strings</td></tr>
+ *   <tr><td>{@code iat}, {@code exp}</td><td>{@code t}, {@code x}</td><td>epoch seconds; {@code x} = exp -
+ *       iat</td></tr>
+ *   <tr><td>{@code nbf}</td><td>{@code nbf}</td><td>epoch seconds</td></tr>
+ *   <tr><td>{@code jti aud purpose acr}</td><td>{@code j a p l}</td><td>same; {@code l} the level 1 or 2</td></tr>
+ *   <tr><td>{@code amr}</td><td>{@code m}</td><td>well-known methods as codes (1 face, 2 fpt, 3 nfc, 4 pwd, 5 otp,
+ *       ...), others as strings</td></tr>
+ *   <tr><td>{@code verified_claims.verification.evidence}</td><td>{@code e}</td><td>{@code [[type, method],
+ *       [type, method, {attributes}]]}: type coded 1 document, 2 electronic_record, 3 vouch, 4
+ *       electronic_signature, 5 biometric, method coded 1 data, 2 vcrypt, 3 bvr, ... (others as strings); omitted
+ *       without evidence; trust framework and assurance level implied</td></tr>
+ *   <tr><td>{@code personal_number name phone_number}</td><td>{@code pn nm ph}</td><td>same</td></tr>
+ *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>days since 1970-01-01</td></tr>
  *   <tr><td>{@code gender}</td><td>{@code g}</td><td>1 male, 2 female (ISO/IEC 5218); other values as
  *       strings</td></tr>
- *   <tr><td>{@code phone_number}</td><td>{@code ph}</td><td>same</td></tr>
  *   <tr><td>{@code address}</td><td>{@code ad}</td><td>{@code f s l r p c} for {@code formatted street_address
  *       locality region postal_code country}</td></tr>
  *   <tr><td>{@code health_insurance}</td><td>{@code hi}</td><td>{@code n f t l fc} for {@code number valid_from
- *       valid_to benefit_level facility}; dates as integers YYYYMMDD</td></tr>
+ *       valid_to benefit_level facility}; dates as days since 1970-01-01; {@code l} only when the number does not
+ *       carry the level (a 10-digit social-insurance number)</td></tr>
  * </table>
- * The mapping lives in one internal class shared with the verifier; every value has exactly one compact form.
+ * The mapping lives in two internal classes shared with the verifier; every value has exactly one compact form.
  * The verifier maps the QR names back, so a caller sees the same {@link Assertion} whichever form was scanned.
  *
  * <p>Immutable and thread-safe. To rotate keys, build a new issuer with the rotated ring.

@@ -13,12 +13,14 @@ import io.github.eidvn.core.internal.RawDeflate;
 
 
 /**
- * The compact QR claim profile: short claim names so a signed assertion fits a small QR code. This class is the
- * only place the mapping lives; the issuer calls {@link #compact(Map)}, the verifier {@link #expand(Map)}, and
- * callers only ever see the standard names.
+ * The compact QR claim profile: short claim names so a signed assertion fits a small QR code. This class and
+ * {@link QrClaimProfileV2} are the only places the mapping lives; the issuer calls {@link #compact(Map)}, the
+ * verifier {@link #expand(Map)}, and callers only ever see the standard names. The table is version 1 (no {@code v}
+ * member), still read; the issuer writes version 2, which {@link QrClaimProfileV2} defines as changes to this table.
  *
  * <table>
- *   <caption>Compact QR claim profile ({@code typ} {@code vneid-qr+jwt}, payload raw DEFLATE, {@code zip} DEF)</caption>
+ *   <caption>Compact QR claim profile, version 1 ({@code typ} {@code vneid-qr+jwt}, payload raw DEFLATE,
+ *   {@code zip} DEF)</caption>
  *   <tr><th>standard claim</th><th>compact</th><th>compact value</th></tr>
  *   <tr><td>{@code iss}, {@code iat}, {@code exp}, {@code nbf}, {@code jti}, {@code aud}, {@code amr}</td>
  *       <td>same</td><td>same (times in epoch seconds)</td></tr>

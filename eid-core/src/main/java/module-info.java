@@ -21,6 +21,6 @@ module io.github.eidvn.core {
     exports io.github.eidvn.core.result;
     exports io.github.eidvn.core.internal to io.github.eidvn.verifier, io.github.eidvn.qr, io.github.eidvn.oidc,
             io.github.eidvn.chip, io.github.eidvn.account;
-    exports io.github.eidvn.core.jose to io.github.eidvn.verifier;
+    exports io.github.eidvn.core.jose to io.github.eidvn.verifier, io.github.eidvn.oidc;
     exports io.github.eidvn.core.spi;
 }

@@ -3,7 +3,11 @@ package io.github.eidvn.qr;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.github.eidvn.core.internal.Base64Url;
 
 /**
  * The "members" coding of a JOSE protected header inside the signed QR container (format version 1, see
@@ -41,6 +45,10 @@ final class JoseHeaderCodec {
     /** Known keys: codes 0x40 + index, followed by a value coding. Frozen for format version 1. */
     static final List<String> KEYS = List.of("alg", "typ", "kid", "zip", "cty", "crit", "x5t#S256", "iss", "jku",
             "x5u");
+
+    /** {@link #MEMBERS} and {@link #KEYS} by value: their codes, for the encoder. */
+    private static final Map<String, Integer> MEMBER_CODES = indexes(MEMBERS);
+    private static final Map<String, Integer> KEY_CODES = indexes(KEYS);
 
     static final int CODE_KEY_BASE = 0x40;
     static final int CODE_LITERAL_KEY = 0x80;
@@ -120,13 +128,13 @@ final class JoseHeaderCodec {
         for (String[] m : members) {
             String key = m[0];
             String value = m[1];
-            int whole = MEMBERS.indexOf("\"" + key + "\":\"" + value + "\"");
-            if (whole >= 0) {
+            Integer whole = MEMBER_CODES.get("\"" + key + "\":\"" + value + "\"");
+            if (whole != null) {
                 out.write(whole);
                 continue;
             }
-            int keyIndex = KEYS.indexOf(key);
-            if (keyIndex >= 0) {
+            Integer keyIndex = KEY_CODES.get(key);
+            if (keyIndex != null) {
                 out.write(CODE_KEY_BASE + keyIndex);
             } else {
                 out.write(CODE_LITERAL_KEY);
@@ -136,9 +144,17 @@ final class JoseHeaderCodec {
         }
     }
 
+    private static Map<String, Integer> indexes(List<String> table) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            out.put(table.get(i), i);
+        }
+        return Map.copyOf(out);
+    }
+
     private static void writeValue(String value, ByteArrayOutputStream out) {
         byte[] literal = value.getBytes(StandardCharsets.UTF_8);
-        byte[] raw = value.isEmpty() ? null : Base64Url.decodeCanonical(value);
+        byte[] raw = !value.isEmpty() && Base64Url.isCanonical(value) ? Base64Url.decode(value) : null;
         if (raw != null && raw.length == 32) {
             out.write(VALUE_BASE64URL_32);
             out.writeBytes(raw);

@@ -1,6 +1,7 @@
 package io.github.eidvn.qr;
 
 import io.github.eidvn.core.identity.Sex;
+import io.github.eidvn.core.internal.Base64Url;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -130,8 +131,13 @@ public final class QrTextReader {
         String[] names = {"header", "payload", "signature"};
         byte[] header = null;
         for (int i = 0; i < 3; i++) {
-            byte[] bytes = parts[i].isEmpty() ? null : Base64Url.decodeLenient(parts[i]);
-            if (bytes == null) {
+            byte[] bytes;
+            try {
+                bytes = Base64Url.decodeIgnoringUnusedBits(parts[i]);
+            } catch (IllegalArgumentException e) {
+                bytes = null;
+            }
+            if (bytes == null || bytes.length == 0) {
                 return "JWS " + names[i] + " is empty or not base64url";
             }
             if (i == 0) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.eidvn.core.internal.Base64Url;
+
 /**
  * The digits-only text of a signed eID QR code: a compact JWS (ES256, raw-DEFLATE payload) packed into a small binary
  * container and written as decimal digits, so that the QR uses numeric mode (3.33 bits per digit) and a handheld
@@ -236,10 +238,14 @@ public final class SignedQrText {
         if (dot2 < 0 || compactJws.indexOf('.', dot2 + 1) >= 0) {
             throw new IllegalArgumentException("not a compact JWS: expected three dot-separated parts");
         }
-        byte[] header = Base64Url.decodeCanonical(compactJws.substring(0, dot1));
-        byte[] payload = Base64Url.decodeCanonical(compactJws.substring(dot1 + 1, dot2));
-        byte[] signature = Base64Url.decodeCanonical(compactJws.substring(dot2 + 1));
-        if (header == null || payload == null || signature == null) {
+        byte[] header;
+        byte[] payload;
+        byte[] signature;
+        try {
+            header = Base64Url.decode(compactJws.substring(0, dot1));
+            payload = Base64Url.decode(compactJws.substring(dot1 + 1, dot2));
+            signature = Base64Url.decode(compactJws.substring(dot2 + 1));
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "not a compact JWS: a part is not canonical unpadded base64url, so it cannot be rebuilt exactly");
         }
@@ -247,7 +253,8 @@ public final class SignedQrText {
             throw new IllegalArgumentException("JWS header longer than " + JoseHeaderCodec.MAX_HEADER_BYTES
                     + " bytes");
         }
-        if (!JsonSyntax.isJsonObject(header)) {
+        List<String[]> members = JoseHeaderCodec.tokenize(header);
+        if (!isJsonObject(header, members)) {
             throw new IllegalArgumentException("not a compact JWS: the header is not a UTF-8 JSON object");
         }
         if (signature.length != SIGNATURE_LENGTH) {
@@ -255,16 +262,36 @@ public final class SignedQrText {
                     + SIGNATURE_LENGTH + " (ES256 R||S)");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + payload.length + 70);
-        out.writeBytes(headerCoding(header));
+        out.writeBytes(headerCoding(header, members));
         out.writeBytes(payload);
         out.writeBytes(signature);
         return out.toByteArray();
     }
 
-    /** The container's header part for a header that is a JSON object of at most the maximum length: the one coding. */
-    private static byte[] headerCoding(byte[] header) {
+    /**
+     * Whether a header is one UTF-8 JSON object. A header of the plain members shape ({@code members} not null:
+     * {@code {"k":"v",...}}, no escapes, no control characters) is one exactly when its bytes are strict UTF-8, so
+     * only other headers need the full syntax check.
+     */
+    private static boolean isJsonObject(byte[] header, List<String[]> members) {
+        if (members == null) {
+            return JsonSyntax.isJsonObject(header);
+        }
+        for (byte b : header) {
+            if (b < 0) {
+                return JsonSyntax.strictUtf8(header) != null; // not ASCII: decode strictly
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The container's header part for a header that is a JSON object of at most the maximum length: the one coding.
+     *
+     * @param members the header's members as {@link JoseHeaderCodec#tokenize} gives them (null: raw coding)
+     */
+    private static byte[] headerCoding(byte[] header, List<String[]> members) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + 4);
-        List<String[]> members = JoseHeaderCodec.tokenize(header);
         if (members != null) {
             out.write(CODING_MEMBERS << 6 | members.size());
             JoseHeaderCodec.writeMembers(members, out);
@@ -301,7 +328,8 @@ public final class SignedQrText {
             throw new ContainerFormatException(Reason.MALFORMED, "container ends before the " + SIGNATURE_LENGTH
                     + "-byte signature");
         }
-        if (!JsonSyntax.isJsonObject(header)) {
+        List<String[]> members = JoseHeaderCodec.tokenize(header);
+        if (!isJsonObject(header, members)) {
             throw new ContainerFormatException(Reason.MALFORMED, "header is not a UTF-8 JSON object");
         }
         if (header.length > JoseHeaderCodec.MAX_HEADER_BYTES) {
@@ -310,7 +338,7 @@ public final class SignedQrText {
         }
         // payload and signature are copied as they are; the header has exactly one coding, the encoder's
         int headerEnd = in.position();
-        byte[] canonical = headerCoding(header);
+        byte[] canonical = headerCoding(header, members);
         if (!Arrays.equals(canonical, 0, canonical.length, container, 0, headerEnd)) {
             throw new ContainerFormatException(Reason.NON_CANONICAL,
                     "the header is not in the one coding the encoder produces");

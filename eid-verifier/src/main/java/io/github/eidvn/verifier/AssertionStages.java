@@ -13,11 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JWSHeader;
 
 import io.github.eidvn.core.assurance.Assertion;
+import io.github.eidvn.core.assurance.AssertionIssuer;
 import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
-import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.jose.CompactJws;
 import io.github.eidvn.core.jose.EidProfile;
 import io.github.eidvn.core.jose.JoseDefectException;
@@ -135,7 +133,7 @@ final class AssertionStages {
 
     // 2. size
     Rejected size(Context c) {
-        if (c.zip != null && !AssertionCodec.ZIP_DEFLATE.equals(c.zip)) {
+        if (c.zip != null && !RawDeflate.JOSE_ZIP.equals(c.zip)) {
             return reject(Reason.MALFORMED, "unsupported zip");
         }
         try {
@@ -213,17 +211,14 @@ final class AssertionStages {
         if (typ.startsWith("application/")) {
             typ = typ.substring("application/".length());
         }
-        boolean qr;
-        if (AssertionCodec.TYPE_JWT.equals(typ)) {
+        if (AssertionIssuer.JWT_TYPE.equals(typ)) {
             if (c.zip != null) {
                 return reject(Reason.WRONG_TYPE, "the standard form is not compressed");
             }
-            qr = false;
-        } else if (AssertionCodec.TYPE_QR.equals(typ)) {
+        } else if (AssertionIssuer.QR_TYPE.equals(typ)) {
             if (c.zip == null) {
                 return reject(Reason.WRONG_TYPE, "the QR form is compressed (zip DEF)");
             }
-            qr = true;
         } else {
             return reject(Reason.WRONG_TYPE, "typ " + JoseText.printable(c.typ) + " is not an eid assertion type");
         }
@@ -232,11 +227,7 @@ final class AssertionStages {
                     "high-S ES256 signature: eid issuers sign in low-S form, so this text was altered");
         }
         try {
-            Map<String, Object> claims = StrictJson.parseObject(c.payload);
-            if (qr) {
-                claims = QrClaimProfile.expand(claims);
-            }
-            c.assertion = AssertionCodec.fromStandard(claims, c.verifiedBy.kid());
+            c.assertion = Assertion.fromClaimsJson(typ, c.payload, c.verifiedBy.kid());
         } catch (IllegalArgumentException e) {
             return reject(Reason.MALFORMED, "claims: " + e.getMessage());
         }

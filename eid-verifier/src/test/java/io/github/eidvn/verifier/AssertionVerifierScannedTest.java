@@ -133,14 +133,15 @@ class AssertionVerifierScannedTest {
     @Test
     void digits_expiredNotYetValidWrongAudienceWrongPurpose() {
         long iat = AssertionFixtures.NOW.getEpochSecond();
+        // claim profile version 2: t = iat, x = exp - iat, a = aud, p = purpose
         assertThat(reason(verifier().verifyScanned(digits(trusted, Map.of(),
-                Map.of("iat", iat - 3600, "exp", iat - 600))))).isEqualTo(Reason.EXPIRED);
+                Map.of("t", iat - 3600, "x", 3000))))).isEqualTo(Reason.EXPIRED);
         assertThat(reason(verifier().verifyScanned(digits(trusted, Map.of(),
                 Map.of("nbf", iat + 3600))))).isEqualTo(Reason.NOT_YET_VALID);
         assertThat(reason(verifier().verifyScanned(digits(trusted, Map.of(),
-                Map.of("aud", "01001"))))).isEqualTo(Reason.WRONG_AUDIENCE);
+                Map.of("a", "01001"))))).isEqualTo(Reason.WRONG_AUDIENCE);
         assertThat(reason(verifier().verifyScanned(digits(trusted, Map.of(),
-                Map.of("pur", "marketing"))))).isEqualTo(Reason.WRONG_PURPOSE);
+                Map.of("p", "marketing"))))).isEqualTo(Reason.WRONG_PURPOSE);
         AssertionVerifier later = AssertionVerifier.builder().trustStore(trust)
                 .clock(AssertionFixtures.clockAt(AssertionFixtures.NOW.plus(Duration.ofMinutes(12))))
                 .expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel().build();

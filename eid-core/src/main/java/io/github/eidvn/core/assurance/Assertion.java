@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.StrictJson;
 
 /**
  * The content of a signed identity assertion: who issued it, about whom (citizen claims by their standard names),
@@ -74,6 +75,35 @@ public final class Assertion {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Reads the JSON claim set (the JWS payload, inflated) of an assertion in either form an
+     * {@link AssertionIssuer} writes: the standard JWT ({@code typ} {@value AssertionIssuer#JWT_TYPE}) or the compact
+     * QR profile ({@value AssertionIssuer#QR_TYPE}). Strict: invalid UTF-8 or JSON, a duplicate member, an unknown
+     * claim, a missing required one or a badly shaped value is refused.
+     *
+     * <p><b>Security:</b> reading proves nothing (see the class comment): the eid verifier calls this only after the
+     * signature check, with the {@code typ} of the verified header.
+     *
+     * @param type the token's {@code typ}: {@link AssertionIssuer#JWT_TYPE} or {@link AssertionIssuer#QR_TYPE}
+     * @param claimsJson the claim set, UTF-8 JSON
+     * @param kid the key id to record (of the trusted key that verified the signature)
+     * @return the assertion
+     * @throws IllegalArgumentException when the type is neither form or the claims do not follow it (the message
+     *         names the claim, never its value)
+     */
+    public static Assertion fromClaimsJson(String type, byte[] claimsJson, String kid) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(claimsJson, "claimsJson");
+        Objects.requireNonNull(kid, "kid");
+        Map<String, Object> claims = StrictJson.parseObject(claimsJson);
+        if (AssertionCodec.TYPE_QR.equals(type)) {
+            claims = QrClaimProfile.expand(claims);
+        } else if (!AssertionCodec.TYPE_JWT.equals(type)) {
+            throw new IllegalArgumentException("typ is not an eid assertion type");
+        }
+        return AssertionCodec.fromStandard(claims, kid);
     }
 
     /** @return the issuer identifier ({@code iss}) */

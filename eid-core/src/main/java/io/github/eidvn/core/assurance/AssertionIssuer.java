@@ -7,13 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.QrClaimProfile;
+import io.github.eidvn.core.internal.Base64Url;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;
@@ -36,32 +34,37 @@ import io.github.eidvn.core.keys.SigningKey;
  * </ul>
  *
  * <table>
- *   <caption>Compact QR claim profile</caption>
+ *   <caption>Compact QR claim profile, version 2 (the verifier also reads version 1, without {@code v})</caption>
  *   <tr><th>standard claim</th><th>QR name</th><th>QR value</th></tr>
- *   <tr><td>{@code iss iat exp nbf jti aud amr}</td><td>same</td><td>same (epoch seconds)</td></tr>
- *   <tr><td>{@code purpose}</td><td>{@code pur}</td><td>same</td></tr>
- *   <tr><td>{@code acr}</td><td>{@code acr}</td><td>integer 1 or 2</td></tr>
- *   <tr><td>{@code verified_claims.verification}</td><td>{@code vc}</td><td>{@code {"e":[{"t":type,
- *       "m":check_method,"a":{attributes}}]}}, type coded 1 document, 2 electronic_record, 3 vouch,
- *       4 electronic_signature, 5 biometric (other types as strings); omitted without evidence; trust framework
- *       and assurance level implied</td></tr>
- *   <tr><td>{@code personal_number}</td><td>{@code pn}</td><td>same</td></tr>
- *   <tr><td>{@code name}</td><td>{@code nm}</td><td>same</td></tr>
- *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>integer YYYYMMDD</td></tr>
+ *   <tr><td>(profile version)</td><td>{@code v}</td><td>2, first</td></tr>
+ *   <tr><td>{@code iss}</td><td>{@code i}</td><td>1 for {@code https://vneid.gov.vn}, other issuers as
+ *       strings</td></tr>
+ *   <tr><td>{@code iat}, {@code exp}</td><td>{@code t}, {@code x}</td><td>epoch seconds; {@code x} = exp -
+ *       iat</td></tr>
+ *   <tr><td>{@code nbf}</td><td>{@code nbf}</td><td>epoch seconds</td></tr>
+ *   <tr><td>{@code jti aud purpose acr}</td><td>{@code j a p l}</td><td>same; {@code l} the level 1 or 2</td></tr>
+ *   <tr><td>{@code amr}</td><td>{@code m}</td><td>well-known methods as codes (1 face, 2 fpt, 3 nfc, 4 pwd, 5 otp,
+ *       ...), others as strings</td></tr>
+ *   <tr><td>{@code verified_claims.verification.evidence}</td><td>{@code e}</td><td>{@code [[type, method],
+ *       [type, method, {attributes}]]}: type coded 1 document, 2 electronic_record, 3 vouch, 4
+ *       electronic_signature, 5 biometric, method coded 1 data, 2 vcrypt, 3 bvr, ... (others as strings); omitted
+ *       without evidence; trust framework and assurance level implied</td></tr>
+ *   <tr><td>{@code personal_number name phone_number}</td><td>{@code pn nm ph}</td><td>same</td></tr>
+ *   <tr><td>{@code birthdate}</td><td>{@code bd}</td><td>days since 1970-01-01</td></tr>
  *   <tr><td>{@code gender}</td><td>{@code g}</td><td>1 male, 2 female (ISO/IEC 5218); other values as
  *       strings</td></tr>
- *   <tr><td>{@code phone_number}</td><td>{@code ph}</td><td>same</td></tr>
  *   <tr><td>{@code address}</td><td>{@code ad}</td><td>{@code f s l r p c} for {@code formatted street_address
  *       locality region postal_code country}</td></tr>
  *   <tr><td>{@code health_insurance}</td><td>{@code hi}</td><td>{@code n f t l fc} for {@code number valid_from
- *       valid_to benefit_level facility}; dates as integers YYYYMMDD</td></tr>
+ *       valid_to benefit_level facility}; dates as days since 1970-01-01; {@code l} only when the number does not
+ *       carry the level (a 10-digit social-insurance number)</td></tr>
  * </table>
- * The mapping lives in one internal class shared with the verifier; every value has exactly one compact form.
+ * The mapping lives in two internal classes shared with the verifier; every value has exactly one compact form.
  * The verifier maps the QR names back, so a caller sees the same {@link Assertion} whichever form was scanned.
  *
  * <p>Immutable and thread-safe. To rotate keys, build a new issuer with the rotated ring.
  *
- * <p><b>Security:</b> every assertion gets a fresh random {@code jti} (96 bits in the QR form, 128 bits in the
+ * <p><b>Security:</b> every assertion gets a fresh random {@code jti} (72 bits in the QR form, 128 bits in the
  * JWT form) for replay detection, and an {@code exp} no later than the configured maximum lifetime. Only the
  * citizen claims in the request are written (data minimisation). Nothing is logged.
  */
@@ -73,12 +76,17 @@ public final class AssertionIssuer {
     public static final String QR_TYPE = AssertionCodec.TYPE_QR;
     /** Length of the QR form's short {@code kid}: a prefix of the RFC 7638 thumbprint. */
     public static final int QR_KID_LENGTH = AssertionCodec.SHORT_KID_LENGTH;
+    /**
+     * Random bytes of the QR form's {@code jti}: 72 bits (12 base64url characters). A {@code jti} only has to differ
+     * from the other tokens of its issuer while they can still be presented (at most the 24-hour maximum lifetime):
+     * at 10^8 presentations a day the chance that a new one equals any of them is below 10^-13, and a collision
+     * would make the verifier refuse a token as replayed, never accept one.
+     */
+    private static final int QR_JTI_BYTES = 9;
     /** The default lifetime (for QR presentations): 10 minutes. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
     /** The default maximum lifetime: 24 hours. */
     public static final Duration DEFAULT_MAX_TTL = Duration.ofHours(24);
-
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final String issuer;
     private final KeyRing keyRing;
@@ -137,7 +145,7 @@ public final class AssertionIssuer {
      */
     public String issueForQr(AssertionRequest request) {
         SigningKey key = keyRing.current();
-        Assertion content = content(request, key, 12);
+        Assertion content = content(request, key, QR_JTI_BYTES);
         Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(content));
         byte[] payload = RawDeflate.deflate(StrictJson.write(compact));
         return sign(qrHeaderJson(key.kid().substring(0, QR_KID_LENGTH)), payload, key);
@@ -157,7 +165,7 @@ public final class AssertionIssuer {
                 .issuer(issuer)
                 .issuedAt(iat)
                 .expiresAt(exp)
-                .jti(B64.encodeToString(jti))
+                .jti(Base64Url.encode(jti))
                 .level(request.level())
                 .methods(request.methods())
                 .evidence(request.evidence())
@@ -189,10 +197,10 @@ public final class AssertionIssuer {
      * object model is needed to write three base64url parts.
      */
     private static String sign(String headerJson, byte[] payload, SigningKey key) {
-        String signingInput = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
-                + B64.encodeToString(payload);
+        String signingInput = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(payload);
         byte[] signature = key.signEs256(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + B64.encodeToString(signature);
+        return signingInput + "." + Base64Url.encode(signature);
     }
 
     /** @return the issuer identifier written as {@code iss} */

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.eidvn.core.identity.CitizenProfile;
-import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.codec.CitizenClaims;
 import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 

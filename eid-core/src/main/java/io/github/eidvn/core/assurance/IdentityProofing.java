@@ -2,7 +2,6 @@ package io.github.eidvn.core.assurance;
 
 import static io.github.eidvn.core.internal.Once.once;
 
-import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CardValidity;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.NameComparison;

@@ -1,6 +1,5 @@
 package io.github.eidvn.core.assurance;
 
-import io.github.eidvn.core.identity.AgeRules;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.result.Bilingual;

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.internal.StrictJson;
 
 /**
  * A signed record of one consent: what the citizen agreed to share, with whom, for what and until when, and how to
@@ -253,8 +253,8 @@ public final class ConsentReceipt {
                 (String) controllerName.get("vi"), (String) controllerName.get("en"), (String) controller.get("contact"),
                 (String) purpose.get("code"), (String) purposeName.get("vi"), (String) purposeName.get("en"),
                 (String) purpose.get("text"), CitizenField.parseAll(names),
-                Instant.ofEpochSecond(CitizenClaims.longValue("iat", c.get("iat"))),
-                Instant.ofEpochSecond(CitizenClaims.longValue("exp", c.get("exp"))), (String) c.get("sub"),
+                Instant.ofEpochSecond(StrictJson.longValue("iat", c.get("iat"))),
+                Instant.ofEpochSecond(StrictJson.longValue("exp", c.get("exp"))), (String) c.get("sub"),
                 (String) c.get("nonce"));
     }
 

@@ -15,7 +15,6 @@ import java.util.Set;
 
 import com.nimbusds.jose.JWSHeader;
 
-import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.ProtocolToken;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.jose.CompactJws;
@@ -269,8 +268,8 @@ public final class ConsentRequestVerifier {
         }
         try {
             String aud = token(m, "aud", ProtocolToken.PATTERN);
-            long iat = CitizenClaims.longValue("iat", required(m, "iat"));
-            long exp = CitizenClaims.longValue("exp", required(m, "exp"));
+            long iat = StrictJson.longValue("iat", required(m, "iat"));
+            long exp = StrictJson.longValue("exp", required(m, "exp"));
             if (iat < 0 || exp <= iat || exp > 253402300799L) {
                 throw new IllegalArgumentException("exp must be after iat, both valid times");
             }

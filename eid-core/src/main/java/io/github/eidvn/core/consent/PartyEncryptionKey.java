@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.eidvn.core.internal.StrictJson;
-import io.github.eidvn.core.jose.PublicJwk;
+import io.github.eidvn.core.internal.PublicJwk;
 
 /**
  * A relying party's public encryption key: what sealed deliveries are encrypted to.

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
@@ -155,11 +154,11 @@ final class StateStoreConsentRecords implements ConsentRecords {
         String jws = (String) Objects.requireNonNull(raw.get("jws"), "jws");
         Object w = raw.get("withdrawn_at");
         Optional<Instant> withdrawnAt = w == null ? Optional.empty()
-                : Optional.of(Instant.ofEpochSecond(CitizenClaims.longValue("withdrawn_at", w)));
+                : Optional.of(Instant.ofEpochSecond(StrictJson.longValue("withdrawn_at", w)));
         Object k = raw.get("keep_until");
         // records written before keep_until was stored: the store's TTL still bounds them
         Instant keepUntil = k == null ? receipt.expiresAt()
-                : Instant.ofEpochSecond(CitizenClaims.longValue("keep_until", k));
+                : Instant.ofEpochSecond(StrictJson.longValue("keep_until", k));
         return new ConsentRecord(receipt.id(), owner, receipt.partyId(), receipt.purposeCode(), receipt.grantedAt(),
                 receipt.expiresAt(), keepUntil, StrictJson.writeString(claims), jws, withdrawnAt);
     }

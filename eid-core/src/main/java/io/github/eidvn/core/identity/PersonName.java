@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.internal.FreeText;
 
 /**
  * A person's full name (họ, chữ đệm và tên), normalised: Unicode NFC and whitespace folded (every run of Unicode
@@ -78,7 +78,7 @@ public final class PersonName {
         if (n.isEmpty() || n.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        if (CitizenClaims.forbiddenCharacter(n) >= 0) {
+        if (FreeText.forbiddenCharacter(n) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new PersonName(n));

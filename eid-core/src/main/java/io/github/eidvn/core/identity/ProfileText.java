@@ -3,6 +3,8 @@ package io.github.eidvn.core.identity;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.eidvn.core.internal.FreeText;
+
 /** The checks of a {@link CitizenProfile}'s free-text fields, phone number and e-mail address. */
 final class ProfileText {
 
@@ -27,7 +29,7 @@ final class ProfileText {
         if (n.length() > 500) {
             throw new IllegalArgumentException(name + " is longer than 500 characters");
         }
-        if (io.github.eidvn.core.internal.CitizenClaims.forbiddenCharacter(n) >= 0) {
+        if (FreeText.forbiddenCharacter(n) >= 0) {
             throw new IllegalArgumentException(name + " contains a control or format character");
         }
         return n;

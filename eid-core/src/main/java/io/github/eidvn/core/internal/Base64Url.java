@@ -36,29 +36,61 @@ public final class Base64Url {
      * @throws IllegalArgumentException when the text is not canonical unpadded base64url
      */
     public static byte[] decode(String text) {
-        Objects.requireNonNull(text, "text");
-        if (text.length() % 4 == 1) {
-            throw new IllegalArgumentException("invalid base64url length");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!ok) {
-                throw new IllegalArgumentException("invalid base64url character at index " + i);
-            }
-        }
+        byte[] bytes = decodeIgnoringUnusedBits(text);
         if (!unusedBitsZero(text)) {
             throw new IllegalArgumentException("non-canonical base64url");
         }
-        return DECODER.decode(text);
+        return bytes;
+    }
+
+    /**
+     * Decodes unpadded base64url whose last character may carry non-zero unused bits (so two texts may give the same
+     * bytes). Only for telling what a text is (e.g. "this looks like a compact JWS"); a signature check must use
+     * {@link #decode}.
+     *
+     * @param text the text
+     * @return the bytes
+     * @throws IllegalArgumentException when the text is not unpadded base64url
+     */
+    public static byte[] decodeIgnoringUnusedBits(String text) {
+        Objects.requireNonNull(text, "text");
+        // the JDK's URL decoder refuses every character outside [A-Za-z0-9_-] and '=', and a length of 1 mod 4
+        // without padding; so refusing '=' leaves exactly unpadded base64url (and its table lookup is fast)
+        int padding = text.indexOf('=');
+        if (padding >= 0) {
+            throw new IllegalArgumentException("invalid base64url character at index " + padding);
+        }
+        try {
+            return DECODER.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid base64url");
+        }
+    }
+
+    /**
+     * Whether {@link #decode} accepts the text: unpadded base64url in its one canonical form.
+     *
+     * @param text the text
+     * @return true when canonical
+     */
+    public static boolean isCanonical(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        if (text.length() % 4 == 1) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (value(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return unusedBitsZero(text);
     }
 
     /**
      * Whether the unused low bits of the last character are zero (4 bits when the length is 2 mod 4, 2 bits when
      * it is 3 mod 4): for unpadded base64url text this is exactly "re-encoding the bytes gives the text back".
      */
-    static boolean unusedBitsZero(String text) {
+    static boolean unusedBitsZero(CharSequence text) {
         int rest = text.length() % 4;
         if (rest < 2) {
             return true;
@@ -67,7 +99,7 @@ public final class Base64Url {
         return (value(text.charAt(text.length() - 1)) & mask) == 0;
     }
 
-    /** The 6-bit value of a base64url character (the caller checked the alphabet). */
+    /** The 6-bit value of a base64url character, or -1 for any other character. */
     private static int value(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
@@ -78,6 +110,6 @@ public final class Base64Url {
         if (c >= '0' && c <= '9') {
             return c - '0' + 52;
         }
-        return c == '-' ? 62 : 63;
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 }

@@ -16,8 +16,20 @@ import java.util.zip.Inflater;
  */
 public final class RawDeflate {
 
+    /** The JWS {@code zip} header value of raw DEFLATE (RFC 7516 §4.1.3). */
+    public static final String JOSE_ZIP = "DEF";
+
     /** The largest inflated payload the verifier accepts: 64 KiB. */
     public static final int MAX_INFLATED_BYTES = 64 * 1024;
+
+    /**
+     * One deflater and one inflater per thread, reset before each use: making them allocates and clears zlib's
+     * window and tables (hundreds of kilobytes for the deflater), which cost more than compressing a QR payload.
+     * After a reset nothing of the previous stream is reachable (matches cannot reach before the stream's start).
+     */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_COMPRESSION, true));
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private RawDeflate() {
     }
@@ -30,7 +42,8 @@ public final class RawDeflate {
      */
     public static byte[] deflate(byte[] data) {
         Objects.requireNonNull(data, "data");
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
         try {
             deflater.setInput(data);
             deflater.finish();
@@ -42,7 +55,7 @@ public final class RawDeflate {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            deflater.reset(); // drops the input reference
         }
     }
 
@@ -60,7 +73,8 @@ public final class RawDeflate {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        Inflater inflater = new Inflater(true);
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
         try {
             // no extra "dummy" byte (an old zlib need): a zero byte could complete a truncated fixed-Huffman block
             inflater.setInput(compressed);
@@ -89,7 +103,7 @@ public final class RawDeflate {
             }
             return length == out.length ? out : Arrays.copyOf(out, length);
         } finally {
-            inflater.end();
+            inflater.reset(); // drops the input reference, whatever happened
         }
     }
 

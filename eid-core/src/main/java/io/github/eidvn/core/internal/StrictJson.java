@@ -1,5 +1,6 @@
 package io.github.eidvn.core.internal;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -60,7 +61,12 @@ public final class StrictJson {
      */
     public static Map<String, Object> parseObject(byte[] utf8) {
         Objects.requireNonNull(utf8, "utf8");
-        String text;
+        // the JDK's own decoding is fast but replaces malformed input with U+FFFD; only a text holding U+FFFD (rare:
+        // malformed input, or a real replacement character) takes the strict decoder, which tells the two apart
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return parseObject(text);
+        }
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -120,6 +126,24 @@ public final class StrictJson {
      */
     public static String writeString(Object value) {
         return new String(write(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An integral JSON number as a {@code long}.
+     *
+     * @param where the claim path for the message
+     * @param value the value
+     * @return the long
+     * @throws IllegalArgumentException when not an integer in {@code long} range
+     */
+    public static long longValue(String where, Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
+            return ((BigInteger) value).longValue();
+        }
+        throw new IllegalArgumentException(where + " must be an integer");
     }
 
     private static String describe(JsonProcessingException e) {

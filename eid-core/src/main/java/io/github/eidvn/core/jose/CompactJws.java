@@ -186,7 +186,7 @@ public final class CompactJws {
             }
             return rawPayload.clone();
         }
-        if (!"DEF".equals(zip)) {
+        if (!RawDeflate.JOSE_ZIP.equals(zip)) {
             throw malformed("unsupported zip");
         }
         try {

@@ -14,7 +14,6 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
 
-import io.github.eidvn.core.internal.Es256JwsVerifier;
 import io.github.eidvn.core.keys.TrustedKey;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Set;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
-import io.github.eidvn.core.jose.SecretJwk;
+import io.github.eidvn.core.internal.SecretJwk;
 
 /**
  * An issuer's ES256 keys: one current key that signs, and older keys kept so that assertions they signed still

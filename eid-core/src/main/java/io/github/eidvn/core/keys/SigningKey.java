@@ -22,7 +22,7 @@ import com.nimbusds.jose.util.Base64URL;
 
 import io.github.eidvn.core.internal.Es256PrivateKey;
 import io.github.eidvn.core.internal.KeyStoreEntry;
-import io.github.eidvn.core.jose.SecretJwk;
+import io.github.eidvn.core.internal.SecretJwk;
 
 /**
  * An ES256 (ECDSA P-256 with SHA-256) signing key pair with its RFC 7638 key id.

@@ -28,7 +28,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.eidvn.core.internal.StrictJson;
-import io.github.eidvn.core.jose.PublicJwk;
+import io.github.eidvn.core.internal.PublicJwk;
 
 /**
  * The public keys a verifier trusts, loaded from a JWKS, each with its algorithm pinned.

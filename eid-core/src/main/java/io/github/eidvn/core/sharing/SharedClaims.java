@@ -21,7 +21,8 @@ import io.github.eidvn.core.identity.PersonName;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.identity.RelatedPerson;
 import io.github.eidvn.core.identity.Sex;
-import io.github.eidvn.core.internal.CitizenClaims;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.FreeText;
 import io.github.eidvn.core.internal.StrictJson;
 
 /**
@@ -229,7 +230,7 @@ public final class SharedClaims {
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }
-        if (CitizenClaims.forbiddenCharacter(s) >= 0) {
+        if (FreeText.forbiddenCharacter(s) >= 0) {
             throw new IllegalArgumentException(where + " contains a control or format character");
         }
         return s;

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 
-import io.github.eidvn.core.internal.AssertionCodec;
-import io.github.eidvn.core.internal.QrClaimProfile;
 import io.github.eidvn.core.internal.RawDeflate;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.keys.KeyRing;
@@ -82,7 +80,7 @@ class AssertionIssuerTest {
         for (int i = 0; i < 50; i++) {
             jtis.add(part(issuer.issueForQr(AssertionFixtures.hospitalRequest()), 0).get("kid"));
             jtis.add(StrictJson.parseObject(RawDeflate.inflate(Base64.getUrlDecoder().decode(
-                    issuer.issueForQr(AssertionFixtures.hospitalRequest()).split("\\.")[1]), 65536)).get("jti"));
+                    issuer.issueForQr(AssertionFixtures.hospitalRequest()).split("\\.")[1]), 65536)).get("j"));
         }
         assertThat(jtis).hasSize(51); // one short kid + 50 distinct jti values
     }
@@ -115,9 +113,9 @@ class AssertionIssuerTest {
         assertThat(JWSObject.parse(qr).verify(new ECDSAVerifier(ring.current().publicKey()))).isTrue();
         byte[] json = RawDeflate.inflate(Base64.getUrlDecoder().decode(qr.split("\\.")[1]), 65536);
         Map<String, Object> compact = StrictJson.parseObject(json);
-        assertThat(compact).containsKeys("pn", "nm", "bd", "g", "hi", "pur", "vc").doesNotContainKeys("name",
-                "verified_claims", "purpose");
-        assertThat(Base64.getUrlDecoder().decode((String) compact.get("jti"))).hasSize(12);
+        assertThat(compact).containsKeys("v", "pn", "nm", "bd", "g", "hi", "p", "e").doesNotContainKeys("name",
+                "verified_claims", "purpose", "pur", "vc");
+        assertThat(Base64.getUrlDecoder().decode((String) compact.get("j"))).hasSize(9); // 72 random bits
         Assertion fromQr = AssertionCodec.fromStandard(QrClaimProfile.expand(compact), ring.current().kid());
         Assertion fromJwt = AssertionCodec.fromStandard(part(issuer.issueJwt(AssertionFixtures.hospitalRequest()), 1),
                 ring.current().kid());

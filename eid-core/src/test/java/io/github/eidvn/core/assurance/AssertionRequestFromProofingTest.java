@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.github.eidvn.core.identity.CitizenProfile;
 import io.github.eidvn.core.identity.PersonalNumber;
 import io.github.eidvn.core.identity.Sex;
-import io.github.eidvn.core.internal.AssertionCodec;
 import io.github.eidvn.core.keys.KeyRing;
 import io.github.eidvn.testing.AssertionFixtures;
 

@@ -7,7 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import io.github.eidvn.core.internal.KeySigner;
+import io.github.eidvn.core.jose.KeySigner;
 import io.github.eidvn.core.keys.SigningKey;
 
 /**

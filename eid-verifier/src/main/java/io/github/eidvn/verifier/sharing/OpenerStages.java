@@ -20,7 +20,6 @@ import io.github.eidvn.core.assurance.AssuranceLevel;
 import io.github.eidvn.core.consent.CitizenField;
 import io.github.eidvn.core.consent.ReceiptState;
 import io.github.eidvn.core.consent.ReceiptStatus;
-import io.github.eidvn.core.internal.CitizenClaims;
 import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.core.jose.CompactJwe;
 import io.github.eidvn.core.jose.CompactJws;
@@ -282,8 +281,8 @@ final class OpenerStages {
             c.nonce = string(m, "nonce", false);
             c.receiptId = string(m, "receipt_id", true);
             c.purpose = string(m, "purpose", false);
-            long iat = CitizenClaims.longValue("iat", required(m, "iat"));
-            long exp = CitizenClaims.longValue("exp", required(m, "exp"));
+            long iat = StrictJson.longValue("iat", required(m, "iat"));
+            long exp = StrictJson.longValue("exp", required(m, "exp"));
             if (iat < 0 || exp <= iat || exp > 253402300799L) {
                 throw new IllegalArgumentException("exp must be after iat, both valid times");
             }

@@ -32,7 +32,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 import io.github.eidvn.core.consent.PartyEncryptionKey;
 import io.github.eidvn.core.internal.KeyStoreEntry;
-import io.github.eidvn.core.jose.SecretJwk;
+import io.github.eidvn.core.internal.SecretJwk;
 
 /**
  * A relying party's private decryption key: the only key that opens deliveries sealed to its

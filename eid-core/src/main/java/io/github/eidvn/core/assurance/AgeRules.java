@@ -1,6 +1,5 @@
-package io.github.eidvn.core.identity;
+package io.github.eidvn.core.assurance;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +7,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+
+import io.github.eidvn.core.identity.CardValidity;
 
 /**
  * Who may hold which e-ID account (Nghị định 69/2024/NĐ-CP Điều 7), by age on a given date:

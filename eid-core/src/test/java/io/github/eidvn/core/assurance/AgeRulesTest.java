@@ -1,12 +1,11 @@
-package io.github.eidvn.core.identity;
+package io.github.eidvn.core.assurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.identity.AgeRules.AccountForm;
-import io.github.eidvn.core.identity.AgeRules.AgeGroup;
-import io.github.eidvn.core.identity.AgeRules.Entitlement;
+import io.github.eidvn.core.assurance.AgeRules.AccountForm;
+import io.github.eidvn.core.assurance.AgeRules.AgeGroup;
+import io.github.eidvn.core.assurance.AgeRules.Entitlement;
 
 import java.time.LocalDate;
 
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AgeRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
-    private static final AgeRules RULES = AgeRules.using(TestClocks.at(TODAY));
+    private static final AgeRules RULES = AgeRules.using(ProofingFixtures.CLOCK); // noon of TODAY in Vietnam
 
     @Test
     void fourteenOrOlderWithCard_levelsOneAndTwo_ownAccount() {

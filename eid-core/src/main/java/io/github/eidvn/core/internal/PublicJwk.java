@@ -1,4 +1,4 @@
-package io.github.eidvn.core.jose;
+package io.github.eidvn.core.internal;
 
 import java.text.ParseException;
 import java.util.Map;

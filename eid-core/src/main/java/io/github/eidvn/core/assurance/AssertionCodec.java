@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.assurance;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.eidvn.core.assurance.Assertion;
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.Evidence;
+import io.github.eidvn.core.internal.StrictJson;
+
 
 /**
  * The standard JWT claim set of an assertion, both ways; the one place issuer and verifier share.
@@ -26,18 +25,16 @@ import io.github.eidvn.core.assurance.Evidence;
  * <p>Decoding is strict: an unknown top-level claim, a missing required one or a badly shaped value is refused, so
  * a claim the verifier does not understand is never silently ignored.
  */
-public final class AssertionCodec {
+final class AssertionCodec {
 
     /** {@code typ} of the standard JWT form. */
-    public static final String TYPE_JWT = "vneid-assertion+jwt";
+    static final String TYPE_JWT = "vneid-assertion+jwt";
     /** {@code typ} of the compact QR form. */
-    public static final String TYPE_QR = "vneid-qr+jwt";
+    static final String TYPE_QR = "vneid-qr+jwt";
     /** The trust framework named in {@code verified_claims}. */
-    public static final String TRUST_FRAMEWORK = "vn_eid";
-    /** The JWS header value of {@code zip} for raw DEFLATE. */
-    public static final String ZIP_DEFLATE = "DEF";
+    static final String TRUST_FRAMEWORK = "vn_eid";
     /** Length of the short {@code kid} of the QR form (a prefix of the RFC 7638 thumbprint). */
-    public static final int SHORT_KID_LENGTH = 8;
+    static final int SHORT_KID_LENGTH = 8;
 
     /** Latest accepted time value: 9999-12-31T23:59:59Z. */
     static final long MAX_EPOCH_SECONDS = 253402300799L;
@@ -55,7 +52,7 @@ public final class AssertionCodec {
      * @param a the assertion
      * @return the claims, ordered
      */
-    public static Map<String, Object> toStandard(Assertion a) {
+    static Map<String, Object> toStandard(Assertion a) {
         Objects.requireNonNull(a, "assertion");
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("iss", a.issuer());
@@ -96,7 +93,7 @@ public final class AssertionCodec {
      * @return the assertion
      * @throws IllegalArgumentException when the claims do not follow the format (message without claim values)
      */
-    public static Assertion fromStandard(Map<String, Object> claims, String kid) {
+    static Assertion fromStandard(Map<String, Object> claims, String kid) {
         Objects.requireNonNull(claims, "claims");
         Objects.requireNonNull(kid, "kid");
         for (String name : claims.keySet()) {
@@ -169,7 +166,7 @@ public final class AssertionCodec {
      * @param e the evidence
      * @return {@code {"type":..,"check_details":[{"check_method":..}], attributes...}}
      */
-    public static Map<String, Object> evidenceToJson(Evidence e) {
+    static Map<String, Object> evidenceToJson(Evidence e) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", e.type());
         out.put("check_details", List.of(Map.of("check_method", e.method())));
@@ -184,7 +181,7 @@ public final class AssertionCodec {
      * @return the evidence
      * @throws IllegalArgumentException when badly shaped
      */
-    public static Evidence evidenceFromJson(Object json) {
+    static Evidence evidenceFromJson(Object json) {
         Map<?, ?> m = object("evidence", json);
         String type = string("evidence.type", required(m, "type"), 32);
         Object details = required(m, "check_details");
@@ -220,7 +217,7 @@ public final class AssertionCodec {
     }
 
     static long time(String where, Object v) {
-        long t = CitizenClaims.longValue(where, v);
+        long t = StrictJson.longValue(where, v);
         if (t < 0 || t > MAX_EPOCH_SECONDS) {
             throw new IllegalArgumentException(where + " is out of range");
         }

@@ -1,18 +1,18 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.assurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eidvn.core.assurance.Assertion;
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.Evidence;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.StrictJson;
 import io.github.eidvn.testing.AssertionFixtures;
 
 import net.jqwik.api.Arbitraries;
@@ -37,20 +37,66 @@ class QrClaimProfileTest {
     }
 
     @Test
-    void compact_usesShortNames() {
+    void compact_writesVersion2WithShortNamesAndCodes() {
+        Assertion a = Assertion.builder().issuer("https://vneid.gov.vn").issuedAt(Instant.ofEpochSecond(1_800_000_000L))
+                .expiresAt(Instant.ofEpochSecond(1_800_000_600L)).jti("abcdefghijkl").level(AssuranceLevel.LEVEL_2)
+                .methods(List.of("face", "sc", "x-own")).claims(AssertionFixtures.hospitalClaims())
+                .evidence(List.of(Evidence.of("electronic_record", "data"), Evidence.of("selfie", "bvr"),
+                        Evidence.of("document", "own", Map.of("document_type", "cccd"))))
+                .audience(List.of("79024")).purpose("bhyt-checkin").kid("kid").build();
+        Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(a));
+        assertThat(compact.keySet()).containsExactly("v", "i", "t", "x", "j", "a", "p", "l", "m", "e",
+                "pn", "nm", "bd", "g", "hi");
+        assertThat(compact.get("v")).isEqualTo(2);
+        assertThat(compact.get("i")).isEqualTo(1);
+        assertThat(compact.get("x")).isEqualTo(600L);
+        assertThat(compact.get("l")).isEqualTo(2);
+        assertThat(compact.get("m")).isEqualTo(List.of(1, 18, "x-own"));
+        assertThat(compact.get("e")).isEqualTo(List.of(List.of(2, 1), List.of("selfie", 3),
+                List.of(1, "own", Map.of("document_type", "cccd"))));
+        assertThat(compact.get("bd")).isEqualTo(LocalDate.of(2003, 5, 17).toEpochDay());
+        assertThat(compact.get("g")).isEqualTo(2);
+        // the card code HS4... carries benefit level 4: not written again
+        assertThat(compact.get("hi")).isEqualTo(Map.of("n", "HS4790120878811",
+                "f", LocalDate.of(2026, 1, 1).toEpochDay(), "t", LocalDate.of(2026, 12, 31).toEpochDay(),
+                "fc", "79024"));
+        assertThat(roundTripViaQr(a)).isEqualTo(a);
+    }
+
+    @Test
+    void expand_version1Claims_stillReadAsTheSameAssertion() {
         Assertion a = sample(AssertionFixtures.hospitalClaims(),
                 List.of(Evidence.of("electronic_record", "data"), Evidence.of("selfie", "bvr")),
                 AssuranceLevel.LEVEL_2);
-        Map<String, Object> compact = QrClaimProfile.compact(AssertionCodec.toStandard(a));
-        assertThat(compact.keySet()).containsExactly("iss", "iat", "exp", "jti", "aud", "pur", "acr", "amr", "vc",
+        Map<String, Object> v1 = QrClaimProfile.compactVersion1(AssertionCodec.toStandard(a));
+        assertThat(v1.keySet()).containsExactly("iss", "iat", "exp", "jti", "aud", "pur", "acr", "amr", "vc",
                 "pn", "nm", "bd", "g", "hi");
-        assertThat(compact.get("acr")).isEqualTo(2);
-        assertThat(compact.get("bd")).isEqualTo(20030517);
-        assertThat(compact.get("g")).isEqualTo(2);
-        assertThat(compact.get("hi")).isEqualTo(Map.of("n", "HS4790120878811", "f", 20260101, "t", 20261231,
+        assertThat(v1.get("bd")).isEqualTo(20030517);
+        assertThat(v1.get("hi")).isEqualTo(Map.of("n", "HS4790120878811", "f", 20260101, "t", 20261231,
                 "l", 4, "fc", "79024"));
-        assertThat(compact.get("vc")).isEqualTo(Map.of("e", List.of(Map.of("t", 2, "m", "data"),
-                Map.of("t", "selfie", "m", "bvr"))));
+        Map<String, Object> parsed = StrictJson.parseObject(StrictJson.write(v1));
+        assertThat(AssertionCodec.fromStandard(QrClaimProfile.expand(parsed), "kid")).isEqualTo(a);
+    }
+
+    @Test
+    void expand_version2OtherForms_rejected() {
+        Assertion a = sample(AssertionFixtures.hospitalClaims(), List.of(Evidence.of("electronic_record", "data")),
+                AssuranceLevel.LEVEL_2);
+        Map<String, Object> good = StrictJson.parseObject(StrictJson.write(
+                QrClaimProfile.compact(AssertionCodec.toStandard(a))));
+        assertThat(AssertionCodec.fromStandard(QrClaimProfile.expand(good), "kid")).isEqualTo(a);
+        Map<String, Object> hi = new LinkedHashMap<>(StrictJson.parseObject(StrictJson.write(good.get("hi"))));
+        hi.put("l", 4);
+        for (Object[] bad : new Object[][] {
+                {"v", 3}, {"v", "2"}, {"i", "https://vneid.gov.vn"}, {"i", 9}, {"m", List.of("face")},
+                {"m", List.of(99)}, {"e", List.of(List.of(2, "data"))}, {"e", List.of(List.of(2))}, {"e", List.of()},
+                {"x", 0}, {"x", -5}, {"bd", 20030517}, {"bd", -400_000}, {"hi", hi},
+                {"iss", "iss"}, {"exp", 1_800_000_600L}, {"acr", 2}, {"vc", Map.of("e", List.of())}}) {
+            Map<String, Object> m = new LinkedHashMap<>(good);
+            m.put((String) bad[0], bad[1]);
+            assertThatThrownBy(() -> AssertionCodec.fromStandard(QrClaimProfile.expand(m), "kid"))
+                    .as("%s", bad[0] + "=" + bad[1]).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

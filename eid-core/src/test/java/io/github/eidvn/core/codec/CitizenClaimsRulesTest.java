@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.eidvn.core.assurance.Assertion;
+import io.github.eidvn.core.internal.FreeText;
 import io.github.eidvn.core.sharing.SharedClaims;
 
 /** The claim rules of issue 15 (BHYT numbers as printed since 2021) and issue 13 (no invisible characters). */
@@ -77,9 +78,9 @@ class CitizenClaimsRulesTest {
 
     @Test
     void forbiddenCharacter_reportsTheIndex_andAcceptsOrdinaryText() {
-        assertThat(CitizenClaims.forbiddenCharacter("Nguyễn Văn An")).isEqualTo(-1);
-        assertThat(CitizenClaims.forbiddenCharacter("ab\u202Ec")).isEqualTo(2);
-        assertThat(CitizenClaims.forbiddenCharacter("a\uDB40\uDC01")).isEqualTo(1); // U+E0001 LANGUAGE TAG (Cf)
-        assertThat(CitizenClaims.forbiddenCharacter("a\uD83D\uDE00")).isEqualTo(-1); // an emoji is not a format char
+        assertThat(FreeText.forbiddenCharacter("Nguyễn Văn An")).isEqualTo(-1);
+        assertThat(FreeText.forbiddenCharacter("ab\u202Ec")).isEqualTo(2);
+        assertThat(FreeText.forbiddenCharacter("a\uDB40\uDC01")).isEqualTo(1); // U+E0001 LANGUAGE TAG (Cf)
+        assertThat(FreeText.forbiddenCharacter("a\uD83D\uDE00")).isEqualTo(-1); // an emoji is not a format char
     }
 }

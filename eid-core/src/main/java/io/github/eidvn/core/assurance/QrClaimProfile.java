@@ -1,21 +1,26 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.assurance;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.eidvn.core.assurance.AssuranceLevel;
-import io.github.eidvn.core.assurance.Evidence;
+import io.github.eidvn.core.codec.CitizenClaims;
+import io.github.eidvn.core.internal.Base64Url;
+import io.github.eidvn.core.internal.RawDeflate;
+
 
 /**
- * The compact QR claim profile: short claim names so a signed assertion fits a small QR code. This class is the
- * only place the mapping lives; the issuer calls {@link #compact(Map)}, the verifier {@link #expand(Map)}, and
- * callers only ever see the standard names.
+ * The compact QR claim profile: short claim names so a signed assertion fits a small QR code. This class and
+ * {@link QrClaimProfileV2} are the only places the mapping lives; the issuer calls {@link #compact(Map)}, the
+ * verifier {@link #expand(Map)}, and callers only ever see the standard names. The table is version 1 (no {@code v}
+ * member), still read; the issuer writes version 2, which {@link QrClaimProfileV2} defines as changes to this table.
  *
  * <table>
- *   <caption>Compact QR claim profile ({@code typ} {@code vneid-qr+jwt}, payload raw DEFLATE, {@code zip} DEF)</caption>
+ *   <caption>Compact QR claim profile, version 1 ({@code typ} {@code vneid-qr+jwt}, payload raw DEFLATE,
+ *   {@code zip} DEF)</caption>
  *   <tr><th>standard claim</th><th>compact</th><th>compact value</th></tr>
  *   <tr><td>{@code iss}, {@code iat}, {@code exp}, {@code nbf}, {@code jti}, {@code aud}, {@code amr}</td>
  *       <td>same</td><td>same (times in epoch seconds)</td></tr>
@@ -46,33 +51,31 @@ import io.github.eidvn.core.assurance.Evidence;
  * alone; a verifier matches that short {@code kid} against trust-store thumbprints by prefix and tries each
  * match.
  */
-public final class QrClaimProfile {
+final class QrClaimProfile {
 
-    private static final List<String[]> SAME = List.of(
-            new String[] {"iss", "iss"}, new String[] {"iat", "iat"}, new String[] {"exp", "exp"},
-            new String[] {"nbf", "nbf"}, new String[] {"jti", "jti"}, new String[] {"aud", "aud"},
-            new String[] {"amr", "amr"}, new String[] {"purpose", "pur"});
+    private static final Names SAME = new Names(
+            "iss", "iss", "iat", "iat", "exp", "exp", "nbf", "nbf", "jti", "jti", "aud", "aud", "amr", "amr",
+            "purpose", "pur");
 
-    private static final List<String[]> CITIZEN = List.of(
-            new String[] {CitizenClaims.PERSONAL_NUMBER, "pn"}, new String[] {CitizenClaims.NAME, "nm"},
-            new String[] {CitizenClaims.BIRTHDATE, "bd"}, new String[] {CitizenClaims.GENDER, "g"},
-            new String[] {CitizenClaims.ADDRESS, "ad"}, new String[] {CitizenClaims.PHONE_NUMBER, "ph"},
-            new String[] {CitizenClaims.HEALTH_INSURANCE, "hi"});
+    private static final Names CITIZEN = new Names(
+            CitizenClaims.PERSONAL_NUMBER, "pn", CitizenClaims.NAME, "nm", CitizenClaims.BIRTHDATE, "bd",
+            CitizenClaims.GENDER, "g", CitizenClaims.ADDRESS, "ad", CitizenClaims.PHONE_NUMBER, "ph",
+            CitizenClaims.HEALTH_INSURANCE, "hi");
 
-    private static final List<String[]> ADDRESS = List.of(
-            new String[] {"formatted", "f"}, new String[] {"street_address", "s"}, new String[] {"locality", "l"},
-            new String[] {"region", "r"}, new String[] {"postal_code", "p"}, new String[] {"country", "c"});
+    private static final Names ADDRESS = new Names(
+            "formatted", "f", "street_address", "s", "locality", "l", "region", "r", "postal_code", "p",
+            "country", "c");
 
-    private static final List<String[]> HEALTH_INSURANCE = List.of(
-            new String[] {"number", "n"}, new String[] {"valid_from", "f"}, new String[] {"valid_to", "t"},
-            new String[] {"benefit_level", "l"}, new String[] {"facility", "fc"});
+    private static final Names HEALTH_INSURANCE = new Names(
+            "number", "n", "valid_from", "f", "valid_to", "t", "benefit_level", "l", "facility", "fc");
 
     /** Evidence type codes (index + 1). */
     private static final List<String> EVIDENCE_TYPES = List.of("document", "electronic_record", "vouch",
             "electronic_signature", "biometric");
 
     /** ISO/IEC 5218 sex codes used for the OpenID Connect gender values. */
-    private static final List<String[]> GENDERS = List.of(new String[] {"male", "1"}, new String[] {"female", "2"});
+    private static final Names GENDERS = new Names(
+            "male", "1", "female", "2");
 
     private QrClaimProfile() {
     }
@@ -85,24 +88,36 @@ public final class QrClaimProfile {
      * @throws IllegalArgumentException when {@code shortKid} is not {@value AssertionCodec#SHORT_KID_LENGTH}
      *     base64url characters
      */
-    public static String headerJson(String shortKid) {
+    static String headerJson(String shortKid) {
         Objects.requireNonNull(shortKid, "shortKid");
-        if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !shortKid.matches("[A-Za-z0-9_-]+")) {
+        if (shortKid.length() != AssertionCodec.SHORT_KID_LENGTH || !Base64Url.isCanonical(shortKid)) {
             throw new IllegalArgumentException("short kid must be " + AssertionCodec.SHORT_KID_LENGTH
                     + " base64url characters");
         }
         return "{\"alg\":\"ES256\",\"typ\":\"" + AssertionCodec.TYPE_QR + "\",\"kid\":\"" + shortKid
-                + "\",\"zip\":\"" + AssertionCodec.ZIP_DEFLATE + "\"}";
+                + "\",\"zip\":\"" + RawDeflate.JOSE_ZIP + "\"}";
     }
 
     /**
-     * Standard claims (as {@link AssertionCodec#toStandard}) to the compact profile.
+     * Standard claims (as {@link AssertionCodec#toStandard}) to the compact profile, version 2 (what the issuer
+     * writes).
      *
      * @param standard the standard claims
-     * @return the compact claims, ordered
+     * @return the compact claims, ordered, {@code "v":2} first
      * @throws IllegalArgumentException when a claim has no compact form
      */
-    public static Map<String, Object> compact(Map<String, Object> standard) {
+    static Map<String, Object> compact(Map<String, Object> standard) {
+        return QrClaimProfileV2.fromVersion1(compactVersion1(standard));
+    }
+
+    /**
+     * Standard claims to the compact profile, version 1 (the table above; version 2 is written from it).
+     *
+     * @param standard the standard claims
+     * @return the version-1 compact claims, ordered
+     * @throws IllegalArgumentException when a claim has no compact form
+     */
+    static Map<String, Object> compactVersion1(Map<String, Object> standard) {
         Objects.requireNonNull(standard, "standard");
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : standard.entrySet()) {
@@ -120,7 +135,7 @@ public final class QrClaimProfile {
                 if (evidence != null) {
                     List<Object> compactEvidence = new ArrayList<>();
                     for (Object ev : (List<?>) evidence) {
-                        compactEvidence.add(compactEvidence(AssertionCodec.evidenceFromJson(ev)));
+                        compactEvidence.add(compactEvidence((Map<?, ?>) ev));
                     }
                     Map<String, Object> cvc = new LinkedHashMap<>();
                     cvc.put("e", compactEvidence);
@@ -143,14 +158,21 @@ public final class QrClaimProfile {
     }
 
     /**
-     * Compact claims back to the standard claims, to be decoded by {@link AssertionCodec#fromStandard}.
+     * Compact claims of either version back to the standard claims, to be decoded by
+     * {@link AssertionCodec#fromStandard}: version 2 when {@code v} is 2, version 1 when there is no {@code v}.
      *
      * @param compact the compact claims (from strict JSON)
      * @return the standard claims
-     * @throws IllegalArgumentException for an unknown compact name or a badly shaped value
+     * @throws IllegalArgumentException for an unknown version, an unknown compact name or a badly shaped value
      */
-    public static Map<String, Object> expand(Map<String, Object> compact) {
+    static Map<String, Object> expand(Map<String, Object> compact) {
         Objects.requireNonNull(compact, "compact");
+        return expandVersion1(compact.containsKey(QrClaimProfileV2.VERSION)
+                ? QrClaimProfileV2.toVersion1(compact) : compact);
+    }
+
+    /** Version-1 compact claims back to the standard claims. */
+    private static Map<String, Object> expandVersion1(Map<String, Object> compact) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> claims = new LinkedHashMap<>();
         List<Object> evidence = null;
@@ -206,13 +228,24 @@ public final class QrClaimProfile {
         return AssuranceLevel.fromAcr((String) acr).orElseThrow(() -> new IllegalArgumentException("unknown acr"));
     }
 
-    private static Map<String, Object> compactEvidence(Evidence e) {
+    /**
+     * One piece of evidence in the standard JSON form ({@link AssertionCodec#evidenceToJson}, from a built
+     * {@link Evidence}, so already valid) to the compact form.
+     */
+    private static Map<String, Object> compactEvidence(Map<?, ?> standard) {
         Map<String, Object> out = new LinkedHashMap<>();
-        int code = EVIDENCE_TYPES.indexOf(e.type());
-        out.put("t", code >= 0 ? (Object) (code + 1) : e.type());
-        out.put("m", e.method());
-        if (!e.attributes().isEmpty()) {
-            out.put("a", e.attributes());
+        Object type = standard.get("type");
+        int code = EVIDENCE_TYPES.indexOf(type);
+        out.put("t", code >= 0 ? (Object) (code + 1) : type);
+        out.put("m", ((Map<?, ?>) ((List<?>) standard.get("check_details")).get(0)).get("check_method"));
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : standard.entrySet()) {
+            if (!"type".equals(e.getKey()) && !"check_details".equals(e.getKey())) {
+                attributes.put((String) e.getKey(), e.getValue());
+            }
+        }
+        if (!attributes.isEmpty()) {
+            out.put("a", attributes);
         }
         return out;
     }
@@ -319,7 +352,7 @@ public final class QrClaimProfile {
 
     /** Renames the members of a nested citizen claim; {@code from} 0 = standard to compact, 1 = back. */
     private static Object rename(String standardName, Object value, int from) {
-        List<String[]> table;
+        Names table;
         if (CitizenClaims.ADDRESS.equals(standardName)) {
             table = ADDRESS;
         } else if (CitizenClaims.HEALTH_INSURANCE.equals(standardName)) {
@@ -339,12 +372,25 @@ public final class QrClaimProfile {
         return out;
     }
 
-    private static String lookup(List<String[]> table, int from, String name) {
-        for (String[] row : table) {
-            if (row[from].equals(name)) {
-                return row[1 - from];
+    private static String lookup(Names table, int from, String name) {
+        return (from == 0 ? table.toCompact : table.toStandard).get(name);
+    }
+
+    /** A two-way table of names (or values): standard, compact. */
+    private static final class Names {
+        final Map<String, String> toCompact;
+        final Map<String, String> toStandard;
+
+        /** @param pairs standard, compact, standard, compact, ... */
+        Names(String... pairs) {
+            Map<String, String> c = new HashMap<>();
+            Map<String, String> st = new HashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                c.put(pairs[i], pairs[i + 1]);
+                st.put(pairs[i + 1], pairs[i]);
             }
+            this.toCompact = Map.copyOf(c);
+            this.toStandard = Map.copyOf(st);
         }
-        return null;
     }
 }

@@ -1,6 +1,5 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.codec;
 
-import java.math.BigInteger;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -9,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.github.eidvn.core.identity.HealthInsuranceNumber;
+import io.github.eidvn.core.internal.FreeText;
+import io.github.eidvn.core.internal.StrictJson;
 
 /**
  * The citizen claims an assertion may carry, with their shapes; one place for issuer and verifier.
@@ -21,7 +21,7 @@ import io.github.eidvn.core.identity.HealthInsuranceNumber;
  *   <tr><th>claim</th><th>JSON type</th><th>rule</th></tr>
  *   <tr><td>{@code personal_number}</td><td>string</td><td>12 digits (số định danh cá nhân)</td></tr>
  *   <tr><td>{@code name}</td><td>string</td><td>1-200 characters, no control or format characters (bidi
- *       controls, zero-width characters: {@link #forbiddenCharacter}); stored in Unicode NFC (as all free text
+ *       controls, zero-width characters: {@link FreeText#forbiddenCharacter}); stored in Unicode NFC (as all free text
  *       here: {@code gender}, {@code address} members)</td></tr>
  *   <tr><td>{@code birthdate}</td><td>string</td><td>ISO date {@code YYYY-MM-DD}</td></tr>
  *   <tr><td>{@code gender}</td><td>string</td><td>1-32 characters (OpenID Connect: {@code female}, {@code male},
@@ -66,9 +66,9 @@ public final class CitizenClaims {
     public static final List<String> HEALTH_INSURANCE_MEMBERS = List.of("number", "valid_from", "valid_to",
             "benefit_level", "facility");
 
-    private static final Pattern PERSONAL_NUMBER_RULE = Pattern.compile("[0-9]{12}");
-    private static final Pattern PHONE_RULE = Pattern.compile("\\+?[0-9]{6,15}");
-    private static final Pattern FACILITY_RULE = Pattern.compile("[0-9]{5}");
+    private static final DigitRule PERSONAL_NUMBER_RULE = new DigitRule(false, 12, 12, "[0-9]{12}");
+    private static final DigitRule PHONE_RULE = new DigitRule(true, 6, 15, "\\+?[0-9]{6,15}");
+    private static final DigitRule FACILITY_RULE = new DigitRule(false, 5, 5, "[0-9]{5}");
 
     private CitizenClaims() {
     }
@@ -211,7 +211,7 @@ public final class CitizenClaims {
         if (s.isEmpty() || s.length() > max) {
             throw new IllegalArgumentException(where + " must have 1 to " + max + " characters");
         }
-        int bad = forbiddenCharacter(s);
+        int bad = FreeText.forbiddenCharacter(s);
         if (bad >= 0) {
             throw new IllegalArgumentException(where + " contains a control or format character at index " + bad
                     + " (bidi controls, zero-width and other invisible characters are refused)");
@@ -219,40 +219,37 @@ public final class CitizenClaims {
         return s;
     }
 
-    /**
-     * The one character policy of names, addresses and other free text about a citizen (issue 13 of the audit): no
-     * control character (Unicode category Cc, e.g. U+0000-U+001F, U+007F-U+009F), no format character (Cf: the
-     * bidi controls U+202A-U+202E and U+2066-U+2069, U+200E/U+200F, zero-width U+200B-U+200D, U+2060, U+FEFF, the
-     * soft hyphen U+00AD, ...) and no unpaired surrogate. Such characters can make a name display as another (a
-     * right-to-left override reverses what follows) or hide differences between two names.
-     *
-     * @param s the text
-     * @return the UTF-16 index of the first forbidden character, or -1 when there is none
-     */
-    public static int forbiddenCharacter(CharSequence s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int type = Character.getType(Character.toCodePoint(c, s.charAt(i + 1)));
-                if (type == Character.FORMAT || type == Character.CONTROL) {
-                    return i;
-                }
-                i++;
-                continue;
-            }
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String matching(String where, Object value, Pattern rule) {
-        if (!(value instanceof String) || !rule.matcher((String) value).matches()) {
+    private static String matching(String where, Object value, DigitRule rule) {
+        if (!(value instanceof String) || !rule.matches((String) value)) {
             throw new IllegalArgumentException(where + " must be a string matching " + rule);
         }
         return (String) value;
+    }
+
+    /**
+     * ASCII digits, {@code min} to {@code max} of them, after an optional '+' when {@code plus}: the regular
+     * expression {@code text}, checked without the regex engine (these run for every verified token).
+     */
+    private record DigitRule(boolean plus, int min, int max, String text) {
+        boolean matches(String s) {
+            int start = plus && !s.isEmpty() && s.charAt(0) == '+' ? 1 : 0;
+            int n = s.length() - start;
+            if (n < min || n > max) {
+                return false;
+            }
+            for (int i = start; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static String date(String where, Object value) {
@@ -307,28 +304,10 @@ public final class CitizenClaims {
      * @throws IllegalArgumentException when not an integer in {@code int} range
      */
     public static int integer(String where, Object value) {
-        long l = longValue(where, value);
+        long l = StrictJson.longValue(where, value);
         if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(where + " is out of range");
         }
         return (int) l;
-    }
-
-    /**
-     * An integral JSON number as a {@code long}.
-     *
-     * @param where the claim path for the message
-     * @param value the value
-     * @return the long
-     * @throws IllegalArgumentException when not an integer in {@code long} range
-     */
-    public static long longValue(String where, Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
-            return ((BigInteger) value).longValue();
-        }
-        throw new IllegalArgumentException(where + " must be an integer");
     }
 }

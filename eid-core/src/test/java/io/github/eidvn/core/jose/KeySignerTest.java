@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.jose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.eidvn.core.jose;
+package io.github.eidvn.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.jose;
 
 import java.util.Base64;
 import java.util.Objects;
@@ -13,6 +13,7 @@ import com.nimbusds.jose.crypto.impl.CriticalHeaderParamsDeferral;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
 
+import io.github.eidvn.core.internal.Es256;
 import io.github.eidvn.core.keys.TrustedKey;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.eidvn.core.internal;
+package io.github.eidvn.core.jose;
 
 import java.util.Objects;
 import java.util.Set;

@@ -92,7 +92,7 @@ final class Sessions {
                 }
                 return new CompareAndSet.Done<>(new SessionValidation.Invalid(ended.get()));
             }
-            if (Duration.between(info.lastSeenAt(), now).compareTo(Duration.ofSeconds(1)) < 0) {
+            if (now.toEpochMilli() - info.lastSeenAt().toEpochMilli() < 1000) {
                 return new CompareAndSet.Done<>(new SessionValidation.Valid(info));
             }
             SessionInfo touched = new SessionInfo(info.account(), info.deviceId(), info.generation(),

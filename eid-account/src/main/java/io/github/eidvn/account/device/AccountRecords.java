@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.github.eidvn.account.AccountId;
 import io.github.eidvn.account.internal.AccountKeys;
 import io.github.eidvn.account.internal.Bin;
+import io.github.eidvn.account.internal.Checks;
 
 /** The binary records the login service keeps in the state store: binding, new-device challenge, unlock, session. */
 final class AccountRecords {
@@ -166,16 +167,6 @@ final class AccountRecords {
 
     /** A session token's form: 43 Base64url characters (256 bits). */
     static boolean isToken(String token) {
-        if (token == null || token.length() != 43) {
-            return false;
-        }
-        for (int i = 0; i < 43; i++) {
-            char c = token.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return token != null && token.length() == 43 && Checks.isBase64url(token, 0, 43);
     }
 }

@@ -53,17 +53,8 @@ public final class AccountKeys {
 
     /** Whether the text has the form {@code {a.<43 base64url characters>}}. */
     private static boolean isTag(String tag) {
-        if (tag == null || tag.length() != 47 || !tag.startsWith("{a.") || tag.charAt(46) != '}') {
-            return false;
-        }
-        for (int i = 3; i < 46; i++) {
-            char c = tag.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return tag != null && tag.length() == 47 && tag.startsWith("{a.") && tag.charAt(46) == '}'
+                && Checks.isBase64url(tag, 3, 46);
     }
 
     /** The keys of one account (see {@link AccountKeys#of}). */

@@ -42,7 +42,7 @@ public final class AccountId {
         if (id == null || id.isEmpty() || id.length() > 4 * MAX_LENGTH) {
             return Optional.empty();
         }
-        String n = Normalizer.normalize(id, Normalizer.Form.NFKC);
+        String n = isPlainAscii(id) ? id : Normalizer.normalize(id, Normalizer.Form.NFKC);
         int count = 0;
         for (int i = 0; i < n.length();) {
             int cp = n.codePointAt(i);
@@ -53,6 +53,17 @@ public final class AccountId {
             }
         }
         return count == 0 ? Optional.empty() : Optional.of(new AccountId(n));
+    }
+
+    /** Whether every character is printable ASCII, which NFKC leaves as it is (the common case: no normalizing). */
+    private static boolean isPlainAscii(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -90,10 +90,13 @@ public final class SecurityAudit {
      */
     public void emit(SecurityEvent event) {
         Objects.requireNonNull(event, "event");
+        // the guards spare the argument array when the level is off
         if (event.type().isFailure()) {
-            LOG.warn("event={} subject={} device={} source={} detail={} at={}", event.type(), event.subject(),
-                    event.deviceId(), event.source(), event.detail(), event.at());
-        } else {
+            if (LOG.isWarnEnabled()) {
+                LOG.warn("event={} subject={} device={} source={} detail={} at={}", event.type(), event.subject(),
+                        event.deviceId(), event.source(), event.detail(), event.at());
+            }
+        } else if (LOG.isInfoEnabled()) {
             LOG.info("event={} subject={} device={} source={} detail={} at={}", event.type(), event.subject(),
                     event.deviceId(), event.source(), event.detail(), event.at());
         }

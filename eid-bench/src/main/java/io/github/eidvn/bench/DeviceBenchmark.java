@@ -49,7 +49,8 @@ import io.github.eidvn.core.spi.InMemoryStateStore;
  *
  * <p><b>{@link #eidValidate}</b>: {@code validateSession} of a session created in the setup, which must answer
  * {@code Valid}: token format check, SHA-256 of the token, session read and decode, idle and absolute limits, one store
- * step with the binding and the lock status, device and generation check. On the fixed clock the last use is less
+ * step with the binding and the two locks that end sessions (user, authority), read by the account's hash tag the
+ * session record keeps (nothing else is hashed), device and generation check. On the fixed clock the last use is less
  * than one second old, so no idle-timer write happens (the common case when an app checks the session on every
  * request; the refresh write happens at most once a second per session). <b>P6_validate = eidValidate ÷
  * {@link #sha256Token}</b>, the SHA-256 of one session token alone (a JCA {@code MessageDigest} cloned from a

@@ -172,7 +172,7 @@ public class RedisStoreBenchmark {
     }
 
     /**
-     * A session check on Redis (session read, then binding and lock status in one script, idle-timer refresh at most
+     * A session check on Redis (session read, then the binding and the two locks that end sessions in one script, idle-timer refresh at most
      * once a second).
      *
      * @param a this thread's account

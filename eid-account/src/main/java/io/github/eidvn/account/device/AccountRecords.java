@@ -5,14 +5,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import io.github.eidvn.account.AccountId;
+import io.github.eidvn.account.internal.AccountKeys;
 import io.github.eidvn.account.internal.Bin;
+import io.github.eidvn.account.internal.Checks;
 
 /** The binary records the login service keeps in the state store: binding, new-device challenge, unlock, session. */
 final class AccountRecords {
 
     private static final int BINDING_V = 1;
     private static final int CHALLENGE_V = 1;
-    private static final int SESSION_V = 1;
+    /** Session records keep their account's tag since version 2; version 1 is still read. */
+    private static final int SESSION_V = 2;
+    private static final int SESSION_V1 = 1;
     private static final int UNLOCK_V = 1;
 
     /** DER of SubjectPublicKeyInfo{id-ecPublicKey, prime256v1}, up to the uncompressed point's 0x04. */
@@ -122,41 +126,47 @@ final class AccountRecords {
 
     // ------------------------------------------------------------------ session
 
-    static byte[] encode(SessionInfo s) {
-        return new Bin.Writer(SESSION_V).putString(s.account().value()).putString(s.deviceId())
-                .putLong(s.generation()).putLong(s.createdAt().toEpochMilli())
-                .putLong(s.lastSeenAt().toEpochMilli()).putLong(s.absoluteExpiry().toEpochMilli()).toByteArray();
+    /**
+     * A session as stored: the public record and the keys of its account, whose tag the record keeps (version 2) so
+     * that a check reads the binding and the locks without hashing the account id again. A version-1 record (written
+     * before the tag was kept) is still read, its tag computed.
+     */
+    record StoredSession(SessionInfo info, AccountKeys.Of keys) {
     }
 
-    static Optional<SessionInfo> decodeSession(byte[] raw) {
-        return Bin.Reader.of(raw, SESSION_V).flatMap(r -> {
+    static byte[] encode(StoredSession stored) {
+        SessionInfo s = stored.info();
+        return new Bin.Writer(SESSION_V).putString(s.account().value()).putString(s.deviceId())
+                .putLong(s.generation()).putLong(s.createdAt().toEpochMilli())
+                .putLong(s.lastSeenAt().toEpochMilli()).putLong(s.absoluteExpiry().toEpochMilli())
+                .putString(stored.keys().tag()).toByteArray();
+    }
+
+    static Optional<StoredSession> decodeSession(byte[] raw) {
+        boolean tagged = raw != null && raw.length > 0 && raw[0] == SESSION_V;
+        return Bin.Reader.of(raw, tagged ? SESSION_V : SESSION_V1).flatMap(r -> {
             String account = r.getString();
             String dev = r.getString();
             long gen = r.getLong();
             long created = r.getLong();
             long seen = r.getLong();
             long abs = r.getLong();
+            String tag = tagged ? r.getString() : null;
             if (!r.ok()) {
                 return Optional.empty();
             }
-            return AccountId.parse(account).filter(a -> a.value().equals(account))
-                    .map(a -> new SessionInfo(a, dev, gen, Instant.ofEpochMilli(created), Instant.ofEpochMilli(seen),
-                            Instant.ofEpochMilli(abs)));
+            Optional<AccountId> id = AccountId.parse(account).filter(a -> a.value().equals(account));
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<AccountKeys.Of> keys = tagged ? AccountKeys.ofTag(tag) : Optional.of(AccountKeys.of(id.get()));
+            return keys.map(k -> new StoredSession(new SessionInfo(id.get(), dev, gen, Instant.ofEpochMilli(created),
+                    Instant.ofEpochMilli(seen), Instant.ofEpochMilli(abs)), k));
         });
     }
 
     /** A session token's form: 43 Base64url characters (256 bits). */
     static boolean isToken(String token) {
-        if (token == null || token.length() != 43) {
-            return false;
-        }
-        for (int i = 0; i < 43; i++) {
-            char c = token.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                    || c == '_')) {
-                return false;
-            }
-        }
-        return true;
+        return token != null && token.length() == 43 && Checks.isBase64url(token, 0, 43);
     }
 }

@@ -124,7 +124,7 @@ final class PasswordLoginFlow {
             Optional<byte[]> current = first.of(c.store()).value(binding);
             Optional<AccountRecords.BindingHead> head = current.flatMap(AccountRecords::decodeBindingHead);
             if (head.isPresent() && head.get().isDevice(deviceId, request.devicePublicKey())) {
-                Sessions.NewSession session = sessions.prepare(account, head.get().deviceId(),
+                Sessions.NewSession session = sessions.prepare(keys, account, head.get().deviceId(),
                         head.get().generation());
                 int written = session.addTo(last);
                 done.run();

@@ -10,8 +10,6 @@ import io.github.eidvn.account.internal.AccountKeys;
 import io.github.eidvn.account.internal.CompareAndSet;
 import io.github.eidvn.account.internal.Secrets;
 import io.github.eidvn.account.internal.StoreSteps;
-import io.github.eidvn.account.lock.LockStatus;
-import io.github.eidvn.account.lock.LockType;
 import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
@@ -31,7 +29,7 @@ final class Sessions {
 
     LoginResult loggedIn(AccountId account, String deviceId, long generation, boolean rehash, String source,
             String method) {
-        NewSession n = prepare(account, deviceId, generation);
+        NewSession n = prepare(AccountKeys.of(account), account, deviceId, generation);
         StateBatch b = new StateBatch();
         int written = n.addTo(b);
         return n.committed(c.store().run(b).written(written), rehash, source, method);
@@ -40,18 +38,20 @@ final class Sessions {
     /** A session about to be written: its token, record and key; {@link #addTo} puts the write into a step. */
     final class NewSession {
         private final String token;
+        private final AccountRecords.StoredSession stored;
         private final SessionInfo info;
         private final Instant now;
 
-        private NewSession(String token, SessionInfo info, Instant now) {
+        private NewSession(String token, AccountRecords.StoredSession stored, Instant now) {
             this.token = token;
-            this.info = info;
+            this.stored = stored;
+            this.info = stored.info();
             this.now = now;
         }
 
         /** Adds the put-if-absent of the session record; returns its index. */
         int addTo(StateBatch b) {
-            return b.putIfAbsent(AccountKeys.session(token), AccountRecords.encode(info), ttl(info, now));
+            return b.putIfAbsent(AccountKeys.session(token), AccountRecords.encode(stored), ttl(info, now));
         }
 
         /** The login result once the write ran ({@code written} false only on a token collision). */
@@ -65,11 +65,12 @@ final class Sessions {
         }
     }
 
-    NewSession prepare(AccountId account, String deviceId, long generation) {
+    /** A new session of an account whose keys the caller already has ({@code keys} are {@code account}'s). */
+    NewSession prepare(AccountKeys.Of keys, AccountId account, String deviceId, long generation) {
         Instant now = c.clock().instant();
         String token = Secrets.b64url(Secrets.randomBytes(c.random(), 32));
-        return new NewSession(token, new SessionInfo(account, deviceId, generation, now, now,
-                now.plus(c.absoluteTimeout())), now);
+        return new NewSession(token, new AccountRecords.StoredSession(new SessionInfo(account, deviceId, generation,
+                now, now, now.plus(c.absoluteTimeout())), keys), now);
     }
 
     SessionValidation validate(String token) {
@@ -78,49 +79,53 @@ final class Sessions {
         }
         String key = AccountKeys.session(token);
         return CompareAndSet.<SessionValidation>update(c.store(), key, raw -> {
-            Optional<SessionInfo> s = raw.flatMap(AccountRecords::decodeSession);
+            Optional<AccountRecords.StoredSession> s = raw.flatMap(AccountRecords::decodeSession);
             if (s.isEmpty()) {
                 return new CompareAndSet.Done<>(new SessionValidation.Invalid(SessionValidation.Reason.UNKNOWN));
             }
-            SessionInfo info = s.get();
+            SessionInfo info = s.get().info();
             Instant now = c.clock().instant();
-            Optional<SessionValidation.Reason> ended = ended(info, now);
+            Optional<SessionValidation.Reason> ended = ended(s.get(), now);
             if (ended.isPresent()) {
                 if (ended.get() != SessionValidation.Reason.ACCOUNT_LOCKED) {
                     c.store().deleteIfEquals(key, raw.get());
                 }
                 return new CompareAndSet.Done<>(new SessionValidation.Invalid(ended.get()));
             }
-            if (Duration.between(info.lastSeenAt(), now).compareTo(Duration.ofSeconds(1)) < 0) {
+            if (now.toEpochMilli() - info.lastSeenAt().toEpochMilli() < 1000) {
                 return new CompareAndSet.Done<>(new SessionValidation.Valid(info));
             }
             SessionInfo touched = new SessionInfo(info.account(), info.deviceId(), info.generation(),
                     info.createdAt(), now, info.absoluteExpiry());
-            return new CompareAndSet.Write<>(AccountRecords.encode(touched), ttl(touched, now),
+            return new CompareAndSet.Write<>(AccountRecords.encode(new AccountRecords.StoredSession(touched,
+                    s.get().keys())), ttl(touched, now),
                     () -> new SessionValidation.Valid(touched));
         }).orElse(new SessionValidation.Invalid(SessionValidation.Reason.BUSY));
     }
 
-    /** Why a session has ended, if it has (the binding and the locks read in one step). */
-    private Optional<SessionValidation.Reason> ended(SessionInfo info, Instant now) {
+    /**
+     * Why a session has ended, if it has: the binding and the two locks that end sessions read in one step, by the
+     * keys of the account's tag the session record keeps (nothing hashed but the token).
+     */
+    private Optional<SessionValidation.Reason> ended(AccountRecords.StoredSession stored, Instant now) {
+        SessionInfo info = stored.info();
         if (!now.isBefore(info.absoluteExpiry())) {
             return Optional.of(SessionValidation.Reason.ABSOLUTE_TIMEOUT);
         }
         if (!now.isBefore(info.lastSeenAt().plus(c.idleTimeout()))) {
             return Optional.of(SessionValidation.Reason.IDLE_TIMEOUT);
         }
-        AccountKeys.Of keys = AccountKeys.of(info.account());
+        AccountKeys.Of keys = stored.keys();
         StoreSteps step = new StoreSteps();
         int binding = step.on(c.store()).get(keys.binding());
-        int locks = c.lockSteps().addStatusReads(step.on(c.lockSteps().store()), keys);
+        int locks = c.lockSteps().addSessionLockReads(step.on(c.lockSteps().store()), keys);
         step.run();
         Optional<AccountRecords.BindingHead> b = step.of(c.store()).value(binding)
                 .flatMap(AccountRecords::decodeBindingHead);
         if (b.isEmpty() || !b.get().deviceId().equals(info.deviceId()) || b.get().generation() != info.generation()) {
             return Optional.of(SessionValidation.Reason.DEVICE_NOT_ACTIVE);
         }
-        if (c.lockSteps().status(step.of(c.lockSteps().store()), locks) instanceof LockStatus.Locked l
-                && (l.has(LockType.USER_REQUESTED) || l.has(LockType.AUTHORITY))) {
+        if (c.lockSteps().endsSessions(step.of(c.lockSteps().store()), locks)) {
             return Optional.of(SessionValidation.Reason.ACCOUNT_LOCKED);
         }
         return Optional.empty();
@@ -131,7 +136,7 @@ final class Sessions {
             return false;
         }
         Optional<SessionInfo> s = c.store().consume(AccountKeys.session(token))
-                .flatMap(AccountRecords::decodeSession);
+                .flatMap(AccountRecords::decodeSession).map(AccountRecords.StoredSession::info);
         s.ifPresent(i -> c.audit().record(SecurityEventType.SESSION_ENDED, i.account().value(), i.deviceId(), null,
                 "logout"));
         return s.isPresent();

@@ -40,12 +40,34 @@ public final class AccountKeys {
         return new Of(tag(account));
     }
 
+    /**
+     * The keys of one account from its tag as {@link #tag} made it and a record kept it (a session record keeps its
+     * account's tag, so that checking the session hashes nothing but the token).
+     *
+     * @param tag the tag, braces included
+     * @return its keys, or empty when the text is not a tag
+     */
+    public static java.util.Optional<Of> ofTag(String tag) {
+        return isTag(tag) ? java.util.Optional.of(new Of(tag)) : java.util.Optional.empty();
+    }
+
+    /** Whether the text has the form {@code {a.<43 base64url characters>}}. */
+    private static boolean isTag(String tag) {
+        return tag != null && tag.length() == 47 && tag.startsWith("{a.") && tag.charAt(46) == '}'
+                && Checks.isBase64url(tag, 3, 46);
+    }
+
     /** The keys of one account (see {@link AccountKeys#of}). */
     public static final class Of {
         private final String tag;
 
         private Of(String tag) {
             this.tag = tag;
+        }
+
+        /** @return the account's hash tag, braces included (see {@link AccountKeys#tag}) */
+        public String tag() {
+            return tag;
         }
 
         /** @return the device binding */

@@ -58,12 +58,49 @@ public final class Checks {
      */
     public static String source(String source) {
         Objects.requireNonNull(source, "source");
+        if (isPrintable(source)) {
+            return source;
+        }
         StringBuilder sb = new StringBuilder(Math.min(source.length(), 128));
         for (int i = 0; i < source.length() && sb.length() < 128; i++) {
             char c = source.charAt(i);
             sb.append(c >= 0x21 && c <= 0x7e ? c : '?');
         }
         return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    /**
+     * Whether the characters from {@code from} (inclusive) to {@code to} (exclusive) are all of the Base64url
+     * alphabet ({@code A-Z a-z 0-9 - _}).
+     *
+     * @param s the text
+     * @param from the first index
+     * @param to the end index
+     * @return true when they are
+     */
+    public static boolean isBase64url(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text is 1..128 printable ASCII characters without spaces (what {@link #source} keeps as it is). */
+    private static boolean isPrintable(String s) {
+        if (s.isEmpty() || s.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

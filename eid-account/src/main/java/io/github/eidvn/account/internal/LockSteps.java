@@ -140,6 +140,39 @@ public final class LockSteps {
     }
 
     /**
+     * Adds the reads of the locks that end sessions ({@link LockType#USER_REQUESTED} and {@link LockType#AUTHORITY}; a
+     * brute-force lock stops new logins, not the sessions already open).
+     *
+     * @param batch the batch (run on {@link #store()})
+     * @param keys the account's keys
+     * @return the index of the first read, for {@link #endsSessions(StateBatch.Results, int)}
+     */
+    public int addSessionLockReads(StateBatch batch, AccountKeys.Of keys) {
+        int first = batch.get(keys.lock(LockType.USER_REQUESTED));
+        batch.get(keys.lock(LockType.AUTHORITY));
+        return first;
+    }
+
+    /**
+     * Whether a lock that ends sessions is in force, from the reads {@link #addSessionLockReads} added (an unreadable
+     * record counts as a lock in force).
+     *
+     * @param r the results
+     * @param first the index it returned
+     * @return true when the account's sessions must end
+     */
+    public boolean endsSessions(StateBatch.Results r, int first) {
+        Optional<byte[]> user = r.value(first);
+        Optional<byte[]> authority = r.value(first + 1);
+        if (user.isEmpty() && authority.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return user.isPresent() && decode(LockType.USER_REQUESTED, user.get()).activeAt(now)
+                || authority.isPresent() && decode(LockType.AUTHORITY, authority.get()).activeAt(now);
+    }
+
+    /**
      * The status in one step.
      *
      * @param account the account

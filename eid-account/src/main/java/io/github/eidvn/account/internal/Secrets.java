@@ -19,6 +19,9 @@ public final class Secrets {
     /** The prototype {@link #sha256} clones (never updated itself), or null when SHA-256 cannot be looked up. */
     private static final MessageDigest SHA256 = prototype();
 
+    /** Base64url without padding (an encoder is immutable and thread-safe: made once, not per call). */
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
     private Secrets() {
     }
 
@@ -65,7 +68,7 @@ public final class Secrets {
      * @return the text
      */
     public static String b64url(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return B64URL.encodeToString(b);
     }
 
     /**

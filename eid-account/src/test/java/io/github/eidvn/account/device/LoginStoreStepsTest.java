@@ -126,9 +126,12 @@ class LoginStoreStepsTest {
         AccountLogin login = login(store);
         String token = LoginFixture.token(login.passwordLogin(request(LoginFixture.PASSWORD)));
         store.steps.set(0);
+        store.batchSizes.clear();
 
         assertThat(login.validateSession(token)).isInstanceOf(SessionValidation.Valid.class);
         assertThat(store.steps).hasValue(2);
+        // the binding and the two locks that end sessions (user, authority), by the tag the session record keeps
+        assertThat(store.batchSizes).containsExactly(3);
     }
 
     @Test

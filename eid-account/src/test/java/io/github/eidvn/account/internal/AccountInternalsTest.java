@@ -47,6 +47,8 @@ class AccountInternalsTest {
     @Test
     void source_printableAsciiKept_othersReplaced_cutAt128_emptyBecomesDash() {
         assertThat(Checks.source("10.0.0.1")).isEqualTo("10.0.0.1");
+        String clean = "203.0.113.7";
+        assertThat(Checks.source(clean)).isSameAs(clean); // nothing to replace: no copy
         assertThat(Checks.source("!~")).isEqualTo("!~");
         assertThat(Checks.source("a b\u007fc\u00e9")).isEqualTo("a?b?c?");
         assertThat(Checks.source("x".repeat(128))).hasSize(128);

@@ -52,6 +52,9 @@ public final class QrImageDecoder {
     public static final long MAX_PIXELS = 40_000_000L;
     /** Images larger than this many pixels are decoded at a reduced size. */
     public static final long WORK_PIXELS = 12_000_000L;
+    /** Time after which no further hard pass (warped grid, denoising, sharpening) is started, in milliseconds. */
+    public static final long TIME_BUDGET_MS = 2_500L;
+    private static final long TIME_BUDGET_NANOS = TIME_BUDGET_MS * 1_000_000L;
 
     private static final Map<DecodeHintType, Object> TRY_HARDER = hints(DecodeHintType.TRY_HARDER);
     private static final Map<DecodeHintType, Object> PURE = hints(DecodeHintType.PURE_BARCODE);
@@ -128,6 +131,7 @@ public final class QrImageDecoder {
      */
     public static QrScanResult decode(BufferedImage image) {
         Objects.requireNonNull(image, "image");
+        long start = System.nanoTime();
         long pixels = (long) image.getWidth() * image.getHeight();
         if (pixels > MAX_PIXELS) {
             return failed(QrScanResult.Reason.IMAGE_TOO_LARGE, image.getWidth() + "x" + image.getHeight()
@@ -139,7 +143,7 @@ public final class QrImageDecoder {
                 double f = Math.sqrt((double) WORK_PIXELS / pixels);
                 work = scaled(image, f);
             }
-            String text = new Ladder(work).run();
+            String text = new Ladder(work, start + TIME_BUDGET_NANOS).run();
             return text != null ? new QrScanResult.Found(text)
                     : failed(QrScanResult.Reason.NOT_FOUND, "no QR code found after all attempts");
         } catch (RuntimeException e) {
@@ -156,9 +160,13 @@ public final class QrImageDecoder {
         private LuminanceSource r90;
         private LuminanceSource r180;
         private LuminanceSource r270;
+        private LuminanceSource denoised;
+        private LuminanceSource sharpened;
+        private final long deadline;
 
-        Ladder(BufferedImage image) {
+        Ladder(BufferedImage image, long deadline) {
             this.image = image;
+            this.deadline = deadline;
         }
 
         String run() {
@@ -191,7 +199,45 @@ public final class QrImageDecoder {
                     return text;
                 }
             }
+            // the hard passes: only when everything above failed, and only while the time budget lasts
+            List<Attempt> hard = new ArrayList<>();
+            hard.add(new Attempt(l -> l.r0(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, false));
+            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, false));
+            hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.r0(), false, TRY_HARDER, true));
+            if ((long) w * h * 4 <= WORK_PIXELS) {
+                hard.add(new Attempt(l -> l.scaledSource(2.0, false), true, TRY_HARDER, true));
+                hard.add(new Attempt(l -> PhotoFilters.median3(l.scaledSource(2.0, false)), true, TRY_HARDER,
+                        false));
+                hard.add(new Attempt(l -> PhotoFilters.median3(l.scaledSource(2.0, false)), true, TRY_HARDER,
+                        true));
+            }
+            for (Attempt a : hard) {
+                if (System.nanoTime() - deadline > 0) {
+                    return null;
+                }
+                String text = a.tryOn(this);
+                if (text != null) {
+                    return text;
+                }
+            }
             return null;
+        }
+
+        LuminanceSource denoised() {
+            if (denoised == null) {
+                denoised = PhotoFilters.median3(r0());
+            }
+            return denoised;
+        }
+
+        LuminanceSource sharpened() {
+            if (sharpened == null) {
+                sharpened = PhotoFilters.unsharp(denoised());
+            }
+            return sharpened;
         }
 
         LuminanceSource r0() {
@@ -233,17 +279,27 @@ public final class QrImageDecoder {
         private final Function<Ladder, LuminanceSource> source;
         private final boolean hybrid;
         private final Map<DecodeHintType, Object> hints;
+        private final boolean warped;
 
         Attempt(Function<Ladder, LuminanceSource> source, boolean hybrid, Map<DecodeHintType, Object> hints) {
+            this(source, hybrid, hints, false);
+        }
+
+        Attempt(Function<Ladder, LuminanceSource> source, boolean hybrid, Map<DecodeHintType, Object> hints,
+                boolean warped) {
             this.source = source;
             this.hybrid = hybrid;
             this.hints = hints;
+            this.warped = warped;
         }
 
         String tryOn(Ladder ladder) {
             try {
                 LuminanceSource s = source.apply(ladder);
                 BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(s) : new GlobalHistogramBinarizer(s));
+                if (warped) {
+                    return new WarpedSymbolReader(bitmap.getBlackMatrix()).read(hints, ladder.deadline);
+                }
                 Result result = new QRCodeReader().decode(bitmap, hints);
                 return result.getText();
             } catch (ReaderException e) {

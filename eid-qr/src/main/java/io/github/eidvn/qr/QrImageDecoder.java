@@ -53,7 +53,7 @@ public final class QrImageDecoder {
     /** Images larger than this many pixels are decoded at a reduced size. */
     public static final long WORK_PIXELS = 12_000_000L;
     /** Time after which no further hard pass (warped grid, denoising, sharpening) is started, in milliseconds. */
-    public static final long TIME_BUDGET_MS = 2_500L;
+    public static final long TIME_BUDGET_MS = 4_000L;
     private static final long TIME_BUDGET_NANOS = TIME_BUDGET_MS * 1_000_000L;
 
     private static final Map<DecodeHintType, Object> TRY_HARDER = hints(DecodeHintType.TRY_HARDER);

@@ -1,5 +1,8 @@
 package io.github.eidvn.qr;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.google.zxing.ChecksumException;
@@ -7,6 +10,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.ResultPointCallback;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.DecoderResult;
 import com.google.zxing.common.DetectorResult;
@@ -15,6 +19,7 @@ import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.decoder.Version;
 import com.google.zxing.qrcode.detector.AlignmentPattern;
 import com.google.zxing.qrcode.detector.Detector;
+import com.google.zxing.qrcode.detector.FinderPattern;
 
 /**
  * Reads a QR symbol whose grid is not one plane seen in perspective: a card bent in an arc, a wide-angle lens's
@@ -31,6 +36,11 @@ final class WarpedSymbolReader extends Detector {
 
     /** How far from the estimated version the versions tried reach. */
     private static final int VERSION_REACH = 3;
+    /** At most this many finder-pattern candidates are kept, and this many triples tried. */
+    private static final int MAX_CANDIDATES = 64;
+    private static final int MAX_TRIPLES = 4;
+    /** Smallest twice-area, in square modules, of a triangle of control points used for a prediction. */
+    private static final double MIN_SPREAD = 100;
 
     private final BitMatrix bits;
 
@@ -47,32 +57,56 @@ final class WarpedSymbolReader extends Detector {
      * @return the text, or null
      */
     String read(Map<DecodeHintType, ?> hints, long deadline) {
-        ResultPoint[] points;
-        int zxingDimension;
+        List<FinderPattern> candidates = new ArrayList<>();
+        Map<DecodeHintType, Object> withCallback = new EnumMap<>(DecodeHintType.class);
+        withCallback.putAll(hints);
+        withCallback.put(DecodeHintType.NEED_RESULT_POINT_CALLBACK, (ResultPointCallback) p -> {
+            if (p instanceof FinderPattern && candidates.size() < MAX_CANDIDATES) {
+                candidates.add((FinderPattern) p);
+            }
+        });
+        List<ResultPoint[]> triples = new ArrayList<>();
         try {
-            DetectorResult d = detect(hints);
-            points = d.getPoints();
-            zxingDimension = d.getBits().getHeight();
+            ResultPoint[] points = detect(withCallback).getPoints();
+            if (points.length >= 3) {
+                triples.add(new ResultPoint[] {points[0], points[1], points[2]});
+            }
         } catch (NotFoundException | FormatException e) {
-            return null;
+            // ZXing found no consistent triple (finder patterns of very different sizes): choose among its candidates
         }
-        if (points.length < 3) {
-            return null;
+        for (ResultPoint[] t : triples(candidates)) {
+            if (triples.isEmpty() || !same(triples.get(0), t)) {
+                triples.add(t);
+            }
         }
-        ResultPoint bottomLeft = points[0];
-        ResultPoint topLeft = points[1];
-        ResultPoint topRight = points[2];
+        int tried = 0;
+        for (ResultPoint[] t : triples) {
+            if (tried++ == MAX_TRIPLES) {
+                break;
+            }
+            String text = readTriple(t[0], t[1], t[2], deadline);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** Reads with one choice of finder patterns (bottom-left, top-left, top-right), over a range of versions. */
+    private String readTriple(ResultPoint bottomLeft, ResultPoint topLeft, ResultPoint topRight, long deadline) {
         float moduleSize = calculateModuleSize(topLeft, topRight, bottomLeft);
         if (!(moduleSize >= 1f)) {
             return null;
         }
-        int first = (zxingDimension - 17) / 4;
+        double dimension = (distance(topLeft, topRight) / pairModuleSize(topLeft, topRight, moduleSize)
+                + distance(topLeft, bottomLeft) / pairModuleSize(topLeft, bottomLeft, moduleSize)) / 2 + 7;
+        int first = (int) Math.round((dimension - 17) / 4);
         for (int step = 0; step <= 2 * VERSION_REACH; step++) {
             int version = first + ((step & 1) == 0 ? step / 2 : -(step + 1) / 2);
             if (version < 2 || version > 40) {
                 continue;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 return null;
             }
             String text = readAs(Version.getVersionForNumber(version), topLeft, topRight, bottomLeft, moduleSize);
@@ -81,6 +115,92 @@ final class WarpedSymbolReader extends Detector {
             }
         }
         return null;
+    }
+
+    /** The module size between two finder patterns: the mean of their own estimates, else the detector's. */
+    private static double pairModuleSize(ResultPoint a, ResultPoint b, float fallback) {
+        if (a instanceof FinderPattern && b instanceof FinderPattern) {
+            return (((FinderPattern) a).getEstimatedModuleSize() + ((FinderPattern) b).getEstimatedModuleSize()) / 2;
+        }
+        return fallback;
+    }
+
+    private static boolean same(ResultPoint[] a, ResultPoint[] b) {
+        for (int i = 0; i < 3; i++) {
+            if (distance(a[i], b[i]) > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double distance(ResultPoint a, ResultPoint b) {
+        return Math.hypot(a.getX() - b.getX(), a.getY() - b.getY());
+    }
+
+    /**
+     * Plausible finder-pattern triples among the candidates (duplicates merged), most nearly right-angled first:
+     * the angle at the top-left pattern within 40 degrees of a right angle, the two sides within a factor of 3, the
+     * module sizes within a factor of 3, at least 14 modules apart.
+     */
+    private static List<ResultPoint[]> triples(List<FinderPattern> found) {
+        List<FinderPattern> distinct = new ArrayList<>();
+        for (FinderPattern p : found) {
+            boolean duplicate = false;
+            for (FinderPattern q : distinct) {
+                if (distance(p, q) < 3 * Math.max(p.getEstimatedModuleSize(), q.getEstimatedModuleSize())) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (!duplicate) {
+                distinct.add(p);
+            }
+        }
+        List<ResultPoint[]> out = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        int n = distinct.size();
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n; c++) {
+                    ResultPoint[] t = {distinct.get(a), distinct.get(b), distinct.get(c)};
+                    ResultPoint.orderBestPatterns(t);
+                    double score = plausibility(t);
+                    if (score >= 0) {
+                        int at = 0;
+                        while (at < scores.size() && scores.get(at) <= score) {
+                            at++;
+                        }
+                        scores.add(at, score);
+                        out.add(at, t);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** |cos| of the angle at the top-left pattern (lower is better), or -1 when the triple is implausible. */
+    private static double plausibility(ResultPoint[] t) {
+        FinderPattern bl = (FinderPattern) t[0];
+        FinderPattern tl = (FinderPattern) t[1];
+        FinderPattern tr = (FinderPattern) t[2];
+        double ax = tr.getX() - tl.getX();
+        double ay = tr.getY() - tl.getY();
+        double bx = bl.getX() - tl.getX();
+        double by = bl.getY() - tl.getY();
+        double la = Math.hypot(ax, ay);
+        double lb = Math.hypot(bx, by);
+        double cos = Math.abs((ax * bx + ay * by) / (la * lb));
+        float small = Math.min(tl.getEstimatedModuleSize(), Math.min(tr.getEstimatedModuleSize(),
+                bl.getEstimatedModuleSize()));
+        float large = Math.max(tl.getEstimatedModuleSize(), Math.max(tr.getEstimatedModuleSize(),
+                bl.getEstimatedModuleSize()));
+        if (cos > Math.cos(Math.toRadians(50)) || la > 3 * lb || lb > 3 * la || large > 3 * small
+                || Math.min(la, lb) < 14 * small) {
+            return -1;
+        }
+        return cos;
     }
 
     private String readAs(Version version, ResultPoint topLeft, ResultPoint topRight, ResultPoint bottomLeft,
@@ -105,37 +225,40 @@ final class WarpedSymbolReader extends Detector {
         place(mx, my, ix, iy, known, k - 1, far, 3.5, topRight.getX(), topRight.getY());
         place(mx, my, ix, iy, known, (k - 1) * k, 3.5, far, bottomLeft.getX(), bottomLeft.getY());
 
-        // the bottom-right alignment pattern first, from the parallelogram of the three finder patterns
-        int br = k * k - 1;
-        double u = (mx[br] - 3.5) / (far - 3.5);
-        double v = (my[br] - 3.5) / (far - 3.5);
-        double px = topLeft.getX() + u * (topRight.getX() - topLeft.getX()) + v * (bottomLeft.getX() - topLeft.getX());
-        double py = topLeft.getY() + u * (topRight.getY() - topLeft.getY()) + v * (bottomLeft.getY() - topLeft.getY());
-        AlignmentPattern found = search(moduleSize, px, py, 16);
-        if (found != null) {
-            place(mx, my, ix, iy, known, br, mx[br], my[br], found.getX(), found.getY());
-        } else {
-            place(mx, my, ix, iy, known, br, mx[br], my[br], px, py);
-        }
-        PerspectiveTransform global = cellTransform(mx, my, ix, iy, 0, k - 1, (k - 1) * k, br);
-
-        // the others, as a wavefront from the top-left corner
-        for (int sum = 1; sum <= 2 * (k - 1); sum++) {
-            for (int i = Math.max(0, sum - (k - 1)); i <= Math.min(k - 1, sum); i++) {
-                int j = sum - i;
-                int s = j * k + i;
-                if (known[s]) {
-                    continue;
-                }
-                double[] p = predict(mx, my, ix, iy, known, k, i, j, global);
-                double local = localModuleSize(mx, my, ix, iy, known, k, i, j, moduleSize);
-                AlignmentPattern a = search((float) local, p[0], p[1], 5);
-                if (a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= 3 * local) {
-                    place(mx, my, ix, iy, known, s, mx[s], my[s], a.getX(), a.getY());
-                } else {
-                    place(mx, my, ix, iy, known, s, mx[s], my[s], p[0], p[1]);
-                }
+        // the alignment patterns, nearest to a located pattern first, each predicted by the homography through
+        // the four nearest located patterns (an affine map while only three are known)
+        boolean[] found = known.clone();
+        for (int round = 3; round < k * k; round++) {
+            int next = nearestUnknown(mx, my, known, found);
+            double[] p = predict(mx, my, ix, iy, found, next);
+            if (p == null) {
+                return null;
             }
+            double local = p[2];
+            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1]) || !(local >= 1)) {
+                return null;
+            }
+            AlignmentPattern a = search((float) local, p[0], p[1], 5);
+            if (a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= 3 * local) {
+                place(mx, my, ix, iy, known, next, mx[next], my[next], a.getX(), a.getY());
+                found[next] = true;
+            } else {
+                place(mx, my, ix, iy, known, next, mx[next], my[next], p[0], p[1]);
+            }
+        }
+
+        // a second look at the patterns not found, now predicted from all sides
+        for (int t = 0; t < k * k; t++) {
+            if (found[t]) {
+                continue;
+            }
+            double[] p = predict(mx, my, ix, iy, found, t);
+            if (p == null || !Double.isFinite(p[0]) || !Double.isFinite(p[1]) || !(p[2] >= 1)) {
+                continue;
+            }
+            AlignmentPattern a = search((float) p[2], p[0], p[1], 5);
+            boolean near = a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= 3 * p[2];
+            place(mx, my, ix, iy, known, t, mx[t], my[t], near ? a.getX() : p[0], near ? a.getY() : p[1]);
         }
 
         PerspectiveTransform[] cells = new PerspectiveTransform[(k - 1) * (k - 1)];
@@ -192,36 +315,98 @@ final class WarpedSymbolReader extends Detector {
         known[s] = true;
     }
 
-    /**
-     * Where slot (i, j) should be: the affine map through its three located neighbours up and to the left when
-     * there are three, else the global homography corrected by the nearest located neighbours' displacement.
-     */
-    private static double[] predict(double[] mx, double[] my, double[] ix, double[] iy, boolean[] known, int k,
-            int i, int j, PerspectiveTransform global) {
-        int s = j * k + i;
-        if (i > 0 && j > 0 && known[s - 1] && known[s - k] && known[s - k - 1]) {
-            return affine(mx, my, ix, iy, s - k - 1, s - 1, s - k, mx[s], my[s]);
-        }
-        float[] g = {(float) mx[s], (float) my[s]};
-        global.transformPoints(g);
-        double dx = 0;
-        double dy = 0;
-        int n = 0;
-        for (int dj = -1; dj <= 1; dj++) {
-            for (int di = -1; di <= 1; di++) {
-                int ni = i + di;
-                int nj = j + dj;
-                if ((di != 0 || dj != 0) && ni >= 0 && nj >= 0 && ni < k && nj < k && known[nj * k + ni]) {
-                    int t = nj * k + ni;
-                    float[] q = {(float) mx[t], (float) my[t]};
-                    global.transformPoints(q);
-                    dx += ix[t] - q[0];
-                    dy += iy[t] - q[1];
-                    n++;
+    /** The unlocated slot nearest (in modules) to a located one. */
+    private static int nearestUnknown(double[] mx, double[] my, boolean[] known, boolean[] found) {
+        int best = -1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int s = 0; s < known.length; s++) {
+            if (known[s]) {
+                continue;
+            }
+            for (int t = 0; t < found.length; t++) {
+                double d = found[t] ? Math.hypot(mx[s] - mx[t], my[s] - my[t]) : Double.MAX_VALUE;
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = s;
                 }
             }
         }
-        return n == 0 ? new double[] {g[0], g[1]} : new double[] {g[0] + dx / n, g[1] + dy / n};
+        return best;
+    }
+
+    /**
+     * Where slot s should be: the homography through the four located slots nearest to it (no three near a line:
+     * the finder patterns' centres sit 3 modules off the alignment grid, nearly in line with its first row), or
+     * the affine map through three; null when the located slots are all on one line. Returns x, y and the module
+     * size there.
+     */
+    private static double[] predict(double[] mx, double[] my, double[] ix, double[] iy, boolean[] found, int s) {
+        Integer[] order = new Integer[found.length];
+        for (int t = 0; t < order.length; t++) {
+            order[t] = t;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.hypot(mx[a] - mx[s], my[a] - my[s]),
+                Math.hypot(mx[b] - mx[s], my[b] - my[s])));
+        int[] chosen = new int[4];
+        int n = 0;
+        for (int t : order) {
+            if (!found[t]) {
+                continue;
+            }
+            boolean ok = true;
+            for (int x = 0; x < n && ok; x++) {
+                for (int y = x + 1; y < n && ok; y++) {
+                    ok = Math.abs((mx[chosen[y]] - mx[chosen[x]]) * (my[t] - my[chosen[x]])
+                            - (my[chosen[y]] - my[chosen[x]]) * (mx[t] - mx[chosen[x]])) > MIN_SPREAD;
+                }
+            }
+            if (n == 2 && Math.abs((mx[chosen[1]] - mx[chosen[0]]) * (my[t] - my[chosen[0]])
+                    - (my[chosen[1]] - my[chosen[0]]) * (mx[t] - mx[chosen[0]])) <= MIN_SPREAD) {
+                ok = false;
+            }
+            if (ok) {
+                chosen[n++] = t;
+                if (n == 4) {
+                    break;
+                }
+            }
+        }
+        if (n < 3) {
+            return null;
+        }
+        if (n == 3 || !inside(mx, my, chosen, mx[s], my[s])) {
+            // outside the four, a homography through measured (noisy) points extrapolates wildly
+            double[] p = affine(mx, my, ix, iy, chosen[0], chosen[1], chosen[2], mx[s], my[s]);
+            double[] q = affine(mx, my, ix, iy, chosen[0], chosen[1], chosen[2], mx[s] + 1, my[s]);
+            double[] r = affine(mx, my, ix, iy, chosen[0], chosen[1], chosen[2], mx[s], my[s] + 1);
+            return new double[] {p[0], p[1], (Math.hypot(q[0] - p[0], q[1] - p[1])
+                    + Math.hypot(r[0] - p[0], r[1] - p[1])) / 2};
+        }
+        PerspectiveTransform h = PerspectiveTransform.quadrilateralToQuadrilateral(
+                (float) mx[chosen[0]], (float) my[chosen[0]], (float) mx[chosen[1]], (float) my[chosen[1]],
+                (float) mx[chosen[2]], (float) my[chosen[2]], (float) mx[chosen[3]], (float) my[chosen[3]],
+                (float) ix[chosen[0]], (float) iy[chosen[0]], (float) ix[chosen[1]], (float) iy[chosen[1]],
+                (float) ix[chosen[2]], (float) iy[chosen[2]], (float) ix[chosen[3]], (float) iy[chosen[3]]);
+        float[] pt = {(float) mx[s], (float) my[s], (float) mx[s] + 1, (float) my[s], (float) mx[s],
+            (float) my[s] + 1};
+        h.transformPoints(pt);
+        return new double[] {pt[0], pt[1], (Math.hypot(pt[2] - pt[0], pt[3] - pt[1])
+                + Math.hypot(pt[4] - pt[0], pt[5] - pt[1])) / 2};
+    }
+
+    /** Whether (x, y) lies within the bounding box of the chosen slots' module coordinates. */
+    private static boolean inside(double[] mx, double[] my, int[] chosen, double x, double y) {
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int c : chosen) {
+            minX = Math.min(minX, mx[c]);
+            maxX = Math.max(maxX, mx[c]);
+            minY = Math.min(minY, my[c]);
+            maxY = Math.max(maxY, my[c]);
+        }
+        return x >= minX && x <= maxX && y >= minY && y <= maxY;
     }
 
     /** The affine map through slots a, b, c (module to image), evaluated at (x, y). */
@@ -238,33 +423,6 @@ final class WarpedSymbolReader extends Detector {
         double t = (e1x * qy - e1y * qx) / det;
         return new double[] {ix[a] + s * (ix[b] - ix[a]) + t * (ix[c] - ix[a]),
             iy[a] + s * (iy[b] - iy[a]) + t * (iy[c] - iy[a])};
-    }
-
-    /** The module size near slot (i, j): image distance over module distance to its located neighbours. */
-    private static double localModuleSize(double[] mx, double[] my, double[] ix, double[] iy, boolean[] known, int k,
-            int i, int j, double fallback) {
-        double sum = 0;
-        int n = 0;
-        int[][] pairs = {{-1, 0}, {0, -1}, {-1, -1}};
-        for (int[] d : pairs) {
-            int ai = i + d[0];
-            int aj = j + d[1];
-            for (int[] e : pairs) {
-                int bi = ai + e[0];
-                int bj = aj + e[1];
-                if (ai < 0 || aj < 0 || bi < 0 || bj < 0 || !known[aj * k + ai] || !known[bj * k + bi]) {
-                    continue;
-                }
-                int a = aj * k + ai;
-                int b = bj * k + bi;
-                double m = Math.hypot(mx[a] - mx[b], my[a] - my[b]);
-                if (m > 0) {
-                    sum += Math.hypot(ix[a] - ix[b], iy[a] - iy[b]) / m;
-                    n++;
-                }
-            }
-        }
-        return n == 0 ? fallback : sum / n;
     }
 
     private AlignmentPattern search(float moduleSize, double x, double y, int allowance) {

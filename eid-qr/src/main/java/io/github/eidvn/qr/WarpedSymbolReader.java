@@ -39,8 +39,8 @@ final class WarpedSymbolReader extends Detector {
     /** At most this many finder-pattern candidates are kept, and this many triples tried. */
     private static final int MAX_CANDIDATES = 64;
     private static final int MAX_TRIPLES = 4;
-    /** Smallest twice-area, in square modules, of a triangle of control points used for a prediction. */
-    private static final double MIN_SPREAD = 100;
+    /** Smallest distance, in modules, of a control point used for a prediction from the line through two others. */
+    private static final double MIN_OFF_LINE = 8;
 
     private final BitMatrix bits;
 
@@ -268,23 +268,93 @@ final class WarpedSymbolReader extends Detector {
                 cells[j * (k - 1) + i] = cellTransform(mx, my, ix, iy, s, s + 1, s + k, s + k + 1);
             }
         }
-        BitMatrix grid = new BitMatrix(dimension);
-        float[] pt = new float[2];
-        int width = bits.getWidth();
-        int height = bits.getHeight();
+        // model 1: a homography per cell
+        float[] points = new float[2 * dimension * dimension];
         for (int y = 0; y < dimension; y++) {
             int cj = cellIndex(centers, y);
             for (int x = 0; x < dimension; x++) {
                 int ci = cellIndex(centers, x);
-                pt[0] = x + 0.5f;
-                pt[1] = y + 0.5f;
+                float[] pt = {x + 0.5f, y + 0.5f};
                 cells[cj * (k - 1) + ci].transformPoints(pt);
-                int sx = (int) pt[0];
-                int sy = (int) pt[1];
-                if (pt[0] < 0 || pt[1] < 0 || sx >= width || sy >= height) {
+                points[2 * (y * dimension + x)] = pt[0];
+                points[2 * (y * dimension + x) + 1] = pt[1];
+            }
+        }
+        String text = sampleAndDecode(points, dimension);
+        if (text != null) {
+            return text;
+        }
+        // model 2: one smooth surface, the tensor-product polynomial through the alignment grid (degree k - 1), for
+        // bends and lens distortion that curve within a cell; the finder patterns' slots moved onto the grid first
+        double[] gx = new double[k * k];
+        double[] gy = new double[k * k];
+        for (int s = 0; s < k * k; s++) {
+            gx[s] = ix[s];
+            gy[s] = iy[s];
+        }
+        int[] corners = {0, k - 1, (k - 1) * k};
+        int[] cellOf = {0, k - 2, (k - 2) * (k - 1)};
+        for (int c = 0; c < 3; c++) {
+            float[] pt = {(float) (mx[corners[c]] == 3.5 ? centers[0] + 0.5 : centers[k - 1] + 0.5),
+                (float) (my[corners[c]] == 3.5 ? centers[0] + 0.5 : centers[k - 1] + 0.5)};
+            cells[cellOf[c]].transformPoints(pt);
+            gx[corners[c]] = pt[0];
+            gy[corners[c]] = pt[1];
+        }
+        double[] nodes = new double[k];
+        for (int i = 0; i < k; i++) {
+            nodes[i] = centers[i] + 0.5;
+        }
+        double[][] basis = new double[dimension][];
+        for (int m = 0; m < dimension; m++) {
+            basis[m] = lagrange(nodes, m + 0.5);
+        }
+        for (int y = 0; y < dimension; y++) {
+            for (int x = 0; x < dimension; x++) {
+                double px = 0;
+                double py = 0;
+                for (int j = 0; j < k; j++) {
+                    for (int i = 0; i < k; i++) {
+                        double wgt = basis[x][i] * basis[y][j];
+                        px += wgt * gx[j * k + i];
+                        py += wgt * gy[j * k + i];
+                    }
+                }
+                points[2 * (y * dimension + x)] = (float) px;
+                points[2 * (y * dimension + x) + 1] = (float) py;
+            }
+        }
+        return sampleAndDecode(points, dimension);
+    }
+
+    /** The Lagrange basis weights of the nodes at t. */
+    private static double[] lagrange(double[] nodes, double t) {
+        double[] w = new double[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            double v = 1;
+            for (int j = 0; j < nodes.length; j++) {
+                if (j != i) {
+                    v *= (t - nodes[j]) / (nodes[i] - nodes[j]);
+                }
+            }
+            w[i] = v;
+        }
+        return w;
+    }
+
+    /** Samples the binarized image at the modules' image positions and decodes; null when outside or unreadable. */
+    private String sampleAndDecode(float[] points, int dimension) {
+        BitMatrix grid = new BitMatrix(dimension);
+        int width = bits.getWidth();
+        int height = bits.getHeight();
+        for (int y = 0; y < dimension; y++) {
+            for (int x = 0; x < dimension; x++) {
+                float px = points[2 * (y * dimension + x)];
+                float py = points[2 * (y * dimension + x) + 1];
+                if (!(px >= 0 && py >= 0 && px < width && py < height)) {
                     return null;
                 }
-                if (bits.get(sx, sy)) {
+                if (bits.get((int) px, (int) py)) {
                     grid.set(x, y);
                 }
             }
@@ -356,13 +426,8 @@ final class WarpedSymbolReader extends Detector {
             boolean ok = true;
             for (int x = 0; x < n && ok; x++) {
                 for (int y = x + 1; y < n && ok; y++) {
-                    ok = Math.abs((mx[chosen[y]] - mx[chosen[x]]) * (my[t] - my[chosen[x]])
-                            - (my[chosen[y]] - my[chosen[x]]) * (mx[t] - mx[chosen[x]])) > MIN_SPREAD;
+                    ok = offLine(mx, my, chosen[x], chosen[y], t) >= MIN_OFF_LINE;
                 }
-            }
-            if (n == 2 && Math.abs((mx[chosen[1]] - mx[chosen[0]]) * (my[t] - my[chosen[0]])
-                    - (my[chosen[1]] - my[chosen[0]]) * (mx[t] - mx[chosen[0]])) <= MIN_SPREAD) {
-                ok = false;
             }
             if (ok) {
                 chosen[n++] = t;
@@ -392,6 +457,12 @@ final class WarpedSymbolReader extends Detector {
         h.transformPoints(pt);
         return new double[] {pt[0], pt[1], (Math.hypot(pt[2] - pt[0], pt[3] - pt[1])
                 + Math.hypot(pt[4] - pt[0], pt[5] - pt[1])) / 2};
+    }
+
+    /** The distance (in modules) of slot t from the line through slots a and b. */
+    private static double offLine(double[] mx, double[] my, int a, int b, int t) {
+        double cross = (mx[b] - mx[a]) * (my[t] - my[a]) - (my[b] - my[a]) * (mx[t] - mx[a]);
+        return Math.abs(cross) / Math.hypot(mx[b] - mx[a], my[b] - my[a]);
     }
 
     /** Whether (x, y) lies within the bounding box of the chosen slots' module coordinates. */

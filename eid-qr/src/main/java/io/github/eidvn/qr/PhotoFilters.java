@@ -5,7 +5,7 @@ import com.google.zxing.PlanarYUVLuminanceSource;
 
 /**
  * Clean-up filters for hard photos, on gray levels (ZXing has none): a 3×3 median against sensor noise and JPEG
- * ringing, and an unsharp mask against focus and motion blur. Both return a new source; the input is not changed.
+ * ringing, and an unsharp mask (box mean) against focus and motion blur. Both return a new source; the input is not changed.
  */
 final class PhotoFilters {
 
@@ -47,35 +47,38 @@ final class PhotoFilters {
     }
 
     /**
-     * Unsharp mask: {@code 2·p − blur(p)} with a 5×5 binomial blur (σ ≈ 1 pixel), clamped to 0..255.
+     * Unsharp mask: {@code p + amount·(p − mean(p))}, the mean over a (2r+1)² box (summed-area table), clamped to
+     * 0..255. A box about a module wide undoes much of a focus or motion blur of that size.
      *
      * @param source the gray levels
+     * @param radius the box's half width in pixels (at least 1)
+     * @param amount how much of the difference to add (1 doubles the local contrast)
      * @return the sharpened copy
      */
-    static LuminanceSource unsharp(LuminanceSource source) {
+    static LuminanceSource unsharp(LuminanceSource source, int radius, double amount) {
         int w = source.getWidth();
         int h = source.getHeight();
         byte[] in = source.getMatrix();
-        int[] kernel = {1, 4, 6, 4, 1};
-        int[] tmp = new int[w * h];
+        long[] sum = new long[(w + 1) * (h + 1)];
         for (int y = 0; y < h; y++) {
+            long row = 0;
             for (int x = 0; x < w; x++) {
-                int acc = 0;
-                for (int i = -2; i <= 2; i++) {
-                    acc += kernel[i + 2] * (in[y * w + Math.max(0, Math.min(w - 1, x + i))] & 0xFF);
-                }
-                tmp[y * w + x] = acc;
+                row += in[y * w + x] & 0xFF;
+                sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
             }
         }
         byte[] out = new byte[w * h];
         for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y - radius);
+            int y1 = Math.min(h, y + radius + 1);
             for (int x = 0; x < w; x++) {
-                int acc = 0;
-                for (int i = -2; i <= 2; i++) {
-                    acc += kernel[i + 2] * tmp[Math.max(0, Math.min(h - 1, y + i)) * w + x];
-                }
+                int x0 = Math.max(0, x - radius);
+                int x1 = Math.min(w, x + radius + 1);
+                long box = sum[y1 * (w + 1) + x1] - sum[y0 * (w + 1) + x1] - sum[y1 * (w + 1) + x0]
+                        + sum[y0 * (w + 1) + x0];
+                double mean = (double) box / ((y1 - y0) * (x1 - x0));
                 int p = in[y * w + x] & 0xFF;
-                int v = 2 * p - (acc + 128) / 256;
+                long v = Math.round(p + amount * (p - mean));
                 out[y * w + x] = (byte) Math.max(0, Math.min(255, v));
             }
         }

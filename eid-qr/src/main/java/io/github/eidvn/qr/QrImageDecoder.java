@@ -52,9 +52,11 @@ public final class QrImageDecoder {
     public static final long MAX_PIXELS = 40_000_000L;
     /** Images larger than this many pixels are decoded at a reduced size. */
     public static final long WORK_PIXELS = 12_000_000L;
-    /** Time after which no further hard pass (warped grid, denoising, sharpening) is started, in milliseconds. */
-    public static final long TIME_BUDGET_MS = 4_000L;
-    private static final long TIME_BUDGET_NANOS = TIME_BUDGET_MS * 1_000_000L;
+    /**
+     * Time after which no further hard pass (warped grid, denoising, sharpening) is started, in milliseconds of the
+     * calling thread's CPU time (wall-clock time where the JVM cannot measure it).
+     */
+    public static final long TIME_BUDGET_MS = 2_000L;
 
     private static final Map<DecodeHintType, Object> TRY_HARDER = hints(DecodeHintType.TRY_HARDER);
     private static final Map<DecodeHintType, Object> PURE = hints(DecodeHintType.PURE_BARCODE);
@@ -131,7 +133,7 @@ public final class QrImageDecoder {
      */
     public static QrScanResult decode(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        long start = System.nanoTime();
+        TimeBudget budget = TimeBudget.startingNow(TIME_BUDGET_MS);
         long pixels = (long) image.getWidth() * image.getHeight();
         if (pixels > MAX_PIXELS) {
             return failed(QrScanResult.Reason.IMAGE_TOO_LARGE, image.getWidth() + "x" + image.getHeight()
@@ -143,7 +145,7 @@ public final class QrImageDecoder {
                 double f = Math.sqrt((double) WORK_PIXELS / pixels);
                 work = scaled(image, f);
             }
-            String text = new Ladder(work, start + TIME_BUDGET_NANOS).run();
+            String text = new Ladder(work, budget).run();
             return text != null ? new QrScanResult.Found(text)
                     : failed(QrScanResult.Reason.NOT_FOUND, "no QR code found after all attempts");
         } catch (RuntimeException e) {
@@ -162,11 +164,11 @@ public final class QrImageDecoder {
         private LuminanceSource r270;
         private LuminanceSource denoised;
         private LuminanceSource sharpened;
-        private final long deadline;
+        private final TimeBudget budget;
 
-        Ladder(BufferedImage image, long deadline) {
+        Ladder(BufferedImage image, TimeBudget budget) {
             this.image = image;
-            this.deadline = deadline;
+            this.budget = budget;
         }
 
         String run() {
@@ -201,10 +203,10 @@ public final class QrImageDecoder {
             }
             // the hard passes: only when everything above failed, and only while the time budget lasts
             List<Attempt> hard = new ArrayList<>();
-            hard.add(new Attempt(l -> l.r0(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, false));
-            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, false));
+            hard.add(new Attempt(l -> l.r0(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.r0(), false, TRY_HARDER, true));
             if ((long) w * h * 4 <= WORK_PIXELS) {
@@ -215,7 +217,7 @@ public final class QrImageDecoder {
                         true));
             }
             for (Attempt a : hard) {
-                if (System.nanoTime() - deadline > 0) {
+                if (budget.expired()) {
                     return null;
                 }
                 String text = a.tryOn(this);
@@ -235,7 +237,7 @@ public final class QrImageDecoder {
 
         LuminanceSource sharpened() {
             if (sharpened == null) {
-                sharpened = PhotoFilters.unsharp(denoised());
+                sharpened = PhotoFilters.unsharp(denoised(), 3, 1.5);
             }
             return sharpened;
         }
@@ -298,7 +300,7 @@ public final class QrImageDecoder {
                 LuminanceSource s = source.apply(ladder);
                 BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(s) : new GlobalHistogramBinarizer(s));
                 if (warped) {
-                    return new WarpedSymbolReader(bitmap.getBlackMatrix()).read(hints, ladder.deadline);
+                    return new WarpedSymbolReader(bitmap.getBlackMatrix()).read(hints, ladder.budget);
                 }
                 Result result = new QRCodeReader().decode(bitmap, hints);
                 return result.getText();

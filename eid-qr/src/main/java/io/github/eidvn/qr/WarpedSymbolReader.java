@@ -35,12 +35,17 @@ import com.google.zxing.qrcode.detector.FinderPattern;
 final class WarpedSymbolReader extends Detector {
 
     /** How far from the estimated version the versions tried reach. */
-    private static final int VERSION_REACH = 3;
+    private static final int VERSION_REACH = 2;
     /** At most this many finder-pattern candidates are kept, and this many triples tried. */
     private static final int MAX_CANDIDATES = 64;
     private static final int MAX_TRIPLES = 4;
     /** Smallest distance, in modules, of a control point used for a prediction from the line through two others. */
     private static final double MIN_OFF_LINE = 8;
+
+    /** Module sizes tried for an alignment pattern, relative to the grid's local estimate. */
+    /** How far (in modules) a located alignment pattern may lie from its prediction. */
+    private static final double MAX_SHIFT = 2.5;
+    private static final float[] SIZE_FACTORS = {1f, 0.75f, 1.33f, 1.6f};
 
     private final BitMatrix bits;
 
@@ -53,10 +58,10 @@ final class WarpedSymbolReader extends Detector {
      * Reads the symbol.
      *
      * @param hints ZXing hints for finding the finder patterns
-     * @param deadline {@link System#nanoTime()} after which no further version is tried
+     * @param budget no further version is tried once it is spent
      * @return the text, or null
      */
-    String read(Map<DecodeHintType, ?> hints, long deadline) {
+    String read(Map<DecodeHintType, ?> hints, TimeBudget budget) {
         List<FinderPattern> candidates = new ArrayList<>();
         Map<DecodeHintType, Object> withCallback = new EnumMap<>(DecodeHintType.class);
         withCallback.putAll(hints);
@@ -84,7 +89,7 @@ final class WarpedSymbolReader extends Detector {
             if (tried++ == MAX_TRIPLES) {
                 break;
             }
-            String text = readTriple(t[0], t[1], t[2], deadline);
+            String text = readTriple(t[0], t[1], t[2], budget);
             if (text != null) {
                 return text;
             }
@@ -93,7 +98,7 @@ final class WarpedSymbolReader extends Detector {
     }
 
     /** Reads with one choice of finder patterns (bottom-left, top-left, top-right), over a range of versions. */
-    private String readTriple(ResultPoint bottomLeft, ResultPoint topLeft, ResultPoint topRight, long deadline) {
+    private String readTriple(ResultPoint bottomLeft, ResultPoint topLeft, ResultPoint topRight, TimeBudget budget) {
         float moduleSize = calculateModuleSize(topLeft, topRight, bottomLeft);
         if (!(moduleSize >= 1f)) {
             return null;
@@ -106,7 +111,7 @@ final class WarpedSymbolReader extends Detector {
             if (version < 2 || version > 40) {
                 continue;
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (budget.expired()) {
                 return null;
             }
             String text = readAs(Version.getVersionForNumber(version), topLeft, topRight, bottomLeft, moduleSize);
@@ -239,7 +244,7 @@ final class WarpedSymbolReader extends Detector {
                 return null;
             }
             AlignmentPattern a = search((float) local, p[0], p[1], 5);
-            if (a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= 3 * local) {
+            if (a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= MAX_SHIFT * local) {
                 place(mx, my, ix, iy, known, next, mx[next], my[next], a.getX(), a.getY());
                 found[next] = true;
             } else {
@@ -257,7 +262,16 @@ final class WarpedSymbolReader extends Detector {
                 continue;
             }
             AlignmentPattern a = search((float) p[2], p[0], p[1], 5);
-            boolean near = a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= 3 * p[2];
+            boolean near = a != null && Math.hypot(a.getX() - p[0], a.getY() - p[1]) <= MAX_SHIFT * p[2];
+            if (!near) {
+                // under strong perspective the local maps are poor: the least-squares homography of all found ones
+                double[] g = fitted(mx, my, ix, iy, found, mx[t], my[t]);
+                if (g != null) {
+                    a = search((float) g[2], g[0], g[1], 5);
+                    near = a != null && Math.hypot(a.getX() - g[0], a.getY() - g[1]) <= MAX_SHIFT * g[2];
+                    p = near ? p : g;
+                }
+            }
             place(mx, my, ix, iy, known, t, mx[t], my[t], near ? a.getX() : p[0], near ? a.getY() : p[1]);
         }
 
@@ -268,8 +282,25 @@ final class WarpedSymbolReader extends Detector {
                 cells[j * (k - 1) + i] = cellTransform(mx, my, ix, iy, s, s + 1, s + k, s + k + 1);
             }
         }
-        // model 1: a homography per cell
         float[] points = new float[2 * dimension * dimension];
+        // model 0: a flat symbol in perspective (ZXing's model, with this version): one homography through the
+        // finder patterns and the bottom-right alignment pattern
+        int br = k * k - 1;
+        if (found[br]) {
+            PerspectiveTransform flat = cellTransform(mx, my, ix, iy, 0, k - 1, (k - 1) * k, br);
+            for (int y = 0; y < dimension; y++) {
+                for (int x = 0; x < dimension; x++) {
+                    points[2 * (y * dimension + x)] = x + 0.5f;
+                    points[2 * (y * dimension + x) + 1] = y + 0.5f;
+                }
+            }
+            flat.transformPoints(points);
+            String text = sampleAndDecode(points, dimension);
+            if (text != null) {
+                return text;
+            }
+        }
+        // model 1: a homography per cell
         for (int y = 0; y < dimension; y++) {
             int cj = cellIndex(centers, y);
             for (int x = 0; x < dimension; x++) {
@@ -459,6 +490,118 @@ final class WarpedSymbolReader extends Detector {
                 + Math.hypot(pt[4] - pt[0], pt[5] - pt[1])) / 2};
     }
 
+    /**
+     * The least-squares homography (module to image) through all found slots, at (x, y): x, y and the module size
+     * there; null with fewer than five found or a singular fit. Coordinates are normalized for conditioning.
+     */
+    private static double[] fitted(double[] mx, double[] my, double[] ix, double[] iy, boolean[] found, double x,
+            double y) {
+        int n = 0;
+        double cmx = 0;
+        double cmy = 0;
+        double cix = 0;
+        double ciy = 0;
+        for (int t = 0; t < found.length; t++) {
+            if (found[t]) {
+                n++;
+                cmx += mx[t];
+                cmy += my[t];
+                cix += ix[t];
+                ciy += iy[t];
+            }
+        }
+        if (n < 5) {
+            return null;
+        }
+        cmx /= n;
+        cmy /= n;
+        cix /= n;
+        ciy /= n;
+        double sm = 0;
+        double si = 0;
+        for (int t = 0; t < found.length; t++) {
+            if (found[t]) {
+                sm += Math.hypot(mx[t] - cmx, my[t] - cmy);
+                si += Math.hypot(ix[t] - cix, iy[t] - ciy);
+            }
+        }
+        sm = sm / n;
+        si = si / n;
+        if (!(sm > 0 && si > 0)) {
+            return null;
+        }
+        // u = (h0 a + h1 b + h2) / (h6 a + h7 b + 1), v = (h3 a + h4 b + h5) / (h6 a + h7 b + 1): normal equations
+        double[][] ata = new double[8][9];
+        for (int t = 0; t < found.length; t++) {
+            if (!found[t]) {
+                continue;
+            }
+            double a = (mx[t] - cmx) / sm;
+            double b = (my[t] - cmy) / sm;
+            double u = (ix[t] - cix) / si;
+            double v = (iy[t] - ciy) / si;
+            double[][] rows = {{a, b, 1, 0, 0, 0, -a * u, -b * u, u}, {0, 0, 0, a, b, 1, -a * v, -b * v, v}};
+            for (double[] r : rows) {
+                for (int i = 0; i < 8; i++) {
+                    for (int j = 0; j < 9; j++) {
+                        ata[i][j] += r[i] * r[j];
+                    }
+                }
+            }
+        }
+        double[] h = solve(ata);
+        if (h == null) {
+            return null;
+        }
+        double[] p = new double[3];
+        double[][] q = new double[3][];
+        double[][] at = {{x, y}, {x + 1, y}, {x, y + 1}};
+        for (int i = 0; i < 3; i++) {
+            double a = (at[i][0] - cmx) / sm;
+            double b = (at[i][1] - cmy) / sm;
+            double w = h[6] * a + h[7] * b + 1;
+            q[i] = new double[] {cix + si * (h[0] * a + h[1] * b + h[2]) / w,
+                ciy + si * (h[3] * a + h[4] * b + h[5]) / w};
+        }
+        p[0] = q[0][0];
+        p[1] = q[0][1];
+        p[2] = (Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]) + Math.hypot(q[2][0] - q[0][0], q[2][1] - q[0][1]))
+                / 2;
+        return Double.isFinite(p[0]) && Double.isFinite(p[1]) && p[2] >= 1 ? p : null;
+    }
+
+    /** Solves the 8×8 system held as an augmented matrix by Gaussian elimination with partial pivoting. */
+    private static double[] solve(double[][] m) {
+        int n = m.length;
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            if (Math.abs(m[pivot][c]) < 1e-12) {
+                return null;
+            }
+            double[] tmp = m[c];
+            m[c] = m[pivot];
+            m[pivot] = tmp;
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c] / m[c][c];
+                    for (int j = c; j <= n; j++) {
+                        m[r][j] -= f * m[c][j];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = m[i][n] / m[i][i];
+        }
+        return x;
+    }
+
     /** The distance (in modules) of slot t from the line through slots a and b. */
     private static double offLine(double[] mx, double[] my, int a, int b, int t) {
         double cross = (mx[b] - mx[a]) * (my[t] - my[a]) - (my[b] - my[a]) * (mx[t] - mx[a]);
@@ -496,18 +639,30 @@ final class WarpedSymbolReader extends Detector {
             iy[a] + s * (iy[b] - iy[a]) + t * (iy[c] - iy[a])};
     }
 
+    /**
+     * ZXing's alignment-pattern search around a predicted point, over a few module sizes (the size along the image
+     * rows differs from the grid's where the symbol is sheared): the pattern nearest to the prediction, within
+     * {@value #MAX_SHIFT} modules of it, else null.
+     */
     private AlignmentPattern search(float moduleSize, double x, double y, int allowance) {
         if (x < 0 || y < 0 || x >= bits.getWidth() || y >= bits.getHeight()) {
             return null;
         }
-        for (int a = Math.min(4, allowance); a <= allowance; a <<= 1) {
+        AlignmentPattern best = null;
+        double bestDistance = MAX_SHIFT * moduleSize;
+        for (float f : SIZE_FACTORS) {
             try {
-                return findAlignmentInRegion(moduleSize, (int) x, (int) y, a);
+                AlignmentPattern p = findAlignmentInRegion(moduleSize * f, (int) x, (int) y, allowance);
+                double d = Math.hypot(p.getX() - x, p.getY() - y);
+                if (d <= bestDistance) {
+                    best = p;
+                    bestDistance = d;
+                }
             } catch (NotFoundException e) {
-                // try a wider region
+                // another size
             }
         }
-        return null;
+        return best;
     }
 
     private static PerspectiveTransform cellTransform(double[] mx, double[] my, double[] ix, double[] iy, int a,

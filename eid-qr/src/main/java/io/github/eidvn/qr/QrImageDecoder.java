@@ -300,7 +300,7 @@ public final class QrImageDecoder {
                 LuminanceSource s = source.apply(ladder);
                 BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(s) : new GlobalHistogramBinarizer(s));
                 if (warped) {
-                    return new WarpedSymbolReader(bitmap.getBlackMatrix()).read(hints, ladder.budget);
+                    return new WarpedSymbolReader(bitmap.getBlackMatrix(), s).read(hints, ladder.budget);
                 }
                 Result result = new QRCodeReader().decode(bitmap, hints);
                 return result.getText();

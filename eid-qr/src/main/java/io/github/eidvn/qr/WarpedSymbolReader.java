@@ -8,6 +8,7 @@ import java.util.Map;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.ResultPointCallback;
@@ -48,10 +49,19 @@ final class WarpedSymbolReader extends Detector {
     private static final float[] SIZE_FACTORS = {1f, 0.75f, 1.33f, 1.6f};
 
     private final BitMatrix bits;
+    private final LuminanceSource gray;
+    private byte[] grayPixels;
 
-    WarpedSymbolReader(BitMatrix bits) {
+    /**
+     * A reader over one binarized image.
+     *
+     * @param bits the binarized image
+     * @param gray its gray levels (same size), or null to sample the binarized image only
+     */
+    WarpedSymbolReader(BitMatrix bits, LuminanceSource gray) {
         super(bits);
         this.bits = bits;
+        this.gray = gray;
     }
 
     /**
@@ -300,6 +310,21 @@ final class WarpedSymbolReader extends Detector {
                 return text;
             }
         }
+        // model 0b: a flat symbol, the least-squares homography through all located patterns
+        double[] fit = fitted(mx, my, ix, iy, found, Double.NaN, Double.NaN);
+        if (fit != null) {
+            for (int y = 0; y < dimension; y++) {
+                for (int x = 0; x < dimension; x++) {
+                    double[] q = apply(fit, x + 0.5, y + 0.5);
+                    points[2 * (y * dimension + x)] = (float) q[0];
+                    points[2 * (y * dimension + x) + 1] = (float) q[1];
+                }
+            }
+            String text = sampleAndDecode(points, dimension);
+            if (text != null) {
+                return text;
+            }
+        }
         // model 1: a homography per cell
         for (int y = 0; y < dimension; y++) {
             int cj = cellIndex(centers, y);
@@ -373,7 +398,12 @@ final class WarpedSymbolReader extends Detector {
         return w;
     }
 
-    /** Samples the binarized image at the modules' image positions and decodes; null when outside or unreadable. */
+    /**
+     * Samples the modules at their image positions and decodes: first the binarized image, then (when the gray
+     * levels are known) each module's gray level against the mean of the 7×7 modules around it, which keeps the
+     * contrast of single modules that a blur has washed out. Null when a module lies outside the image or neither
+     * grid decodes.
+     */
     private String sampleAndDecode(float[] points, int dimension) {
         BitMatrix grid = new BitMatrix(dimension);
         int width = bits.getWidth();
@@ -390,6 +420,63 @@ final class WarpedSymbolReader extends Detector {
                 }
             }
         }
+        String text = decode(grid);
+        if (text != null || gray == null) {
+            return text;
+        }
+        double[] level = new double[dimension * dimension];
+        for (int i = 0; i < level.length; i++) {
+            level[i] = grayAt(points[2 * i], points[2 * i + 1]);
+        }
+        double[] sum = new double[(dimension + 1) * (dimension + 1)];
+        for (int y = 0; y < dimension; y++) {
+            double row = 0;
+            for (int x = 0; x < dimension; x++) {
+                row += level[y * dimension + x];
+                sum[(y + 1) * (dimension + 1) + x + 1] = sum[y * (dimension + 1) + x + 1] + row;
+            }
+        }
+        grid.clear();
+        for (int y = 0; y < dimension; y++) {
+            int y0 = Math.max(0, y - 3);
+            int y1 = Math.min(dimension, y + 4);
+            for (int x = 0; x < dimension; x++) {
+                int x0 = Math.max(0, x - 3);
+                int x1 = Math.min(dimension, x + 4);
+                double box = sum[y1 * (dimension + 1) + x1] - sum[y0 * (dimension + 1) + x1]
+                        - sum[y1 * (dimension + 1) + x0] + sum[y0 * (dimension + 1) + x0];
+                if (level[y * dimension + x] < box / ((y1 - y0) * (x1 - x0))) {
+                    grid.set(x, y);
+                }
+            }
+        }
+        return decode(grid);
+    }
+
+    /** The gray level at (x, y), bilinear. */
+    private double grayAt(float x, float y) {
+        int w = gray.getWidth();
+        int h = gray.getHeight();
+        double fx = Math.max(0, Math.min(w - 1.001, x - 0.5));
+        double fy = Math.max(0, Math.min(h - 1.001, y - 0.5));
+        int x0 = (int) fx;
+        int y0 = (int) fy;
+        double ax = fx - x0;
+        double ay = fy - y0;
+        byte[] m = grayMatrix();
+        double top = (m[y0 * w + x0] & 0xFF) * (1 - ax) + (m[y0 * w + x0 + 1] & 0xFF) * ax;
+        double bottom = (m[(y0 + 1) * w + x0] & 0xFF) * (1 - ax) + (m[(y0 + 1) * w + x0 + 1] & 0xFF) * ax;
+        return top * (1 - ay) + bottom * ay;
+    }
+
+    private byte[] grayMatrix() {
+        if (grayPixels == null) {
+            grayPixels = gray.getMatrix();
+        }
+        return grayPixels;
+    }
+
+    private static String decode(BitMatrix grid) {
         try {
             DecoderResult r = new Decoder().decode(grid);
             return r.getText();
@@ -492,7 +579,8 @@ final class WarpedSymbolReader extends Detector {
 
     /**
      * The least-squares homography (module to image) through all found slots, at (x, y): x, y and the module size
-     * there; null with fewer than five found or a singular fit. Coordinates are normalized for conditioning.
+     * there; null with fewer than five found or a singular fit. Coordinates are normalized for conditioning. With x
+     * NaN, the fitted homography itself (for {@link #apply}).
      */
     private static double[] fitted(double[] mx, double[] my, double[] ix, double[] iy, boolean[] found, double x,
             double y) {
@@ -549,25 +637,36 @@ final class WarpedSymbolReader extends Detector {
                 }
             }
         }
-        double[] h = solve(ata);
-        if (h == null) {
+        double[] h8 = solve(ata);
+        if (h8 == null) {
             return null;
         }
-        double[] p = new double[3];
-        double[][] q = new double[3][];
-        double[][] at = {{x, y}, {x + 1, y}, {x, y + 1}};
-        for (int i = 0; i < 3; i++) {
-            double a = (at[i][0] - cmx) / sm;
-            double b = (at[i][1] - cmy) / sm;
-            double w = h[6] * a + h[7] * b + 1;
-            q[i] = new double[] {cix + si * (h[0] * a + h[1] * b + h[2]) / w,
-                ciy + si * (h[3] * a + h[4] * b + h[5]) / w};
+        double[] h = java.util.Arrays.copyOf(h8, 14);
+        h[8] = cmx;
+        h[9] = cmy;
+        h[10] = sm;
+        h[11] = cix;
+        h[12] = ciy;
+        h[13] = si;
+        if (Double.isNaN(x)) {
+            return h;
         }
+        double[] p = new double[3];
+        double[][] q = {apply(h, x, y), apply(h, x + 1, y), apply(h, x, y + 1)};
         p[0] = q[0][0];
         p[1] = q[0][1];
         p[2] = (Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]) + Math.hypot(q[2][0] - q[0][0], q[2][1] - q[0][1]))
                 / 2;
         return Double.isFinite(p[0]) && Double.isFinite(p[1]) && p[2] >= 1 ? p : null;
+    }
+
+    /** A fitted homography (as {@link #fitted} returns it with x = NaN) at (x, y). */
+    private static double[] apply(double[] h, double x, double y) {
+        double a = (x - h[8]) / h[10];
+        double b = (y - h[9]) / h[10];
+        double w = h[6] * a + h[7] * b + 1;
+        return new double[] {h[11] + h[13] * (h[0] * a + h[1] * b + h[2]) / w,
+            h[12] + h[13] * (h[3] * a + h[4] * b + h[5]) / w};
     }
 
     /** Solves the 8×8 system held as an augmented matrix by Gaussian elimination with partial pivoting. */

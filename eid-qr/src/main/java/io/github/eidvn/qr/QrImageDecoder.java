@@ -34,9 +34,13 @@ import com.google.zxing.qrcode.QRCodeReader;
 /**
  * Reads a QR code from a photo or a screenshot, robustly: it tries, in order and stopping at the first success,
  * ZXing's hybrid and global-histogram binarizers with TRY_HARDER, a pure-barcode pass, the image turned by 90, 180
- * and 270 degrees, the inverted image (light modules on dark), and a half-size and a double-size copy. ZXing's
- * Reed-Solomon check guards every attempt, so trying more never returns wrong text; it only costs time on images
- * that hold no code (well under a second for a 1-megapixel photo).
+ * and 270 degrees, the inverted image (light modules on dark), and a half-size and a double-size copy. Only when all
+ * of these fail come the hard passes, for photos of bent cards, wide-angle lenses, strong perspective, noise and
+ * blur: a 3×3 median (noise, JPEG ringing) and an unsharp mask, then a warped-grid reader that locates every
+ * alignment pattern and samples the modules between them piece by piece (see {@code WarpedSymbolReader}), on the
+ * plain, denoised, sharpened and double-size image. They stop once {@value #TIME_BUDGET_MS} ms of the calling
+ * thread's CPU time are spent, so an image that holds no code costs at most about that much. ZXing's Reed-Solomon
+ * check guards every attempt, so trying more never returns wrong text.
  *
  * <p><b>Security.</b> Image bytes are untrusted: files over {@value #MAX_INPUT_BYTES} bytes and images over
  * {@value #MAX_PIXELS} pixels are refused before the pixels are decoded (the dimensions are read from the header

@@ -37,9 +37,10 @@ final class WarpedSymbolReader extends Detector {
 
     /** How far from the estimated version the versions tried reach. */
     private static final int VERSION_REACH = 2;
-    /** At most this many finder-pattern candidates are kept, and this many triples tried. */
+    /** At most this many finder-pattern candidates are kept (this many distinct ones), and this many triples tried. */
     private static final int MAX_CANDIDATES = 64;
     private static final int MAX_TRIPLES = 4;
+    private static final int MAX_DISTINCT = 16;
     /** Smallest distance, in modules, of a control point used for a prediction from the line through two others. */
     private static final double MIN_OFF_LINE = 8;
 
@@ -170,10 +171,13 @@ final class WarpedSymbolReader extends Detector {
             }
             if (!duplicate) {
                 distinct.add(p);
+                if (distinct.size() == MAX_DISTINCT) {
+                    break; // a hostile image full of finder-like patterns: C(16, 3) = 560 triples at most
+                }
             }
         }
         List<ResultPoint[]> out = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+        Map<ResultPoint[], Double> scores = new java.util.IdentityHashMap<>();
         int n = distinct.size();
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
@@ -182,16 +186,13 @@ final class WarpedSymbolReader extends Detector {
                     ResultPoint.orderBestPatterns(t);
                     double score = plausibility(t);
                     if (score >= 0) {
-                        int at = 0;
-                        while (at < scores.size() && scores.get(at) <= score) {
-                            at++;
-                        }
-                        scores.add(at, score);
-                        out.add(at, t);
+                        scores.put(t, score);
+                        out.add(t);
                     }
                 }
             }
         }
+        out.sort(java.util.Comparator.comparingDouble(scores::get));
         return out;
     }
 

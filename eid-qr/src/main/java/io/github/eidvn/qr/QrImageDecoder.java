@@ -212,6 +212,8 @@ public final class QrImageDecoder {
             hard.add(new Attempt(l -> l.r0(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, true));
+            // a stronger, wider mask for focus blur of about a module
+            hard.add(new Attempt(l -> PhotoFilters.unsharp(l.denoised(), 5, 2.0), true, TRY_HARDER, true));
             hard.add(new Attempt(l -> l.r0(), false, TRY_HARDER, true));
             if ((long) w * h * 4 <= WORK_PIXELS) {
                 hard.add(new Attempt(l -> l.scaledSource(2.0, false), true, TRY_HARDER, true));

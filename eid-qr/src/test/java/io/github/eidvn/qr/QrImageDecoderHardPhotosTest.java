@@ -108,6 +108,14 @@ class QrImageDecoderHardPhotosTest {
     }
 
     @Test
+    void decode_combinations_readsAtLeastSevenOfTwentyOne() {
+        // before: 2 of 21 (motion blur + dark noisy JPEG, the two milder); measured 8
+        long read = photos.stream().filter(p -> p.conditions().size() > 1)
+                .filter(p -> p.text().equals(READ.get(p.name()))).count();
+        assertThat(read).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
     void decode_wholeSet_readsMoreThanTheDecoderBeforeAndPlainZxing() {
         long eid = photos.stream().filter(p -> p.text().equals(READ.get(p.name()))).count();
         long zxing = photos.stream().filter(p -> QrImageDecoderBlackboxTest.plainZxing(p.image()).equals(p.text()))
@@ -117,8 +125,8 @@ class QrImageDecoderHardPhotosTest {
         assertThat(eid).isGreaterThanOrEqualTo(MIN_READ).isGreaterThan(zxing);
     }
 
-    /** What this decoder reads on the set: 23 measured, 12 before the warped-grid reader. */
-    private static final long MIN_READ = 21;
+    /** What this decoder reads on the set: 24 measured, 12 before the warped-grid reader. */
+    private static final long MIN_READ = 22;
 
     @Test
     void zbarimg_readsNothingThatEidMisses() throws Exception {

@@ -26,12 +26,23 @@ import com.google.zxing.qrcode.detector.FinderPattern;
  * Reads a QR symbol whose grid is not one plane seen in perspective: a card bent in an arc, a wide-angle lens's
  * barrel distortion, or a perspective so strong that the module size varies by a factor of two across the symbol.
  * ZXing's {@link Detector} maps the whole symbol with one homography through three finder patterns and one alignment
- * pattern, and estimates the version from the average module size; here the version is tried over a small range
- * around that estimate, and for each, every alignment pattern is located in turn (a wavefront from the top-left
- * finder pattern, each predicted from its located neighbours and searched with ZXing's
- * {@code findAlignmentInRegion}). Each cell between four located patterns gets its own homography (ZXing's
- * {@link PerspectiveTransform}), so the sampling grid follows the curved surface piece by piece. The sampled modules
- * go to ZXing's {@link Decoder}, whose Reed-Solomon check rejects a wrong grid.
+ * pattern, estimates the version from the average module size, and gives up when the three finder patterns differ
+ * much in size. Here:
+ * <ul>
+ * <li>the finder patterns are ZXing's choice, else up to {@value #MAX_TRIPLES} plausible triples among its candidates
+ * (reported through {@code NEED_RESULT_POINT_CALLBACK});</li>
+ * <li>the version is tried over a small range around an estimate that uses each finder pattern's own module size;</li>
+ * <li>for each version, every alignment pattern is located in turn, nearest to a located one first: predicted by the
+ * homography through the four nearest located patterns (an affine map outside them), searched with ZXing's
+ * {@code findAlignmentInRegion} at a few module sizes, and searched again from the least-squares homography of all
+ * located ones when missed;</li>
+ * <li>the modules are sampled by four models in turn: one homography through the finder patterns and the bottom-right
+ * alignment pattern (ZXing's, at this version), the least-squares homography, a homography per cell between four
+ * patterns (ZXing's {@link PerspectiveTransform}; it follows a bend piece by piece), and the polynomial surface
+ * through the whole grid (for a lens or a bend curving within a cell); each from the binarized image, then from the
+ * gray levels against each module's neighbourhood.</li>
+ * </ul>
+ * The sampled modules go to ZXing's {@link Decoder}, whose Reed-Solomon check rejects a wrong grid.
  */
 final class WarpedSymbolReader extends Detector {
 
@@ -44,9 +55,9 @@ final class WarpedSymbolReader extends Detector {
     /** Smallest distance, in modules, of a control point used for a prediction from the line through two others. */
     private static final double MIN_OFF_LINE = 8;
 
-    /** Module sizes tried for an alignment pattern, relative to the grid's local estimate. */
     /** How far (in modules) a located alignment pattern may lie from its prediction. */
     private static final double MAX_SHIFT = 2.5;
+    /** Module sizes tried for an alignment pattern, relative to the grid's local estimate. */
     private static final float[] SIZE_FACTORS = {1f, 0.75f, 1.33f, 1.6f};
 
     private final BitMatrix bits;
@@ -284,6 +295,7 @@ final class WarpedSymbolReader extends Detector {
                 }
             }
             place(mx, my, ix, iy, known, t, mx[t], my[t], near ? a.getX() : p[0], near ? a.getY() : p[1]);
+            found[t] = near;
         }
 
         PerspectiveTransform[] cells = new PerspectiveTransform[(k - 1) * (k - 1)];

@@ -4,6 +4,7 @@
 module io.github.eidvn.qr {
     requires transitive io.github.eidvn.core;
     requires transitive java.desktop;
+    requires java.management;
     requires com.google.zxing;
     requires com.google.zxing.javase;
 

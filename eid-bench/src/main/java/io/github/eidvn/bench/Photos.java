@@ -27,6 +27,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
+import io.github.eidvn.qr.HardPhotoSet;
 import io.github.eidvn.qr.QrImageDecoder;
 import io.github.eidvn.qr.QrScanResult;
 
@@ -75,6 +76,62 @@ public final class Photos {
         return out;
     }
 
+    /**
+     * P5_hard: the 42 generated photos of {@code HardPhotoSet} (eid-qr's test fixtures: strong perspective, barrel
+     * distortion, a bent card, 3 pixels per module, dark noisy JPEG, focus and motion blur, alone and combined),
+     * decoded from their JPEG bytes by {@link QrImageDecoder} and by one plain ZXing pass, and read by
+     * {@code zbarimg} when it is installed (its time includes starting the process, so only its count is compared).
+     *
+     * @param zbarimg the zbarimg executable, or null to leave zbar out
+     * @return eid's decoder, plain ZXing, then zbar when given
+     * @throws IOException when a temporary file cannot be written
+     * @throws InterruptedException when interrupted while waiting for zbarimg
+     */
+    public static List<Outcome> runHard(Path zbarimg) throws IOException, InterruptedException {
+        List<HardPhotoSet.Photo> photos = HardPhotoSet.generate();
+        List<BufferedImage> images = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (HardPhotoSet.Photo p : photos) {
+            images.add(p.image());
+            expected.add(p.text());
+        }
+        List<Outcome> out = new ArrayList<>();
+        out.add(measure("eid QrImageDecoder", images, expected, true));
+        out.add(measure("ZXing 3.5.4 TRY_HARDER", images, expected, false));
+        if (zbarimg != null) {
+            Path dir = Files.createTempDirectory("p5hard");
+            double[] ms = new double[photos.size()];
+            int ok = 0;
+            try {
+                for (int i = 0; i < photos.size(); i++) {
+                    Path file = dir.resolve(i + ".jpg");
+                    Files.write(file, photos.get(i).jpeg());
+                    long t0 = System.nanoTime();
+                    Process proc = new ProcessBuilder(zbarimg.toString(), "--raw", "-q", "--set", "*.enable=0",
+                            "--set", "qrcode.enable=1", file.toString())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    proc.waitFor();
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                    if (text.equals(expected.get(i) + "\n")) {
+                        ok++;
+                    }
+                    Files.delete(file);
+                }
+            } finally {
+                Files.delete(dir);
+            }
+            out.add(new Outcome("zbarimg (process)", ok, photos.size(), median(ms)));
+        }
+        return out;
+    }
+
+    private static double median(double[] ms) {
+        Arrays.sort(ms);
+        return ms.length == 0 ? Double.NaN
+                : ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    }
+
     private static Outcome measure(String name, List<BufferedImage> images, List<String> expected, boolean eid) {
         for (BufferedImage img : images) {
             decode(img, eid); // warm-up
@@ -89,10 +146,7 @@ public final class Photos {
                 ok++;
             }
         }
-        Arrays.sort(ms);
-        double median = ms.length == 0 ? Double.NaN
-                : ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
-        return new Outcome(name, ok, images.size(), median);
+        return new Outcome(name, ok, images.size(), median(ms));
     }
 
     private static String decode(BufferedImage img, boolean eid) {

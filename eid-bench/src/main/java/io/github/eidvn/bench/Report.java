@@ -303,6 +303,19 @@ public final class Report {
         } else {
             rows.add(new String[] {"P5 photo decode", "skipped: no " + blackbox, "-"});
         }
+        Map<String, Object> p5hard = new LinkedHashMap<>();
+        Path zbar = Path.of("/usr/bin/zbarimg");
+        for (Photos.Outcome o : Photos.runHard(Files.isExecutable(zbar) ? zbar : null)) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("decoded", o.decoded());
+            one.put("of", o.total());
+            one.put("median_ms", round(o.medianMs(), 1));
+            p5hard.put(o.decoder(), one);
+            rows.add(new String[] {"P5_hard generated hard photos: " + o.decoder(), o.decoded() + "/" + o.total()
+                    + " (7 conditions × 3 severities, 7 combinations × 3)",
+                    String.format(Locale.ROOT, "median %.1f ms", o.medianMs())});
+        }
+        json.put("P5_hard", p5hard);
 
         p6(jmh, wall, json, rows);
         String roundTrips = a.containsKey("--round-trips") && Files.isReadable(Path.of(a.get("--round-trips")))

@@ -34,9 +34,13 @@ import com.google.zxing.qrcode.QRCodeReader;
 /**
  * Reads a QR code from a photo or a screenshot, robustly: it tries, in order and stopping at the first success,
  * ZXing's hybrid and global-histogram binarizers with TRY_HARDER, a pure-barcode pass, the image turned by 90, 180
- * and 270 degrees, the inverted image (light modules on dark), and a half-size and a double-size copy. ZXing's
- * Reed-Solomon check guards every attempt, so trying more never returns wrong text; it only costs time on images
- * that hold no code (well under a second for a 1-megapixel photo).
+ * and 270 degrees, the inverted image (light modules on dark), and a half-size and a double-size copy. Only when all
+ * of these fail come the hard passes, for photos of bent cards, wide-angle lenses, strong perspective, noise and
+ * blur: a 3×3 median (noise, JPEG ringing) and an unsharp mask, then a warped-grid reader that locates every
+ * alignment pattern and samples the modules between them piece by piece (see {@code WarpedSymbolReader}), on the
+ * plain, denoised, sharpened and double-size image. They stop once {@value #TIME_BUDGET_MS} ms of the calling
+ * thread's CPU time are spent, so an image that holds no code costs at most about that much. ZXing's Reed-Solomon
+ * check guards every attempt, so trying more never returns wrong text.
  *
  * <p><b>Security.</b> Image bytes are untrusted: files over {@value #MAX_INPUT_BYTES} bytes and images over
  * {@value #MAX_PIXELS} pixels are refused before the pixels are decoded (the dimensions are read from the header
@@ -52,6 +56,11 @@ public final class QrImageDecoder {
     public static final long MAX_PIXELS = 40_000_000L;
     /** Images larger than this many pixels are decoded at a reduced size. */
     public static final long WORK_PIXELS = 12_000_000L;
+    /**
+     * Time after which no further hard pass (warped grid, denoising, sharpening) is started, in milliseconds of the
+     * calling thread's CPU time (wall-clock time where the JVM cannot measure it).
+     */
+    public static final long TIME_BUDGET_MS = 2_000L;
 
     private static final Map<DecodeHintType, Object> TRY_HARDER = hints(DecodeHintType.TRY_HARDER);
     private static final Map<DecodeHintType, Object> PURE = hints(DecodeHintType.PURE_BARCODE);
@@ -128,6 +137,7 @@ public final class QrImageDecoder {
      */
     public static QrScanResult decode(BufferedImage image) {
         Objects.requireNonNull(image, "image");
+        TimeBudget budget = TimeBudget.startingNow(TIME_BUDGET_MS);
         long pixels = (long) image.getWidth() * image.getHeight();
         if (pixels > MAX_PIXELS) {
             return failed(QrScanResult.Reason.IMAGE_TOO_LARGE, image.getWidth() + "x" + image.getHeight()
@@ -139,7 +149,7 @@ public final class QrImageDecoder {
                 double f = Math.sqrt((double) WORK_PIXELS / pixels);
                 work = scaled(image, f);
             }
-            String text = new Ladder(work).run();
+            String text = new Ladder(work, budget).run();
             return text != null ? new QrScanResult.Found(text)
                     : failed(QrScanResult.Reason.NOT_FOUND, "no QR code found after all attempts");
         } catch (RuntimeException e) {
@@ -156,9 +166,13 @@ public final class QrImageDecoder {
         private LuminanceSource r90;
         private LuminanceSource r180;
         private LuminanceSource r270;
+        private LuminanceSource denoised;
+        private LuminanceSource sharpened;
+        private final TimeBudget budget;
 
-        Ladder(BufferedImage image) {
+        Ladder(BufferedImage image, TimeBudget budget) {
             this.image = image;
+            this.budget = budget;
         }
 
         String run() {
@@ -191,7 +205,47 @@ public final class QrImageDecoder {
                     return text;
                 }
             }
+            // the hard passes: only when everything above failed, and only while the time budget lasts
+            List<Attempt> hard = new ArrayList<>();
+            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, false));
+            hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, false));
+            hard.add(new Attempt(l -> l.r0(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.denoised(), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.sharpened(), true, TRY_HARDER, true));
+            // a stronger, wider mask for focus blur of about a module
+            hard.add(new Attempt(l -> PhotoFilters.unsharp(l.denoised(), 5, 2.0), true, TRY_HARDER, true));
+            hard.add(new Attempt(l -> l.r0(), false, TRY_HARDER, true));
+            if ((long) w * h * 4 <= WORK_PIXELS) {
+                hard.add(new Attempt(l -> l.scaledSource(2.0, false), true, TRY_HARDER, true));
+                hard.add(new Attempt(l -> PhotoFilters.median3(l.scaledSource(2.0, false)), true, TRY_HARDER,
+                        false));
+                hard.add(new Attempt(l -> PhotoFilters.median3(l.scaledSource(2.0, false)), true, TRY_HARDER,
+                        true));
+            }
+            for (Attempt a : hard) {
+                if (budget.expired()) {
+                    return null;
+                }
+                String text = a.tryOn(this);
+                if (text != null) {
+                    return text;
+                }
+            }
             return null;
+        }
+
+        LuminanceSource denoised() {
+            if (denoised == null) {
+                denoised = PhotoFilters.median3(r0());
+            }
+            return denoised;
+        }
+
+        LuminanceSource sharpened() {
+            if (sharpened == null) {
+                sharpened = PhotoFilters.unsharp(denoised(), 3, 1.5);
+            }
+            return sharpened;
         }
 
         LuminanceSource r0() {
@@ -233,17 +287,27 @@ public final class QrImageDecoder {
         private final Function<Ladder, LuminanceSource> source;
         private final boolean hybrid;
         private final Map<DecodeHintType, Object> hints;
+        private final boolean warped;
 
         Attempt(Function<Ladder, LuminanceSource> source, boolean hybrid, Map<DecodeHintType, Object> hints) {
+            this(source, hybrid, hints, false);
+        }
+
+        Attempt(Function<Ladder, LuminanceSource> source, boolean hybrid, Map<DecodeHintType, Object> hints,
+                boolean warped) {
             this.source = source;
             this.hybrid = hybrid;
             this.hints = hints;
+            this.warped = warped;
         }
 
         String tryOn(Ladder ladder) {
             try {
                 LuminanceSource s = source.apply(ladder);
                 BinaryBitmap bitmap = new BinaryBitmap(hybrid ? new HybridBinarizer(s) : new GlobalHistogramBinarizer(s));
+                if (warped) {
+                    return new WarpedSymbolReader(bitmap.getBlackMatrix(), s).read(hints, ladder.budget);
+                }
                 Result result = new QRCodeReader().decode(bitmap, hints);
                 return result.getText();
             } catch (ReaderException e) {

@@ -200,8 +200,15 @@ final class AlignmentGrid {
         return LeastSquaresHomography.fit(mx, my, ix, iy, located);
     }
 
-    /** The homography from module to image coordinates through slots a, b, c, d (top-left, top-right, bottom-left,
-     * bottom-right). */
+    /**
+     * The homography from module to image coordinates through four slots.
+     *
+     * @param a the top-left slot
+     * @param b the top-right slot
+     * @param c the bottom-left slot
+     * @param d the bottom-right slot
+     * @return the homography
+     */
     PerspectiveTransform transform(int a, int b, int c, int d) {
         // corners in the order top-left, top-right, bottom-right, bottom-left
         return PerspectiveTransform.quadrilateralToQuadrilateral(

@@ -3,13 +3,21 @@ package io.github.eidvn.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.github.eidvn.core.spi.StateStoreException;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -40,10 +48,14 @@ import io.lettuce.core.resource.Delay;
  * <li>auto-reconnect in the background (bounded exponential delay, at most one second), so the store serves again
  * as soon as Redis is back, without any command being retried.</li>
  * </ul>
+ * {@link #call} runs a command and maps Lettuce's failures to the store's exceptions: unreachable, timed out or
+ * temporarily unable to serve to {@link StateUnavailableException}, any other refusal to {@link StateStoreException}.
  */
 final class Backend implements AutoCloseable {
 
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final Set<String> UNAVAILABLE = Set.of("LOADING", "BUSY", "READONLY", "MASTERDOWN", "CLUSTERDOWN",
+            "TRYAGAIN", "OOM", "NOREPLICAS", "MISCONF", "MOVED", "ASK", "UNBLOCKED");
 
     private final ClientResources resources;
     private final AbstractRedisClient client;
@@ -132,8 +144,49 @@ final class Backend implements AutoCloseable {
         }
     }
 
-    RedisClusterCommands<byte[], byte[]> commands() {
-        return commands;
+    /**
+     * Runs one command (or script) on the connection; fails closed.
+     *
+     * @param <T> the reply type
+     * @param op the operation's name, for messages
+     * @param f the command
+     * @return its reply
+     * @throws StateUnavailableException when Redis cannot serve now
+     * @throws StateStoreException when Redis refused the command
+     * @throws ArithmeticException on a counter overflow
+     * @throws IllegalStateException when a counter operation meets a value that is not a counter
+     */
+    <T> T call(String op, Function<RedisClusterCommands<byte[], byte[]>, T> f) {
+        try {
+            return f.apply(commands);
+        } catch (RedisCommandExecutionException e) {
+            throw serverError(op, e);
+        } catch (RedisCommandInterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateUnavailableException("Redis " + op + " interrupted", e);
+        } catch (RedisException | CancellationException e) {
+            throw new StateUnavailableException("Redis unavailable: " + op + " failed (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+    }
+
+    private static RuntimeException serverError(String op, RedisCommandExecutionException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("EIDOVERFLOW")) {
+            return new ArithmeticException("counter overflow");
+        }
+        if (msg.contains("EIDNOTCOUNTER")) {
+            return new IllegalStateException("the key does not hold a counter");
+        }
+        int sp = msg.indexOf(' ');
+        String code = (sp < 0 ? msg : msg.substring(0, sp)).toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z]{1,20}")) {
+            code = "ERR";
+        }
+        if (UNAVAILABLE.contains(code)) {
+            return new StateUnavailableException("Redis unavailable: " + op + " answered " + code, e);
+        }
+        return new StateStoreException("Redis refused " + op + ": " + code, e);
     }
 
     /** @return true on a Redis Cluster (a script may touch the keys of one slot only) */

@@ -1,31 +1,27 @@
 package io.github.eidvn.redis;
 
-import java.nio.charset.StandardCharsets;
+import static io.github.eidvn.redis.RedisValues.px;
+import static io.github.eidvn.redis.RedisValues.pxArg;
+import static io.github.eidvn.redis.RedisValues.value;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 import io.github.eidvn.core.spi.StateBatch;
 import io.github.eidvn.core.spi.StateStore;
 import io.github.eidvn.core.spi.StateStoreException;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandInterruptedException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -97,24 +93,12 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     /** Default key namespace. */
     public static final String DEFAULT_NAMESPACE = "eid";
 
-    private static final long MAX_PX = Long.MAX_VALUE / 4;
-    private static final byte[] NO_TTL = {'0'};
-    private static final byte[] OP_GET = {'G'};
-    private static final byte[] OP_PUT = {'P'};
-    private static final byte[] OP_PUT_IF_ABSENT = {'N'};
-    private static final byte[] OP_COMPARE_AND_SET = {'C'};
-    private static final byte[] OP_DELETE = {'D'};
-    private static final byte[] OP_DELETE_IF_EQUALS = {'E'};
-    private static final byte[] OP_INCREMENT_BY = {'I'};
-    private static final Set<String> UNAVAILABLE = Set.of("LOADING", "BUSY", "READONLY", "MASTERDOWN", "CLUSTERDOWN",
-            "TRYAGAIN", "OOM", "NOREPLICAS", "MISCONF", "MOVED", "ASK", "UNBLOCKED");
-
     private final Backend backend;
-    private final String namespace;
+    private final RedisKeys keys;
 
     private RedisStateStore(Backend backend, String namespace) {
         this.backend = backend;
-        this.namespace = namespace;
+        this.keys = new RedisKeys(namespace);
     }
 
     /**
@@ -185,17 +169,10 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
     @Override
     public long incrementBy(String key, long delta, Duration ttlIfCreated) {
         byte[] k = key(key);
-        byte[] d = Long.toString(delta).getBytes(StandardCharsets.US_ASCII);
+        byte[] d = RedisValues.number(delta);
         byte[] px = pxArg(ttlIfCreated);
         byte[] r = call("incrementBy", c -> LuaScript.INCREMENT_BY.run(c, ScriptOutputType.VALUE, k, d, px));
-        if (r == null) {
-            throw new StateStoreException("Redis returned no count for incrementBy", null);
-        }
-        try {
-            return Long.parseLong(new String(r, StandardCharsets.US_ASCII));
-        } catch (NumberFormatException ex) {
-            throw new StateStoreException("Redis returned a malformed count for incrementBy", null);
-        }
+        return RedisValues.count(r, "for incrementBy");
     }
 
     /**
@@ -205,106 +182,7 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
      */
     @Override
     public StateBatch.Results run(StateBatch batch) {
-        List<StateBatch.Operation> ops = batch.operations();
-        Object[] results = new Object[ops.size()];
-        if (ops.isEmpty()) {
-            return new StateBatch.Results(results);
-        }
-        byte[][] keys = new byte[ops.size()][];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = key(ops.get(i).key());
-        }
-        if (!backend.isCluster()) {
-            runScript(ops, keys, allIndexes(ops.size()), results);
-        } else {
-            Map<Integer, List<Integer>> bySlot = new LinkedHashMap<>();
-            for (int i = 0; i < keys.length; i++) {
-                bySlot.computeIfAbsent(SlotHash.getSlot(keys[i]), s -> new ArrayList<>()).add(i);
-            }
-            for (List<Integer> group : bySlot.values()) {
-                runScript(ops, keys, group, results);
-            }
-        }
-        return new StateBatch.Results(results);
-    }
-
-    private static List<Integer> allIndexes(int n) {
-        List<Integer> all = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        return all;
-    }
-
-    /** Runs the operations at {@code indexes} (all in one slot on a cluster) as one script; fills their results. */
-    private void runScript(List<StateBatch.Operation> ops, byte[][] allKeys, List<Integer> indexes, Object[] results) {
-        byte[][] keys = new byte[indexes.size()][];
-        List<byte[]> args = new ArrayList<>(indexes.size() * 3);
-        for (int j = 0; j < keys.length; j++) {
-            StateBatch.Operation o = ops.get(indexes.get(j));
-            keys[j] = allKeys[indexes.get(j)];
-            switch (o.kind()) {
-                case GET -> args.add(OP_GET);
-                case PUT, PUT_IF_ABSENT -> {
-                    args.add(o.kind() == StateBatch.Kind.PUT ? OP_PUT : OP_PUT_IF_ABSENT);
-                    args.add(value(o.value()));
-                    args.add(pxArg(o.ttl()));
-                }
-                case COMPARE_AND_SET -> {
-                    args.add(OP_COMPARE_AND_SET);
-                    args.add(o.expected());
-                    args.add(value(o.value()));
-                    args.add(pxArg(o.ttl()));
-                }
-                case DELETE -> args.add(OP_DELETE);
-                case DELETE_IF_EQUALS -> {
-                    args.add(OP_DELETE_IF_EQUALS);
-                    args.add(o.expected());
-                }
-                case INCREMENT_BY -> {
-                    args.add(OP_INCREMENT_BY);
-                    args.add(Long.toString(o.delta()).getBytes(StandardCharsets.US_ASCII));
-                    args.add(pxArg(o.ttl()));
-                }
-            }
-        }
-        byte[][] argv = args.toArray(new byte[0][]);
-        List<Object> replies = call("run", c -> LuaScript.BATCH.runOn(c, ScriptOutputType.MULTI, keys, argv));
-        if (replies == null || replies.size() != keys.length) {
-            throw new StateStoreException("Redis returned " + (replies == null ? "no" : replies.size())
-                    + " results for a batch of " + keys.length, null);
-        }
-        for (int j = 0; j < keys.length; j++) {
-            results[indexes.get(j)] = result(ops.get(indexes.get(j)).kind(), replies.get(j));
-        }
-    }
-
-    /** One script reply as {@link StateBatch.Results} holds it. */
-    private static Object result(StateBatch.Kind kind, Object reply) {
-        return switch (kind) {
-            case GET -> {
-                if (reply != null && !(reply instanceof byte[])) {
-                    throw new StateStoreException("Redis returned a malformed value in a batch", null);
-                }
-                yield reply;
-            }
-            case PUT, PUT_IF_ABSENT, COMPARE_AND_SET, DELETE, DELETE_IF_EQUALS -> {
-                if (!(reply instanceof Long n)) {
-                    throw new StateStoreException("Redis returned a malformed flag in a batch", null);
-                }
-                yield n > 0;
-            }
-            case INCREMENT_BY -> {
-                if (!(reply instanceof byte[] b)) {
-                    throw new StateStoreException("Redis returned no count in a batch", null);
-                }
-                try {
-                    yield Long.parseLong(new String(b, StandardCharsets.US_ASCII));
-                } catch (NumberFormatException ex) {
-                    throw new StateStoreException("Redis returned a malformed count in a batch", null);
-                }
-            }
-        };
+        return BatchScript.run(backend, keys, batch);
     }
 
     // ------------------------------------------------------------------ extras
@@ -318,18 +196,14 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
      * @throws IllegalArgumentException when the key is empty, too long or not printable ASCII
      */
     public String redisKey(String key) {
-        checkKey(key);
-        if (key.indexOf('{') >= 0 || key.indexOf('}') >= 0) {
-            return namespace + "!" + key;
-        }
-        return namespace + ":" + hashTagged(key);
+        return keys.redisKey(key);
     }
 
     /**
      * @return the key namespace
      */
     public String namespace() {
-        return namespace;
+        return keys.namespace();
     }
 
     /**
@@ -361,119 +235,17 @@ public final class RedisStateStore implements StateStore, AutoCloseable {
 
     @Override
     public String toString() {
-        return "RedisStateStore[" + backend.description() + ", namespace=" + namespace + "]";
+        return "RedisStateStore[" + backend.description() + ", namespace=" + keys.namespace() + "]";
     }
 
     // ------------------------------------------------------------------ helpers
 
     private <T> T call(String op, Function<RedisClusterCommands<byte[], byte[]>, T> f) {
-        try {
-            return f.apply(backend.commands());
-        } catch (RedisCommandExecutionException e) {
-            throw serverError(op, e);
-        } catch (RedisCommandInterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateUnavailableException("Redis " + op + " interrupted", e);
-        } catch (RedisException | CancellationException e) {
-            throw new StateUnavailableException("Redis unavailable: " + op + " failed (" + e.getClass().getSimpleName()
-                    + ")", e);
-        }
-    }
-
-    private static RuntimeException serverError(String op, RedisCommandExecutionException e) {
-        String msg = e.getMessage() == null ? "" : e.getMessage();
-        if (msg.contains("EIDOVERFLOW")) {
-            return new ArithmeticException("counter overflow");
-        }
-        if (msg.contains("EIDNOTCOUNTER")) {
-            return new IllegalStateException("the key does not hold a counter");
-        }
-        int sp = msg.indexOf(' ');
-        String code = (sp < 0 ? msg : msg.substring(0, sp)).toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z]{1,20}")) {
-            code = "ERR";
-        }
-        if (UNAVAILABLE.contains(code)) {
-            return new StateUnavailableException("Redis unavailable: " + op + " answered " + code, e);
-        }
-        return new StateStoreException("Redis refused " + op + ": " + code, e);
+        return backend.call(op, f);
     }
 
     private byte[] key(String key) {
-        return redisKey(key).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Wraps the first segment of exactly 12 digits of a key without braces in braces. */
-    static String hashTagged(String key) {
-        int start = 0;
-        while (start <= key.length()) {
-            int end = key.indexOf(':', start);
-            if (end < 0) {
-                end = key.length();
-            }
-            if (end - start == 12 && allDigits(key, start, end)) {
-                return key.substring(0, start) + "{" + key.substring(start, end) + "}" + key.substring(end);
-            }
-            start = end + 1;
-        }
-        return key;
-    }
-
-    private static boolean allDigits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void checkKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException("key length must be 1.." + MAX_KEY_LENGTH);
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                throw new IllegalArgumentException("key must be printable ASCII without spaces");
-            }
-        }
-    }
-
-    private static byte[] value(byte[] value) {
-        Objects.requireNonNull(value, "value");
-        if (value.length > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("value longer than " + MAX_VALUE_LENGTH + " bytes");
-        }
-        return value.clone();
-    }
-
-    /** TTL in milliseconds for PX, or 0 for no expiry. */
-    static long px(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        if (ttl.equals(NO_EXPIRY)) {
-            return 0;
-        }
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
-        long millis;
-        try {
-            millis = ttl.toMillis();
-            if (!ttl.minusMillis(millis).isZero()) {
-                millis = Math.addExact(millis, 1);
-            }
-        } catch (ArithmeticException e) {
-            return 0;
-        }
-        return millis > MAX_PX ? 0 : Math.max(1, millis);
-    }
-
-    private static byte[] pxArg(Duration ttl) {
-        long px = px(ttl);
-        return px == 0 ? NO_TTL : Long.toString(px).getBytes(StandardCharsets.US_ASCII);
+        return keys.bytes(key);
     }
 
     /** Configures a {@link RedisStateStore}; each option can be set once. */

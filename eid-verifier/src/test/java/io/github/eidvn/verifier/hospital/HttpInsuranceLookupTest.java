@@ -420,4 +420,91 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+    @Test
+    void builder_baseUri_needsSchemeAndHost_noFragment_loopbackHttpOnly_once() {
+        for (String bad : new String[] {"gw.example/bhyt", "https:/bhyt", "https://gw.example/#top",
+            "https://gw.example/?q=1", "http://10.0.0.1/"}) {
+            assertThatThrownBy(() -> HttpInsuranceLookup.builder().baseUri(URI.create(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String loopback : new String[] {"http://localhost:8080/gw", "http://127.0.0.1/", "http://[::1]:9/"}) {
+            assertThat(HttpInsuranceLookup.builder().baseUri(URI.create(loopback)).build()).as(loopback)
+                    .isNotNull();
+        }
+        assertThat(HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example")).build().toString())
+                .contains("https://gw.example/cards");
+        assertThat(HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example/bhyt")).build().toString())
+                .contains("https://gw.example/bhyt/cards");
+        HttpInsuranceLookup.Builder b = HttpInsuranceLookup.builder().baseUri(base());
+        assertThatThrownBy(() -> b.baseUri(base())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void builder_limitsIncludeTheirEnds_andEachOptionOnce() {
+        assertThat(HttpInsuranceLookup.builder().baseUri(base()).timeout(Duration.ofMinutes(1)).build().toString())
+                .contains("timeout 60000 ms");
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ofMinutes(1).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpInsuranceLookup.builder().maxBodyBytes(1024);
+        HttpInsuranceLookup.builder().maxBodyBytes(16 * 1024 * 1024);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().maxBodyBytes(1023))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().maxBodyBytes(16 * 1024 * 1024 + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(HttpInsuranceLookup.builder().baseUri(base()).cache(Duration.ofMinutes(10), 100_000).build()
+                .toString()).contains("cache 100000 for 600 s");
+        HttpInsuranceLookup.builder().cache(Duration.ZERO, 1);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofMinutes(10).plusNanos(1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(1), 100_001))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpInsuranceLookup.builder().sharedCache(InMemoryStateStore.create(), new byte[32]);
+
+        HttpInsuranceLookup.Builder b = HttpInsuranceLookup.builder().credentials(() -> "Bearer x")
+                .maxBodyBytes(2048).cache(Duration.ofSeconds(1), 1).clock(AssertionFixtures.clock());
+        assertThatThrownBy(() -> b.credentials(() -> "Bearer y")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.maxBodyBytes(4096)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.cache(Duration.ofSeconds(2), 2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.clock(AssertionFixtures.clock())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void toString_namesCredentialsAndCacheKind_neverTheirValues() {
+        assertThat(fast().credentials(() -> "Bearer secret-token").build().toString()).contains("with credentials")
+                .doesNotContain("secret-token");
+        assertThat(fast().build().toString()).doesNotContain("credentials").contains("cache 256 for 60 s");
+        assertThat(fast().sharedCache(InMemoryStateStore.create(), SECRET).build().toString())
+                .contains("cache shared");
+    }
+
+    @Test
+    void defaultCache_samePatientTwice_oneCall() {
+        HttpInsuranceLookup lookup = fast().build();
+        lookup.lookup(InsuranceQuery.of("001088001234"));
+        lookup.lookup(InsuranceQuery.of("001088001234"));
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void cache_fullOfOtherPatients_forgetsTheLeastRecentlyUsed() {
+        InsuranceQuery a = InsuranceQuery.of("001088001234");
+        InsuranceQuery b = InsuranceQuery.of("079303012345");
+        HttpInsuranceLookup two = fast().cache(Duration.ofSeconds(60), 2).build();
+        two.lookup(a);
+        two.lookup(b);
+        two.lookup(a);
+        assertThat(calls.get()).as("two numbers fit a cache of two").isEqualTo(2);
+        calls.set(0);
+        HttpInsuranceLookup one = fast().cache(Duration.ofSeconds(60), 1).build();
+        one.lookup(a);
+        one.lookup(b);
+        one.lookup(a);
+        assertThat(calls.get()).as("a cache of one keeps only the last").isEqualTo(3);
+    }
 }

@@ -336,6 +336,7 @@ class SharedDataOpenerTest {
     void reasons_haveVietnameseAndEnglishMessages() {
         for (OpenReason r : OpenReason.values()) {
             assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+            assertThat(r.english()).isNotBlank();
         }
         assertThat(List.of(OpenReason.values())).hasSize(26);
         assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
@@ -573,5 +574,65 @@ class SharedDataOpenerTest {
         String s = w.opener().withoutReceiptStatus().anyLevel().build().toString();
         assertThat(s).contains("level=any", "receiptStatus=false", "purpose=null", ConsentFixtures.ISSUER);
         assertThat(opener.toString()).contains("level=LEVEL_2", "receiptStatus=true");
+    }
+    @Test
+    void open_levelClaimsAlone_assuranceLevelWithoutAcr_malformed() throws Exception {
+        String alone = resignedInner(c -> {
+            c.remove("acr");
+            c.remove("amr");
+        });
+        assertThat(reason(w.opener().receiptStatus(w.ledger).withoutReplayGuard().anyLevel().build()
+                .open(encrypt(header().build(), alone), nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_deliveryWithoutNonceOrSubject_opensWithoutThem_whenNoneExpected() throws Exception {
+        String bare = resignedInner(c -> {
+            c.remove("nonce");
+            c.remove("sub");
+        });
+        Opened o = w.opener().receiptStatus(w.ledger).anyLevel().build().open(encrypt(header().build(), bare))
+                .opened();
+        assertThat(o.subject()).isEmpty();
+        assertThat(o.isOpened()).isTrue();
+        assertThat(o.toString()).startsWith("Opened[").contains("receipt=" + issued.receipt().id());
+        OpenRejected r = opener.open("x", nonce).rejected();
+        assertThat(r.isOpened()).isFalse();
+    }
+
+    @Test
+    void open_zeroClockSkew_expiresAtExp() {
+        SharedDataOpener strict = w.opener().clockSkew(Duration.ZERO).withoutReceiptStatus().withoutReplayGuard()
+                .anyLevel().build();
+        w.clock.advance(SharingSealer.DEFAULT_TTL.minusSeconds(1));
+        assertThat(strict.open(jwe, nonce)).isInstanceOf(Opened.class);
+        w.clock.advance(Duration.ofSeconds(1));
+        assertThat(reason(strict.open(jwe, nonce))).isEqualTo(OpenReason.EXPIRED);
+    }
+
+    @Test
+    void open_headerThatIsNotAJweHeader_malformed() {
+        assertThat(reason(opener.open(withHeader(h -> h.put("epk", Map.of("kty", "EC"))), nonce)))
+                .isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void builder_levelChosenOnce_replayGuardOrNone() {
+        assertThatThrownBy(() -> SharedDataOpener.builder().anyLevel().anyLevel())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SharedDataOpener.builder().anyLevel().requiredLevel(AssuranceLevel.LEVEL_2))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.opener().receiptStatus(w.ledger).anyLevel()
+                .replayGuard(io.github.eidvn.verifier.InMemoryReplayGuard.withCapacity(5)).withoutReplayGuard()
+                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("conflict");
+    }
+
+    @Test
+    void decryptionKey_rsaOfTheMinimumSize_generated_publicRsaJwkRefused() {
+        assertThat(PartyDecryptionKey.generateRsa(2048).publicKey().jweAlgorithm()).startsWith("RSA");
+        assertThatThrownBy(() -> PartyDecryptionKey.generateRsa(2047)).isInstanceOf(IllegalArgumentException.class);
+        String publicRsa = ConsentFixtures.rsaKey(2048).toPublicJWK().toJSONString();
+        assertThatThrownBy(() -> PartyDecryptionKey.fromPrivateJwkJson(publicRsa))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

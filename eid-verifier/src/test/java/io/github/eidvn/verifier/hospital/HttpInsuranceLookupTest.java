@@ -507,4 +507,28 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         one.lookup(a);
         assertThat(calls.get()).as("a cache of one keeps only the last").isEqualTo(3);
     }
+    @Test
+    void sharedCache_entryOfAnotherFormatVersion_isAMiss() {
+        StateStore store = InMemoryStateStore.create();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        sharedDesk(store).lookup(q);
+        String key = new StoreLookupCache(store, SECRET).key(q);
+        byte[] sealed = store.get(key).orElseThrow();
+        sealed[0] = 2;
+        store.put(key, sealed, Duration.ofSeconds(60));
+        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void sharedCache_sameAnswerSealedTwice_freshNonceEachTime() {
+        StateStore a = InMemoryStateStore.create();
+        StateStore b = InMemoryStateStore.create();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        sharedDesk(a).lookup(q);
+        sharedDesk(b).lookup(q);
+        String key = new StoreLookupCache(a, SECRET).key(q);
+        assertThat(key).isEqualTo(new StoreLookupCache(b, SECRET).key(q));
+        assertThat(a.get(key).orElseThrow()).isNotEqualTo(b.get(key).orElseThrow());
+    }
 }

@@ -352,11 +352,15 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         InsuranceQuery q = InsuranceQuery.of("079303012345");
         sharedDesk(store).lookup(q);
         String key = new StoreLookupCache(store, SECRET).key(q);
-        byte[] sealed = store.get(key).orElseThrow();
-        sealed[sealed.length - 1] ^= 1;
-        store.put(key, sealed, Duration.ofSeconds(60));
-        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
-        assertThat(calls.get()).isEqualTo(2);
+        byte[] genuine = store.get(key).orElseThrow();
+        // a flipped tag bit, and another format version in the first byte
+        for (int at : new int[] {genuine.length - 1, 0}) {
+            byte[] sealed = genuine.clone();
+            sealed[at] ^= 3;
+            store.put(key, sealed, Duration.ofSeconds(60));
+            assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
+        }
+        assertThat(calls.get()).isEqualTo(3);
         // an entry sealed for another number, copied under this number's key, does not open either
         InsuranceQuery duc = InsuranceQuery.of("001088001234");
         HttpInsuranceLookup desk = sharedDesk(store);
@@ -365,7 +369,7 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         LookupResult r = desk.lookup(q);
         assertThat(((LookupResult.Found) r).cards()).extracting(InsuranceCard::holderName)
                 .containsOnly("Nguyễn Thị Minh Khai");
-        assertThat(calls.get()).isEqualTo(4);
+        assertThat(calls.get()).isEqualTo(5);
     }
 
     @Test
@@ -483,9 +487,14 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
                 .contains("cache shared");
     }
 
+    /** A lookup that waits long enough for the stub on a loaded machine: for tests that count gateway calls. */
+    private static HttpInsuranceLookup.Builder patient() {
+        return HttpInsuranceLookup.builder().baseUri(base()).timeout(Duration.ofSeconds(20));
+    }
+
     @Test
     void defaultCache_samePatientTwice_oneCall() {
-        HttpInsuranceLookup lookup = fast().build();
+        HttpInsuranceLookup lookup = patient().build();
         lookup.lookup(InsuranceQuery.of("001088001234"));
         lookup.lookup(InsuranceQuery.of("001088001234"));
         assertThat(calls.get()).isEqualTo(1);
@@ -495,38 +504,25 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
     void cache_fullOfOtherPatients_forgetsTheLeastRecentlyUsed() {
         InsuranceQuery a = InsuranceQuery.of("001088001234");
         InsuranceQuery b = InsuranceQuery.of("079303012345");
-        HttpInsuranceLookup two = fast().cache(Duration.ofSeconds(60), 2).build();
+        HttpInsuranceLookup two = patient().cache(Duration.ofSeconds(60), 2).build();
         two.lookup(a);
         two.lookup(b);
         two.lookup(a);
         assertThat(calls.get()).as("two numbers fit a cache of two").isEqualTo(2);
         calls.set(0);
-        HttpInsuranceLookup one = fast().cache(Duration.ofSeconds(60), 1).build();
+        HttpInsuranceLookup one = patient().cache(Duration.ofSeconds(60), 1).build();
         one.lookup(a);
         one.lookup(b);
         one.lookup(a);
         assertThat(calls.get()).as("a cache of one keeps only the last").isEqualTo(3);
     }
     @Test
-    void sharedCache_entryOfAnotherFormatVersion_isAMiss() {
-        StateStore store = InMemoryStateStore.create();
-        InsuranceQuery q = InsuranceQuery.of("079303012345");
-        sharedDesk(store).lookup(q);
-        String key = new StoreLookupCache(store, SECRET).key(q);
-        byte[] sealed = store.get(key).orElseThrow();
-        sealed[0] = 2;
-        store.put(key, sealed, Duration.ofSeconds(60));
-        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
-        assertThat(calls.get()).isEqualTo(2);
-    }
-
-    @Test
     void sharedCache_sameAnswerSealedTwice_freshNonceEachTime() {
         StateStore a = InMemoryStateStore.create();
         StateStore b = InMemoryStateStore.create();
         InsuranceQuery q = InsuranceQuery.of("079303012345");
-        sharedDesk(a).lookup(q);
-        sharedDesk(b).lookup(q);
+        patient().sharedCache(a, SECRET).build().lookup(q);
+        patient().sharedCache(b, SECRET).build().lookup(q);
         String key = new StoreLookupCache(a, SECRET).key(q);
         assertThat(key).isEqualTo(new StoreLookupCache(b, SECRET).key(q));
         assertThat(a.get(key).orElseThrow()).isNotEqualTo(b.get(key).orElseThrow());

@@ -204,7 +204,15 @@ class HospitalCheckInLookupTest {
 
     @Test
     void chipCardQr_deskThreadInterrupted_lookupUnavailable_interruptKept() {
-        HospitalCheckIn desk = desk(sandbox);
+        // a lookup still running when the desk waits for it (a finished one would be answered despite the interrupt)
+        HospitalCheckIn desk = desk(q -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return sandbox.lookup(q);
+        });
         Thread.currentThread().interrupt();
         CheckInDecision d;
         boolean stillInterrupted;

@@ -282,4 +282,42 @@ class StateBankRulesTest {
         assertThat(((TransferDecision.StepUp) rules.decide(t(15_000_000), TransferEvidence.none())).challenge())
                 .hasValueSatisfying(c -> assertThat(c).hasSize(22));
     }
+    @Test
+    void chipAndFace_boundaries_scoreAtTheThreshold_cardOnItsLastDay_readUpToAMinuteBeforeTheChallenge() {
+        BankFixtures.deviceKnown(rules, clock, ACCOUNT);
+        BiometricMatch atThreshold = new BiometricMatch(BiometricMethod.FACE,
+                io.github.eidvn.core.assurance.IdentityProofing.DEFAULT_THRESHOLD, true);
+        ChipEvidence lastDay = chip(clock.instant(), LocalDate.of(2026, 9, 17));
+        assertThat(rules.decide(t(11_000_000), TransferEvidence.chipAndFace(lastDay, atThreshold,
+                rules.challenge(t(11_000_000)))).outcome()).isEqualTo(Outcome.ALLOW);
+        BiometricMatch good = new BiometricMatch(BiometricMethod.FACE, 0.95, true);
+        String challenge = rules.challenge(t(12_000_000));
+        ChipEvidence aMinuteBefore = chip(clock.instant().minus(Duration.ofMinutes(1)), LocalDate.of(2043, 5, 17));
+        assertThat(rules.decide(t(12_000_000), TransferEvidence.chipAndFace(aMinuteBefore, good, challenge))
+                .outcome()).isEqualTo(Outcome.ALLOW);
+    }
+
+    @Test
+    void chipAndFace_readTooLongAgoOrInTheFuture_doesNotCount() {
+        BankFixtures.deviceKnown(rules, clock, ACCOUNT);
+        BiometricMatch good = new BiometricMatch(BiometricMethod.FACE, 0.95, true);
+        // read 59 s before its challenge (within the minute of skew), decided four minutes later: 4 min 59 s old
+        String first = rules.challenge(t(15_000_000));
+        ChipEvidence justInTime = chip(clock.instant().minusSeconds(59), LocalDate.of(2043, 5, 17));
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(rules.decide(t(15_000_000), TransferEvidence.chipAndFace(justInTime, good, first)).outcome())
+                .isEqualTo(Outcome.ALLOW);
+        String second = rules.challenge(t(15_000_000));
+        ChipEvidence stale = chip(clock.instant().minusSeconds(59), LocalDate.of(2043, 5, 17));
+        clock.advance(Duration.ofMinutes(4).plusSeconds(2));
+        assertThat(detail(TransferEvidence.chipAndFace(stale, good, second))).contains("more than 300 s ago");
+        String fresh = rules.challenge(t(15_000_000));
+        ChipEvidence future = chip(clock.instant().plus(Duration.ofMinutes(1)).plusSeconds(1),
+                LocalDate.of(2043, 5, 17));
+        assertThat(detail(TransferEvidence.chipAndFace(future, good, fresh))).contains("future");
+        String again = rules.challenge(t(15_000_000));
+        ChipEvidence skewed = chip(clock.instant().plus(Duration.ofMinutes(1)), LocalDate.of(2043, 5, 17));
+        assertThat(rules.decide(t(15_000_000), TransferEvidence.chipAndFace(skewed, good, again)).outcome())
+                .isEqualTo(Outcome.ALLOW);
+    }
 }

@@ -88,4 +88,68 @@ class TransferRulesLimitsTest {
         assertThatThrownBy(() -> b.maxEvidenceAge(Duration.ofMinutes(1))).isInstanceOf(IllegalStateException.class);
         assertThat(b.build().dailyBiometricAboveVnd()).isEqualTo(20_000_000);
     }
+    @Test
+    void storedTotalOfTwentyDigits_refused_evenWhenItWouldWrapToAPositiveNumber() {
+        // 2 x 10^19 wraps to 1,553,255,926,290,448,384 in 64 bits: refused by its length, not by its sign
+        store.put(TransferRules.KEY_PREFIX + "2026-09-17:wallet-3", "20000000000000000000".getBytes(
+                StandardCharsets.US_ASCII), StateStore.NO_EXPIRY);
+        assertThatThrownBy(() -> rules.dayTotalVnd("wallet-3")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void builder_evidenceOptionsOnce_faceThresholdInZeroToOne_namesNotBlank() {
+        TransferRules.Builder b = TransferRules.builder().eidAudience("wallet-demo").eidPurpose("payment")
+                .walletTopUpBiometricAboveVnd(5_000_000).faceThreshold(1.0);
+        assertThatThrownBy(() -> b.eidAudience("other")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.eidPurpose("other")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.walletTopUpBiometricAboveVnd(1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.faceThreshold(0.9)).isInstanceOf(IllegalStateException.class);
+        for (double bad : new double[] {0.0, -0.1, Math.nextUp(1.0), Double.NaN}) {
+            assertThatThrownBy(() -> TransferRules.builder().faceThreshold(bad)).as("%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        TransferRules.builder().faceThreshold(Double.MIN_VALUE);
+        assertThatThrownBy(() -> TransferRules.builder().eidAudience(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TransferRules.builder().eidPurpose("")).isInstanceOf(IllegalArgumentException.class);
+        TransferRules built = TransferRules.builder().maxEvidenceAge(Duration.ofMinutes(1)).stateStore(store)
+                .walletTopUpBiometricAboveVnd(3_000_000).build();
+        assertThat(built.walletTopUpBiometricAboveVnd()).isEqualTo(3_000_000);
+        assertThat(built.toString()).contains("top-ups above 3000000 VND", "zone Asia/Ho_Chi_Minh")
+                .contains("10000000 VND per transfer", "20000000 VND per day");
+    }
+
+    @Test
+    void strictFaceThreshold_aGoodButLowerScore_doesNotCount() {
+        TransferRules strict = TransferRules.builder().stateStore(store).clock(clock).faceThreshold(0.99).build();
+        BankFixtures.deviceKnown(rules, clock, "wallet-4");
+        TransferDecision d = strict.decide(BankFixtures.transfer("wallet-4", 15_000_000),
+                BankFixtures.face(clock, strict.challenge(BankFixtures.transfer("wallet-4", 15_000_000))));
+        assertThat(d.outcome()).isEqualTo(TransferDecision.Outcome.STEP_UP_BIOMETRIC);
+        assertThat(((TransferDecision.StepUp) d).detail()).contains("threshold");
+    }
+
+    @Test
+    void withoutAClock_todayIsTheSystemDay() {
+        TransferRules systemClock = TransferRules.builder().stateStore(InMemoryStateStore.create()).build();
+        assertThat(systemClock.dayTotalVnd("wallet-5")).isZero();
+        TransferDecision d = systemClock.decide(BankFixtures.transfer("wallet-5", 1_000), TransferEvidence.otp());
+        assertThat(d.outcome()).isEqualTo(TransferDecision.Outcome.STEP_UP_BIOMETRIC);
+    }
+
+    @Test
+    void decisions_speakTheLocaleLanguage_andPrintNoPersonalData() {
+        BankFixtures.deviceKnown(rules, clock, "wallet-6");
+        TransferDecision allow = rules.decide(BankFixtures.transfer("wallet-6", 1_000), TransferEvidence.otp());
+        assertThat(allow.message(java.util.Locale.forLanguageTag("vi"))).isEqualTo(allow.messageVi())
+                .contains("1.000 đ");
+        assertThat(allow.message(java.util.Locale.ENGLISH)).isEqualTo(allow.messageEn()).contains("1,000 VND");
+        assertThat(((TransferDecision.Allow) allow).amountVnd()).isEqualTo(1_000);
+        assertThat(allow.toString()).doesNotContain(BankFixtures.HOLDER_NUMBER).isNotEmpty();
+        TransferDecision stepUp = rules.decide(BankFixtures.transfer("wallet-6", 2_000), TransferEvidence.none());
+        assertThat(((TransferDecision.StepUp) stepUp).amountVnd()).isEqualTo(2_000);
+        assertThat(stepUp.toString()).contains("OTP_FOR_OTHER_TRANSFERS");
+        TransferDecision refused = rules.decide(BankFixtures.transfer("wallet-6", 0), TransferEvidence.otp());
+        assertThat(((TransferDecision.Refused) refused).detail()).contains("not positive");
+        assertThat(refused.toString()).contains("INVALID_AMOUNT");
+    }
 }

@@ -134,4 +134,108 @@ class CheckInRequestsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> requests.check(null, new byte[0])).isInstanceOf(NullPointerException.class);
     }
+    @Test
+    void bodyLimits_includeTheirEnds() {
+        byte[] notUtf8 = new byte[CheckInRequests.MAX_TEXT_BYTES];
+        java.util.Arrays.fill(notUtf8, (byte) 0xFF);
+        CheckInRequests.Answer atByteLimit = requests.check(Input.TEXT, notUtf8);
+        assertThat(atByteLimit.result()).isEqualTo(Result.DECIDED);
+        assertThat(atByteLimit.decision().reasonCode()).hasValue("MALFORMED");
+        assertThat(requests.check(Input.TEXT, java.util.Arrays.copyOf(notUtf8, notUtf8.length + 1)).result())
+                .isEqualTo(Result.TOO_LARGE);
+        CheckInRequests.Answer atCharLimit = requests.check(Input.TEXT,
+                "1".repeat(CheckInRequests.MAX_TEXT_CHARS).getBytes(StandardCharsets.UTF_8));
+        assertThat(atCharLimit.result()).isEqualTo(Result.DECIDED);
+        assertThat(atCharLimit.decision().reasonCode()).isNotEqualTo(Optional.of("TOO_LARGE"));
+    }
+
+    @Test
+    void decodeBudget_exactlyFortyEightMebibytes_decoded_oneColumnMore_refused() {
+        // 3072 x 2048 RGBA pixels at 16 bits = 6 Mpx x 8 bytes = 48 MiB
+        assertThat(requests.check(Input.PNG, pngHeader(3072, 2048, 16, 6)).decision().reasonCode())
+                .hasValue("UNREADABLE_IMAGE");
+        CheckInDecision over = requests.check(Input.PNG, pngHeader(3073, 2048, 16, 6)).decision();
+        assertThat(over.reasonCode()).hasValue("IMAGE_TOO_LARGE");
+        assertThat(over.detail()).contains("decode budget");
+    }
+
+    @Test
+    void wrongMagic_detailNamesTheDeclaredType() {
+        byte[] png = QrRenderer.defaults().png(DUC);
+        assertThat(requests.check(Input.JPEG, png).decision().detail()).contains("not a JPEG");
+        assertThat(requests.check(Input.PNG, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}).decision().detail())
+                .contains("not a PNG");
+    }
+
+    @Test
+    void oneDecodingSlot_isGivenBackAfterEachImage() {
+        CheckInRequests oneSlot = CheckInRequests.builder().checkIn(HospitalCheckIn.builder()
+                .verifier(AssertionVerifier.builder().trustStore(TrustStore.fromJwks(KeyRing.generate()
+                        .publicJwksJson())).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel()
+                        .build()).build()).parallelImages(1).imageWait(java.time.Duration.ZERO).build();
+        byte[] png = QrRenderer.defaults().png(DUC);
+        for (int i = 0; i < 3; i++) {
+            assertThat(oneSlot.check(Input.PNG, png).result()).as("image %d", i).isEqualTo(Result.DECIDED);
+        }
+        assertThat(oneSlot.parallelImages()).isEqualTo(1);
+        assertThat(oneSlot.toString()).contains("1 images at once");
+    }
+
+    @Test
+    void interruptedWhileWaitingForASlot_busy_interruptKept() {
+        byte[] png = QrRenderer.defaults().png(DUC);
+        Thread.currentThread().interrupt();
+        CheckInRequests.Answer a;
+        boolean stillInterrupted;
+        try {
+            a = requests.check(Input.PNG, png);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        assertThat(stillInterrupted).isTrue();
+        assertThat(a.result()).isEqualTo(Result.BUSY);
+        assertThat(a.decision().reasonCode()).hasValue("CHECK_UNAVAILABLE");
+        assertThat(a.decision().messageEn()).isNotBlank();
+        assertThat(requests.check(Input.PNG, png).result()).isEqualTo(Result.DECIDED);
+    }
+
+    @Test
+    void withoutAClock_refusalsAreDatedTodayInVietnam() {
+        CheckInRequests noClock = CheckInRequests.builder().checkIn(HospitalCheckIn.builder()
+                .verifier(AssertionVerifier.builder().trustStore(TrustStore.fromJwks(KeyRing.generate()
+                        .publicJwksJson())).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel()
+                        .build()).build()).build();
+        java.time.LocalDate before = java.time.LocalDate.now(HospitalCheckIn.VIETNAM);
+        java.time.LocalDate on = noClock.tooLarge(Input.TEXT).decision().checkedOn();
+        assertThat(on).isBetween(before, java.time.LocalDate.now(HospitalCheckIn.VIETNAM));
+        assertThat(noClock.parallelImages()).isEqualTo(CheckInRequests.DEFAULT_PARALLEL_IMAGES);
+    }
+
+    @Test
+    void builder_eachOptionOnce_boundsIncluded() {
+        CheckInRequests.builder().parallelImages(1);
+        CheckInRequests.builder().parallelImages(16);
+        assertThatThrownBy(() -> CheckInRequests.builder().parallelImages(17))
+                .isInstanceOf(IllegalArgumentException.class);
+        CheckInRequests.builder().imageWait(java.time.Duration.ZERO);
+        CheckInRequests.builder().imageWait(java.time.Duration.ofMinutes(1));
+        assertThatThrownBy(() -> CheckInRequests.builder().imageWait(java.time.Duration.ofMinutes(1).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckInRequests.builder().imageWait(java.time.Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        CheckInRequests.Builder b = CheckInRequests.builder().checkIn(HospitalCheckIn.builder()
+                .verifier(AssertionVerifier.builder().trustStore(TrustStore.fromJwks(KeyRing.generate()
+                        .publicJwksJson())).expectedAudience("79024").expectedPurpose("bhyt-checkin").anyLevel()
+                        .build()).build())
+                .clock(AssertionFixtures.clock()).zone(java.time.ZoneOffset.UTC).parallelImages(3)
+                .imageWait(java.time.Duration.ofSeconds(1));
+        assertThatThrownBy(() -> b.checkIn(HospitalCheckIn.builder().verifier(AssertionVerifier.builder()
+                .trustStore(TrustStore.fromJwks(KeyRing.generate().publicJwksJson())).anyLevel().build()).build()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.clock(AssertionFixtures.clock())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.zone(java.time.ZoneOffset.UTC)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.parallelImages(2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.imageWait(java.time.Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(b.build().parallelImages()).isEqualTo(3);
+    }
 }

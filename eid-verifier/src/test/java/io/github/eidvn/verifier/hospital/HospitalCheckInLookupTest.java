@@ -192,4 +192,37 @@ class HospitalCheckInLookupTest {
         HospitalCheckIn.Builder b = HospitalCheckIn.builder().lookup(sandbox);
         assertThatThrownBy(() -> b.lookup(sandbox)).isInstanceOf(IllegalStateException.class);
     }
+    @Test
+    void chipCardQr_lookupRunsOnADaemonThread() {
+        java.util.concurrent.atomic.AtomicBoolean daemon = new java.util.concurrent.atomic.AtomicBoolean();
+        desk(q -> {
+            daemon.set(Thread.currentThread().isDaemon());
+            return sandbox.lookup(q);
+        }).check(DUC);
+        assertThat(daemon).isTrue();
+    }
+
+    @Test
+    void chipCardQr_deskThreadInterrupted_lookupUnavailable_interruptKept() {
+        // a lookup still running when the desk waits for it (a finished one would be answered despite the interrupt)
+        HospitalCheckIn desk = desk(q -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return sandbox.lookup(q);
+        });
+        Thread.currentThread().interrupt();
+        CheckInDecision d;
+        boolean stillInterrupted;
+        try {
+            d = desk.check(DUC);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        assertThat(stillInterrupted).isTrue();
+        assertThat(d.status()).isEqualTo(Status.LOOKUP_UNAVAILABLE);
+        assertThat(d.detail()).contains("interrupted");
+    }
 }

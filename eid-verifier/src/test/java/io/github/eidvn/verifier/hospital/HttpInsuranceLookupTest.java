@@ -290,9 +290,9 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
 
     private static final byte[] SECRET = "desk-shared-secret-desk-shared-secret!".getBytes(StandardCharsets.US_ASCII);
 
-    /** A desk's lookup with the answer cache in {@code store}. */
+    /** A desk's lookup with the answer cache in {@code store} (these tests count calls: no tight timeout). */
     private static HttpInsuranceLookup sharedDesk(StateStore store) {
-        return fast().sharedCache(store, SECRET).build();
+        return patient().sharedCache(store, SECRET).build();
     }
 
     @Test
@@ -352,11 +352,15 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         InsuranceQuery q = InsuranceQuery.of("079303012345");
         sharedDesk(store).lookup(q);
         String key = new StoreLookupCache(store, SECRET).key(q);
-        byte[] sealed = store.get(key).orElseThrow();
-        sealed[sealed.length - 1] ^= 1;
-        store.put(key, sealed, Duration.ofSeconds(60));
-        assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
-        assertThat(calls.get()).isEqualTo(2);
+        byte[] genuine = store.get(key).orElseThrow();
+        // a flipped tag bit, and another format version in the first byte
+        for (int at : new int[] {genuine.length - 1, 0}) {
+            byte[] sealed = genuine.clone();
+            sealed[at] ^= 3;
+            store.put(key, sealed, Duration.ofSeconds(60));
+            assertThat(sharedDesk(store).lookup(q)).isInstanceOf(LookupResult.Found.class);
+        }
+        assertThat(calls.get()).isEqualTo(3);
         // an entry sealed for another number, copied under this number's key, does not open either
         InsuranceQuery duc = InsuranceQuery.of("001088001234");
         HttpInsuranceLookup desk = sharedDesk(store);
@@ -365,7 +369,7 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         LookupResult r = desk.lookup(q);
         assertThat(((LookupResult.Found) r).cards()).extracting(InsuranceCard::holderName)
                 .containsOnly("Nguyễn Thị Minh Khai");
-        assertThat(calls.get()).isEqualTo(4);
+        assertThat(calls.get()).isEqualTo(5);
     }
 
     @Test
@@ -419,5 +423,108 @@ class HttpInsuranceLookupTest extends HealthInsuranceLookupContract {
         assertThatThrownBy(() -> b.timeout(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+    @Test
+    void builder_baseUri_needsSchemeAndHost_noFragment_loopbackHttpOnly_once() {
+        for (String bad : new String[] {"gw.example/bhyt", "https:/bhyt", "https://gw.example/#top",
+            "https://gw.example/?q=1", "http://10.0.0.1/"}) {
+            assertThatThrownBy(() -> HttpInsuranceLookup.builder().baseUri(URI.create(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String loopback : new String[] {"http://localhost:8080/gw", "http://127.0.0.1/", "http://[::1]:9/"}) {
+            assertThat(HttpInsuranceLookup.builder().baseUri(URI.create(loopback)).build()).as(loopback)
+                    .isNotNull();
+        }
+        assertThat(HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example")).build().toString())
+                .contains("https://gw.example/cards");
+        assertThat(HttpInsuranceLookup.builder().baseUri(URI.create("https://gw.example/bhyt")).build().toString())
+                .contains("https://gw.example/bhyt/cards");
+        HttpInsuranceLookup.Builder b = HttpInsuranceLookup.builder().baseUri(base());
+        assertThatThrownBy(() -> b.baseUri(base())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void builder_limitsIncludeTheirEnds_andEachOptionOnce() {
+        assertThat(HttpInsuranceLookup.builder().baseUri(base()).timeout(Duration.ofMinutes(1)).build().toString())
+                .contains("timeout 60000 ms");
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ofMinutes(1).plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().timeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpInsuranceLookup.builder().maxBodyBytes(1024);
+        HttpInsuranceLookup.builder().maxBodyBytes(16 * 1024 * 1024);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().maxBodyBytes(1023))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().maxBodyBytes(16 * 1024 * 1024 + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(HttpInsuranceLookup.builder().baseUri(base()).cache(Duration.ofMinutes(10), 100_000).build()
+                .toString()).contains("cache 100000 for 600 s");
+        HttpInsuranceLookup.builder().cache(Duration.ZERO, 1);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofMinutes(10).plusNanos(1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpInsuranceLookup.builder().cache(Duration.ofSeconds(1), 100_001))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpInsuranceLookup.builder().sharedCache(InMemoryStateStore.create(), new byte[32]);
+
+        HttpInsuranceLookup.Builder b = HttpInsuranceLookup.builder().credentials(() -> "Bearer x")
+                .maxBodyBytes(2048).cache(Duration.ofSeconds(1), 1).clock(AssertionFixtures.clock());
+        assertThatThrownBy(() -> b.credentials(() -> "Bearer y")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.maxBodyBytes(4096)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.cache(Duration.ofSeconds(2), 2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.clock(AssertionFixtures.clock())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void toString_namesCredentialsAndCacheKind_neverTheirValues() {
+        assertThat(fast().credentials(() -> "Bearer secret-token").build().toString()).contains("with credentials")
+                .doesNotContain("secret-token");
+        assertThat(fast().build().toString()).doesNotContain("credentials").contains("cache 256 for 60 s");
+        assertThat(fast().sharedCache(InMemoryStateStore.create(), SECRET).build().toString())
+                .contains("cache shared");
+    }
+
+    /** A lookup that waits long enough for the stub on a loaded machine: for tests that count gateway calls. */
+    private static HttpInsuranceLookup.Builder patient() {
+        return HttpInsuranceLookup.builder().baseUri(base()).timeout(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void defaultCache_samePatientTwice_oneCall() {
+        HttpInsuranceLookup lookup = patient().build();
+        lookup.lookup(InsuranceQuery.of("001088001234"));
+        lookup.lookup(InsuranceQuery.of("001088001234"));
+        assertThat(calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void cache_fullOfOtherPatients_forgetsTheLeastRecentlyUsed() {
+        InsuranceQuery a = InsuranceQuery.of("001088001234");
+        InsuranceQuery b = InsuranceQuery.of("079303012345");
+        HttpInsuranceLookup two = patient().cache(Duration.ofSeconds(60), 2).build();
+        two.lookup(a);
+        two.lookup(b);
+        two.lookup(a);
+        assertThat(calls.get()).as("two numbers fit a cache of two").isEqualTo(2);
+        calls.set(0);
+        HttpInsuranceLookup one = patient().cache(Duration.ofSeconds(60), 1).build();
+        one.lookup(a);
+        one.lookup(b);
+        one.lookup(a);
+        assertThat(calls.get()).as("a cache of one keeps only the last").isEqualTo(3);
+    }
+    @Test
+    void sharedCache_sameAnswerSealedTwice_freshNonceEachTime() {
+        StateStore a = InMemoryStateStore.create();
+        StateStore b = InMemoryStateStore.create();
+        InsuranceQuery q = InsuranceQuery.of("079303012345");
+        patient().sharedCache(a, SECRET).build().lookup(q);
+        patient().sharedCache(b, SECRET).build().lookup(q);
+        String key = new StoreLookupCache(a, SECRET).key(q);
+        assertThat(key).isEqualTo(new StoreLookupCache(b, SECRET).key(q));
+        assertThat(a.get(key).orElseThrow()).isNotEqualTo(b.get(key).orElseThrow());
     }
 }

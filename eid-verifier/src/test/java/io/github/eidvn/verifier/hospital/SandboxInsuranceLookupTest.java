@@ -40,6 +40,14 @@ class SandboxInsuranceLookupTest extends HealthInsuranceLookupContract {
             {CARDS.replace("\"001088001234\"", "\"00108800123\""), "personal number"},
             {CARDS.replace("\"79024\"", "\"79 024\""), "facility"},
             {"[{", "not JSON"},
+            {CARDS.replace("\"benefit_level\":4,", ""), "benefit_level"},
+            {CARDS.replace("\"benefit_level\":4", "\"benefit_level\":\"4\""), "benefit_level"},
+            {CARDS.replace("\"number\":\"GD4797920012345\",", ""), "number"},
+            {CARDS.replace("\"number\":\"GD4797920012345\"", "\"number\":4797920012345"), "number"},
+            {CARDS.replace("\"number\":\"GD4797920012345\"", "\"number\":\"\""), "number"},
+            {CARDS.replace("\"2026-12-31\"", "\"+12026-12-31\""), "valid_to"},
+            {CARDS.replace("\"2026-12-31\"", "\"2026-12-1\""), "valid_to"},
+            {"[null]", "card 0"},
         };
         for (String[] b : bad) {
             assertThatThrownBy(() -> SandboxInsuranceLookup.fromJson(b[0])).as(b[1])
@@ -52,5 +60,27 @@ class SandboxInsuranceLookupTest extends HealthInsuranceLookupContract {
     void card_toStringMasksNumberAndName() {
         InsuranceCard c = ((LookupResult.Found) lookup.lookup(InsuranceQuery.of("001088001234"))).cards().get(0);
         assertThat(c.toString()).doesNotContain("7920012345", "Trần", "1988").contains("GD479", "79024");
+    }
+    @Test
+    void fromFile_atTheSizeLimit_read_oneByteMore_refused(@TempDir Path dir) throws Exception {
+        String padded = CARDS + " ".repeat(SandboxInsuranceLookup.MAX_FILE_BYTES - CARDS.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length);
+        Path atLimit = dir.resolve("at-limit.json");
+        Files.writeString(atLimit, padded);
+        assertThat(Files.size(atLimit)).isEqualTo(SandboxInsuranceLookup.MAX_FILE_BYTES);
+        assertThat(SandboxInsuranceLookup.fromFile(atLimit).size()).isEqualTo(4);
+        Path over = dir.resolve("over.json");
+        Files.writeString(over, padded + " ");
+        assertThatThrownBy(() -> SandboxInsuranceLookup.fromFile(over)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("bytes");
+    }
+
+    @Test
+    void of_cardsInCode_foundByNumber_toStringCountsOnly() {
+        SandboxInsuranceLookup two = SandboxInsuranceLookup.of(((LookupResult.Found) lookup.lookup(
+                InsuranceQuery.of("001088001234"))).cards());
+        assertThat(two.size()).isEqualTo(2);
+        assertThat(two.lookup(InsuranceQuery.of("001088001234"))).isInstanceOf(LookupResult.Found.class);
+        assertThat(two.toString()).isEqualTo("SandboxInsuranceLookup[2 cards]");
     }
 }

@@ -81,4 +81,10 @@ class ConsentRequestQrTest {
         assertThat(((RequestRejected) ConsentRequestQr.verifyScanned("9".repeat(9000), w.requests)).reason())
                 .isEqualTo(RequestReason.TOO_LARGE);
     }
+    @Test
+    void noScannedText_rejectedMalformed() {
+        RequestRejected r = (RequestRejected) ConsentRequestQr.verifyScanned(null, w.requests);
+        assertThat(r.reason()).isEqualTo(RequestReason.MALFORMED);
+        assertThat(r.detail()).isEqualTo("no input");
+    }
 }

@@ -336,6 +336,7 @@ class SharedDataOpenerTest {
     void reasons_haveVietnameseAndEnglishMessages() {
         for (OpenReason r : OpenReason.values()) {
             assertThat(r.vietnamese()).isNotBlank().isNotEqualTo(r.english());
+            assertThat(r.english()).isNotBlank();
         }
         assertThat(List.of(OpenReason.values())).hasSize(26);
         assertThat(Base64.getUrlDecoder().decode(jwe.split("\\.")[0])).asString(StandardCharsets.UTF_8)
@@ -397,5 +398,241 @@ class SharedDataOpenerTest {
         }
         assertThat(reason(opener.open(encrypt(header().build(), "x.y"), nonce))).isEqualTo(OpenReason.MALFORMED);
         assertThat(reason(opener.open(encrypt(header().build(), ".e30.AA"), nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+    /** The bank's opener without a replay guard, so that one package can be opened at several times. */
+    private SharedDataOpener reusable() {
+        return w.opener().receiptStatus(w.ledger).withoutReplayGuard().requiredLevel(AssuranceLevel.LEVEL_2).build();
+    }
+
+    /** The delivery with its outer JWE header replaced (the header checks run before decryption). */
+    private String withHeader(java.util.function.Consumer<Map<String, Object>> change) {
+        String[] p = jwe.split("\\.", -1);
+        Map<String, Object> h = new java.util.LinkedHashMap<>(StrictJson.parseObject(
+                new String(Base64.getUrlDecoder().decode(p[0]), StandardCharsets.UTF_8)));
+        change.accept(h);
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(StrictJson.writeString(h)
+                .getBytes(StandardCharsets.UTF_8));
+        return header + "." + p[1] + "." + p[2] + "." + p[3] + "." + p[4];
+    }
+
+    @Test
+    void open_expiryWithClockSkew_lastSecondOpens_atExpiryPlusSkewExpired() {
+        SharedDataOpener o = reusable();
+        w.clock.advance(SharingSealer.DEFAULT_TTL.plus(SharedDataOpener.DEFAULT_CLOCK_SKEW).minusSeconds(1));
+        assertThat(o.open(jwe, nonce)).isInstanceOf(Opened.class);
+        w.clock.advance(Duration.ofSeconds(1));
+        OpenRejected r = o.open(jwe, nonce).rejected();
+        assertThat(r.reason()).isEqualTo(OpenReason.EXPIRED);
+        assertThat(r.detail()).contains("expired at");
+    }
+
+    @Test
+    void open_issuedAheadOfTheClock_withinTheSkewOpens_beyondNotYetValid() {
+        SharedDataOpener o = w.opener().withoutReceiptStatus().withoutReplayGuard().anyLevel().build();
+        w.clock.set(w.clock.instant().minus(SharedDataOpener.DEFAULT_CLOCK_SKEW));
+        assertThat(o.open(jwe, nonce)).isInstanceOf(Opened.class);
+        w.clock.advance(Duration.ofSeconds(-1));
+        assertThat(reason(o.open(jwe, nonce))).isEqualTo(OpenReason.NOT_YET_VALID);
+    }
+
+    @Test
+    void open_innerTimesAtTheirOuterLimits_passTheFormatCheck() throws Exception {
+        String lastSecond = resignedInner(c -> c.put("exp", 253402300799L));
+        assertThat(reason(reusable().open(encrypt(header().build(), lastSecond), nonce)))
+                .isEqualTo(OpenReason.LIFETIME_TOO_LONG);
+        String epoch = resignedInner(c -> {
+            c.put("iat", 0L);
+            c.put("exp", 1L);
+        });
+        assertThat(reason(reusable().open(encrypt(header().build(), epoch), nonce))).isEqualTo(OpenReason.EXPIRED);
+    }
+
+    @Test
+    void open_claimStringsUpTo256Characters() throws Exception {
+        String jti = "j".repeat(256);
+        Opened o = reusable().open(encrypt(header().build(), resignedInner(c -> c.put("jti", jti))), nonce).opened();
+        assertThat(o.jti()).isEqualTo(jti);
+        assertThat(o.issuer()).isEqualTo(ConsentFixtures.ISSUER);
+        assertThat(o.issuedAt()).isEqualTo(w.clock.instant());
+        assertThat(o.expiresAt()).isEqualTo(w.clock.instant().plus(SharingSealer.DEFAULT_TTL));
+    }
+
+    @Test
+    void open_amr_oneToEightDistinctShortStrings() throws Exception {
+        List<Object> eight = List.of("face", "pwd", "otp", "sms", "hwk", "swk", "pin", "x".repeat(32));
+        assertThat(reusable().open(encrypt(header().build(), resignedInner(c -> c.put("amr", eight))), nonce))
+                .isInstanceOf(Opened.class);
+        List<Object> nine = new java.util.ArrayList<>(eight);
+        nine.add("kba");
+        for (Object bad : List.of(List.of(), nine, List.of("face", "face"), List.of("face", ""),
+                List.of("face", "x".repeat(33)), List.of("face", 1), "face")) {
+            String changed = resignedInner(c -> c.put("amr", bad));
+            assertThat(reason(reusable().open(encrypt(header().build(), changed), nonce))).as(String.valueOf(bad))
+                    .isEqualTo(OpenReason.MALFORMED);
+        }
+        String noAmr = resignedInner(c -> c.remove("amr"));
+        assertThat(reason(reusable().open(encrypt(header().build(), noAmr), nonce)))
+                .isEqualTo(OpenReason.LEVEL_WITHOUT_METHOD);
+    }
+
+    @Test
+    void open_withoutAnyLevelClaim_opensWithoutLevel_amrAloneMalformed() throws Exception {
+        @SuppressWarnings("unchecked")
+        java.util.function.Consumer<Map<String, Object>> noLevel = c -> {
+            c.remove("acr");
+            Map<String, Object> vc = new java.util.LinkedHashMap<>(castMap(c.get("verified_claims")));
+            Map<String, Object> verification = new java.util.LinkedHashMap<>(castMap(vc.get("verification")));
+            verification.remove("assurance_level");
+            vc.put("verification", verification);
+            c.put("verified_claims", vc);
+        };
+        SharedDataOpener any = w.opener().receiptStatus(w.ledger).withoutReplayGuard().anyLevel().build();
+        String amrAlone = resignedInner(noLevel);
+        assertThat(reason(any.open(encrypt(header().build(), amrAlone), nonce))).isEqualTo(OpenReason.MALFORMED);
+        String none = resignedInner(noLevel.andThen(c -> c.remove("amr")));
+        assertThat(any.open(encrypt(header().build(), none), nonce).opened().level()).isEmpty();
+        OpenRejected r = reusable().open(encrypt(header().build(), none), nonce).rejected();
+        assertThat(r.reason()).isEqualTo(OpenReason.INSUFFICIENT_LEVEL);
+        assertThat(r.detail()).contains("no level");
+    }
+
+    @Test
+    void open_outerHeader_membersKidAndEpkChecked_beforeDecryption() {
+        assertThat(reason(opener.open(withHeader(h -> h.remove("epk")), nonce))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open(withHeader(h -> h.put("kid", 5)), nonce))).isEqualTo(OpenReason.MALFORMED);
+        assertThat(reason(opener.open(withHeader(h -> h.put("x5u", "https://evil.example/")), nonce)))
+                .isEqualTo(OpenReason.MALFORMED);
+        // allowed members and an absent kid pass the header checks; the changed header then fails decryption
+        assertThat(reason(opener.open(withHeader(h -> h.remove("kid")), nonce)))
+                .isEqualTo(OpenReason.DECRYPTION_FAILED);
+        assertThat(reason(opener.open(withHeader(h -> h.put("apu", "QQ")), nonce)))
+                .isEqualTo(OpenReason.DECRYPTION_FAILED);
+        String[] p = jwe.split("\\.", -1);
+        assertThat(reason(opener.open(p[0] + ".." + p[2] + "." + p[3] + "." + p[4], nonce)))
+                .isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_innerHeaderExtensions_refused() throws Exception {
+        for (String member : List.of("zip", "b64")) {
+            ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+            p.header().put(member, member.equals("zip") ? "DEF" : false);
+            String bad = ConsentFixtures.signRaw(w.ring.current(), p.header(), p.claims());
+            assertThat(reason(opener.open(encrypt(header().build(), bad), nonce))).as(member)
+                    .isEqualTo(OpenReason.MALFORMED);
+        }
+        ConsentFixtures.Parts p = ConsentFixtures.open(inner());
+        p.header().put("crit", List.of("exp"));
+        String crit = ConsentFixtures.signRaw(w.ring.current(), p.header(), p.claims());
+        assertThat(reason(opener.open(encrypt(header().build(), crit), nonce)))
+                .isEqualTo(OpenReason.UNSUPPORTED_CRITICAL_HEADER);
+    }
+
+    @Test
+    void open_nonceExpectedButAbsent_wrongNonce() throws Exception {
+        OpenRejected r = opener.open(encrypt(header().build(), resignedInner(c -> c.remove("nonce"))), nonce)
+                .rejected();
+        assertThat(r.reason()).isEqualTo(OpenReason.WRONG_NONCE);
+        assertThat(r.detail()).contains("no nonce");
+    }
+
+    @Test
+    void open_replayGuardFullOrFailing_checkUnavailable_neverOpened() {
+        SharedDataOpener full = w.opener().receiptStatus(w.ledger).anyLevel()
+                .replayGuard((key, until, now) -> io.github.eidvn.verifier.ReplayGuard.Outcome.CAPACITY_EXCEEDED)
+                .build();
+        assertThat(reason(full.open(jwe, nonce))).isEqualTo(OpenReason.CHECK_UNAVAILABLE);
+        SharedDataOpener failing = w.opener().receiptStatus(w.ledger).anyLevel().replayGuard((key, until, now) -> {
+            throw new IllegalStateException("store down");
+        }).build();
+        assertThat(reason(failing.open(jwe, nonce))).isEqualTo(OpenReason.CHECK_UNAVAILABLE);
+    }
+
+    @Test
+    void open_expectedPurpose_deliveryWithoutPurpose_wrongPurpose() throws Exception {
+        String noPurpose = resignedInner(c -> c.remove("purpose"));
+        SharedDataOpener o = w.opener().receiptStatus(w.ledger).expectedPurpose("bank-ekyc").anyLevel().build();
+        OpenRejected r = o.open(encrypt(header().build(), noPurpose), nonce).rejected();
+        assertThat(r.reason()).isEqualTo(OpenReason.WRONG_PURPOSE);
+        assertThat(r.detail()).contains("no purpose");
+        assertThat(w.opener().receiptStatus(w.ledger).anyLevel().build().open(encrypt(header().build(), noPurpose),
+                nonce).opened().purpose()).isEmpty();
+    }
+
+    @Test
+    void builder_expectedIssuers_nonEmptyNames_skewUpToTheMaximum() {
+        assertThatThrownBy(() -> SharedDataOpener.builder().expectedIssuers(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SharedDataOpener.builder().expectedIssuers(List.of(ConsentFixtures.ISSUER, "")))
+                .isInstanceOf(IllegalArgumentException.class);
+        SharedDataOpener.builder().clockSkew(Duration.ZERO);
+        SharedDataOpener.builder().clockSkew(SharedDataOpener.MAX_CLOCK_SKEW);
+        assertThatThrownBy(() -> SharedDataOpener.builder().clockSkew(SharedDataOpener.MAX_CLOCK_SKEW.plusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        SharedDataOpener.Builder b = SharedDataOpener.builder().maxLifetime(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> b.maxLifetime(Duration.ofMinutes(5))).isInstanceOf(IllegalStateException.class);
+        String s = w.opener().withoutReceiptStatus().anyLevel().build().toString();
+        assertThat(s).contains("level=any", "receiptStatus=false", "purpose=null", ConsentFixtures.ISSUER);
+        assertThat(opener.toString()).contains("level=LEVEL_2", "receiptStatus=true");
+    }
+    @Test
+    void open_levelClaimsAlone_assuranceLevelWithoutAcr_malformed() throws Exception {
+        String alone = resignedInner(c -> {
+            c.remove("acr");
+            c.remove("amr");
+        });
+        assertThat(reason(w.opener().receiptStatus(w.ledger).withoutReplayGuard().anyLevel().build()
+                .open(encrypt(header().build(), alone), nonce))).isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void open_deliveryWithoutNonceOrSubject_opensWithoutThem_whenNoneExpected() throws Exception {
+        String bare = resignedInner(c -> {
+            c.remove("nonce");
+            c.remove("sub");
+        });
+        Opened o = w.opener().receiptStatus(w.ledger).anyLevel().build().open(encrypt(header().build(), bare))
+                .opened();
+        assertThat(o.subject()).isEmpty();
+        assertThat(o.isOpened()).isTrue();
+        assertThat(o.toString()).startsWith("Opened[").contains("receipt=" + issued.receipt().id());
+        OpenRejected r = opener.open("x", nonce).rejected();
+        assertThat(r.isOpened()).isFalse();
+    }
+
+    @Test
+    void open_zeroClockSkew_expiresAtExp() {
+        SharedDataOpener strict = w.opener().clockSkew(Duration.ZERO).withoutReceiptStatus().withoutReplayGuard()
+                .anyLevel().build();
+        w.clock.advance(SharingSealer.DEFAULT_TTL.minusSeconds(1));
+        assertThat(strict.open(jwe, nonce)).isInstanceOf(Opened.class);
+        w.clock.advance(Duration.ofSeconds(1));
+        assertThat(reason(strict.open(jwe, nonce))).isEqualTo(OpenReason.EXPIRED);
+    }
+
+    @Test
+    void open_headerThatIsNotAJweHeader_malformed() {
+        assertThat(reason(opener.open(withHeader(h -> h.put("epk", Map.of("kty", "EC"))), nonce)))
+                .isEqualTo(OpenReason.MALFORMED);
+    }
+
+    @Test
+    void builder_levelChosenOnce_replayGuardOrNone() {
+        assertThatThrownBy(() -> SharedDataOpener.builder().anyLevel().anyLevel())
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SharedDataOpener.builder().anyLevel().requiredLevel(AssuranceLevel.LEVEL_2))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.opener().receiptStatus(w.ledger).anyLevel()
+                .replayGuard(io.github.eidvn.verifier.InMemoryReplayGuard.withCapacity(5)).withoutReplayGuard()
+                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("conflict");
+    }
+
+    @Test
+    void decryptionKey_rsaOfTheMinimumSize_generated_publicRsaJwkRefused() {
+        assertThat(PartyDecryptionKey.generateRsa(2048).publicKey().jweAlgorithm()).startsWith("RSA");
+        assertThatThrownBy(() -> PartyDecryptionKey.generateRsa(2047)).isInstanceOf(IllegalArgumentException.class);
+        String publicRsa = ConsentFixtures.rsaKey(2048).toPublicJWK().toJSONString();
+        assertThatThrownBy(() -> PartyDecryptionKey.fromPrivateJwkJson(publicRsa))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -140,9 +140,9 @@ class TransferRulesLimitsTest {
     void decisions_speakTheLocaleLanguage_andPrintNoPersonalData() {
         BankFixtures.deviceKnown(rules, clock, "wallet-6");
         TransferDecision allow = rules.decide(BankFixtures.transfer("wallet-6", 1_000), TransferEvidence.otp());
-        assertThat(allow.message(java.util.Locale.forLanguageTag("vi"))).isEqualTo(allow.messageVi())
+        assertThat(allow.message(java.util.Locale.forLanguageTag("vi"))).isEqualTo(allow.vietnamese())
                 .contains("1.000 đ");
-        assertThat(allow.message(java.util.Locale.ENGLISH)).isEqualTo(allow.messageEn()).contains("1,000 VND");
+        assertThat(allow.message(java.util.Locale.ENGLISH)).isEqualTo(allow.english()).contains("1,000 VND");
         assertThat(((TransferDecision.Allow) allow).amountVnd()).isEqualTo(1_000);
         assertThat(allow.toString()).doesNotContain(BankFixtures.HOLDER_NUMBER).isNotEmpty();
         TransferDecision stepUp = rules.decide(BankFixtures.transfer("wallet-6", 2_000), TransferEvidence.none());

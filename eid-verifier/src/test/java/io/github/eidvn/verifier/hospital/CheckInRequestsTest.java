@@ -195,7 +195,7 @@ class CheckInRequestsTest {
         assertThat(stillInterrupted).isTrue();
         assertThat(a.result()).isEqualTo(Result.BUSY);
         assertThat(a.decision().reasonCode()).hasValue("CHECK_UNAVAILABLE");
-        assertThat(a.decision().messageEn()).isNotBlank();
+        assertThat(a.decision().english()).isNotBlank();
         assertThat(requests.check(Input.PNG, png).result()).isEqualTo(Result.DECIDED);
     }
 

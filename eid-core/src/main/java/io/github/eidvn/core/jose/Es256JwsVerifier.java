@@ -17,8 +17,8 @@ import io.github.eidvn.core.internal.Es256;
 import io.github.eidvn.core.keys.TrustedKey;
 
 /**
- * A Nimbus {@link JWSVerifier} for ES256 over a {@link TrustedKey}'s cached {@link io.github.eidvn.core.internal.Es256PublicKey}: the fast
- * replacement for Nimbus's {@code ECDSAVerifier} (which goes through the JDK provider and re-prepares the key on
+ * A Nimbus {@link JWSVerifier} for ES256 over a {@link TrustedKey}'s cached
+ * {@link io.github.eidvn.core.internal.Es256PublicKey}: the fast replacement for Nimbus's {@code ECDSAVerifier} (which goes through the JDK provider and re-prepares the key on
  * every call).
  *
  * <p>Same contract as {@code ECDSAVerifier}: an algorithm other than ES256 throws {@link JOSEException}; a header

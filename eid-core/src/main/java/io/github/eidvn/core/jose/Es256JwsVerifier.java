@@ -18,8 +18,8 @@ import io.github.eidvn.core.keys.TrustedKey;
 
 /**
  * A Nimbus {@link JWSVerifier} for ES256 over a {@link TrustedKey}'s cached
- * {@link io.github.eidvn.core.internal.Es256PublicKey}: the fast replacement for Nimbus's {@code ECDSAVerifier} (which goes through the JDK provider and re-prepares the key on
- * every call).
+ * {@link io.github.eidvn.core.internal.Es256PublicKey}: the fast replacement for Nimbus's {@code ECDSAVerifier}
+ * (which goes through the JDK provider and re-prepares the key on every call).
  *
  * <p>Same contract as {@code ECDSAVerifier}: an algorithm other than ES256 throws {@link JOSEException}; a header
  * with {@code crit} names not in the deferred set, a signature that is not exactly 64 bytes, r or s outside
